@@ -1,0 +1,29 @@
+package org.plezi.jakarta;
+
+/**
+ * The websocket close codes this library sends, besides the ones a controller chooses with {@link
+ * Controller#close(int, String)}.
+ *
+ * <p>Codes below 4000 are the standard ones of RFC 6455; codes 4000 to 4099 are this library's own.
+ */
+public final class CloseCodes {
+  /** The application is being undeployed or the server stops (after {@code onShutdown}). */
+  public static final int GOING_AWAY = 1001;
+
+  /** A frame of a kind the controller does not handle (binary to a text-only controller, or back). */
+  public static final int UNSUPPORTED_DATA = 1003;
+
+  /** An inbound message larger than {@code plezi.message.maxBytes}. */
+  public static final int MESSAGE_TOO_BIG = 1009;
+
+  /** {@link Controller#onOpen()} threw: the controller may be half initialised, so it is closed. */
+  public static final int INTERNAL_ERROR = 1011;
+
+  /**
+   * The connection's outbound queue held more than {@code plezi.outbound.maxBytes}: the client does
+   * not read as fast as it is written to. Pending frames are dropped.
+   */
+  public static final int OUTBOUND_OVERFLOW = 4001;
+
+  private CloseCodes() {}
+}

@@ -1,0 +1,316 @@
+package org.plezi.jakarta;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import org.plezi.jakarta.internal.Connection;
+import org.plezi.jakarta.internal.ControllerHooks;
+import org.plezi.jakarta.internal.HttpExchange;
+
+/**
+ * The base class of websocket controllers: one instance per connection (and per plain HTTP
+ * request), created by the library with the class's no-argument constructor (or by CDI).
+ *
+ * <h2>Lifecycle</h2>
+ *
+ * <ol>
+ *   <li>{@link #preConnect()} runs before the upgrade, with {@link #request()}, {@link #response()}
+ *       and {@link #params()}. Returning {@code false} refuses the upgrade with the response's status
+ *       if the controller set one, else 403.
+ *   <li>{@link #onOpen()} once the websocket is open.
+ *   <li>{@link #onMessage(String)} for each text message, {@link #onMessage(byte[])} for each binary
+ *       message.
+ *   <li>{@link #onShutdown()} when the application is undeployed or the server stops, before the
+ *       close frame ({@link CloseCodes#GOING_AWAY}).
+ *   <li>{@link #onClose(int, String)} exactly once, however the connection ends.
+ * </ol>
+ *
+ * <p>Callbacks of one connection never run at the same time, and messages are handled in the order
+ * they arrived; callbacks of different connections run concurrently. A controller that overrides
+ * neither {@code onMessage} refuses websocket upgrades (403). A frame of the kind the controller does
+ * not handle (binary when it only overrides {@code onMessage(String)}, or the reverse) closes the
+ * connection with {@link CloseCodes#UNSUPPORTED_DATA}.
+ *
+ * <h2>Exceptions from callbacks</h2>
+ *
+ * Each is logged once, naming the controller class, the connection uuid and the callback, and never
+ * affects other connections. From {@code preConnect} the client gets HTTP 500 and no websocket. From
+ * {@code onOpen} the connection is closed with {@link CloseCodes#INTERNAL_ERROR}. From {@code
+ * onMessage}, {@code onShutdown} or {@code onClose} the message is dropped and the connection goes
+ * on as if the callback had returned.
+ *
+ * <h2>Writing</h2>
+ *
+ * {@link #write(String)} and its binary forms may be called from any thread, never block, and keep
+ * the order of the calls. Frames wait in the connection's outbound queue, bounded by {@code
+ * plezi.outbound.maxBytes}; a write that would exceed it closes this connection with {@link
+ * CloseCodes#OUTBOUND_OVERFLOW} and returns {@code false}.
+ *
+ * <h2>Plain HTTP</h2>
+ *
+ * The route also answers {@code GET path} with {@link #index()} and {@code GET path/{id}} with
+ * {@link #show(String)}; a non-null result is sent as {@code text/html; charset=UTF-8}, {@code null}
+ * (the default) as 404.
+ *
+ * <p>Callback names are reserved: a method of a subclass named like a callback must override it
+ * exactly, or the deployment fails.
+ */
+public abstract class Controller {
+  static {
+    ControllerHooks.install(new Hooks());
+  }
+
+  /** The websocket this instance serves; null before the upgrade and for plain HTTP requests. */
+  private volatile Connection connection;
+
+  /** The HTTP exchange while preConnect, index or show runs; null otherwise. */
+  private HttpExchange exchange;
+
+  /** Path parameters, then query parameters (first value each); set before the first callback. */
+  private Map<String, String> params = Map.of();
+
+  /** Creates a controller; the library calls this once per connection or request. */
+  protected Controller() {}
+
+  // ----------------------------------------------------------------------------- callbacks
+
+  /**
+   * Decides whether to accept a websocket upgrade; runs before it with the real HTTP request and
+   * response. Headers and cookies added to {@link #response()} reach the client either way.
+   *
+   * @return {@code true} to upgrade; {@code false} to refuse with the response's status if it was
+   *     set to an error status, else 403
+   */
+  protected boolean preConnect() {
+    return true;
+  }
+
+  /** The websocket is open; writes from here on reach the client. */
+  protected void onOpen() {}
+
+  /**
+   * A text message arrived.
+   *
+   * @param text the whole message, at most {@code plezi.message.maxBytes} characters
+   */
+  protected void onMessage(String text) {}
+
+  /**
+   * A binary message arrived.
+   *
+   * @param data the whole message (a copy this controller owns), at most {@code
+   *     plezi.message.maxBytes} bytes
+   */
+  protected void onMessage(byte[] data) {}
+
+  /**
+   * The application is being undeployed or the server is stopping. Writes made here are sent
+   * before the close frame; {@link #onClose(int, String)} follows.
+   */
+  protected void onShutdown() {}
+
+  /**
+   * The connection ended, for whatever reason; called exactly once per opened connection.
+   *
+   * @param code the close code (see {@link CloseCodes})
+   * @param reason the close reason, possibly empty, never null
+   */
+  protected void onClose(int code, String reason) {}
+
+  /**
+   * Answers {@code GET} on the route's path.
+   *
+   * @return the HTML page, or {@code null} for 404 (the default)
+   */
+  protected String index() {
+    return null;
+  }
+
+  /**
+   * Answers {@code GET} on the route's path followed by one more segment.
+   *
+   * @param id that segment, decoded
+   * @return the HTML page, or {@code null} for 404 (the default)
+   */
+  protected String show(String id) {
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------ accessors
+
+  /**
+   * This connection's cluster-wide id: the 36-character server uuid followed by a hexadecimal local
+   * id.
+   *
+   * @throws IllegalStateException before the upgrade or in a plain HTTP request
+   */
+  public final String uuid() {
+    return requireConnection().uuid();
+  }
+
+  /**
+   * The request's path parameters and query parameters (the first value of each); a path parameter
+   * hides a query parameter of the same name. Never null; immutable.
+   */
+  public final Map<String, String> params() {
+    return params;
+  }
+
+  /**
+   * The HTTP request, available while {@link #preConnect()}, {@link #index()} or {@link
+   * #show(String)} runs.
+   *
+   * @throws IllegalStateException at any other time
+   */
+  protected final HttpServletRequest request() {
+    return requireExchange().request();
+  }
+
+  /**
+   * The HTTP response, available while {@link #preConnect()}, {@link #index()} or {@link
+   * #show(String)} runs.
+   *
+   * @throws IllegalStateException at any other time
+   */
+  protected final HttpServletResponse response() {
+    return requireExchange().response();
+  }
+
+  /** Whether the websocket is open and accepts writes. */
+  public final boolean isOpen() {
+    Connection current = connection;
+    return current != null && current.isOpen();
+  }
+
+  // -------------------------------------------------------------------------------- writing
+
+  /**
+   * Queues a text frame.
+   *
+   * @return {@code true} if queued; {@code false} if the connection is not open, is closing, or this
+   *     write overflowed its queue (which closes it)
+   */
+  public final boolean write(String text) {
+    Connection current = connection;
+    return current != null && current.outbound().offerText(text);
+  }
+
+  /**
+   * Queues a binary frame holding a copy of {@code data}.
+   *
+   * @return as {@link #write(String)}
+   */
+  public final boolean write(byte[] data) {
+    Connection current = connection;
+    return current != null && current.outbound().offerBinary(ByteBuffer.wrap(data.clone()));
+  }
+
+  /**
+   * Queues a binary frame holding a copy of {@code data}'s remaining bytes; the buffer's position is
+   * not changed.
+   *
+   * @return as {@link #write(String)}
+   */
+  public final boolean write(ByteBuffer data) {
+    Connection current = connection;
+    if (current == null) {
+      return false;
+    }
+    ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+    copy.put(data.duplicate()).flip();
+    return current.outbound().offerBinary(copy);
+  }
+
+  /** Closes the connection normally (1000) once the frames already queued are sent. */
+  public final void close() {
+    close(1000, "");
+  }
+
+  /**
+   * Closes the connection once the frames already queued are sent; later writes return {@code
+   * false}.
+   *
+   * @param code 1000 or a code from 3000 to 4999
+   * @param reason at most 123 bytes of UTF-8
+   */
+  public final void close(int code, String reason) {
+    Connection current = connection;
+    if (current != null) {
+      current.outbound().offerClose(code, reason);
+    }
+  }
+
+  private Connection requireConnection() {
+    Connection current = connection;
+    if (current == null) {
+      throw new IllegalStateException("not a websocket connection (yet)");
+    }
+    return current;
+  }
+
+  private HttpExchange requireExchange() {
+    HttpExchange current = exchange;
+    if (current == null) {
+      throw new IllegalStateException(
+          "the HTTP request is only available during preConnect, index and show");
+    }
+    return current;
+  }
+
+  /** Lets the runtime, in another package, drive the protected callbacks. */
+  private static final class Hooks extends ControllerHooks {
+    @Override
+    protected void bindExchange(Controller c, HttpExchange exchange) {
+      c.exchange = exchange;
+      if (exchange != null) {
+        c.params = exchange.params();
+      }
+    }
+
+    @Override
+    protected void bindConnection(Controller c, Connection connection) {
+      c.connection = connection;
+    }
+
+    @Override
+    protected boolean preConnect(Controller c) {
+      return c.preConnect();
+    }
+
+    @Override
+    protected void onOpen(Controller c) {
+      c.onOpen();
+    }
+
+    @Override
+    protected void onMessage(Controller c, String text) {
+      c.onMessage(text);
+    }
+
+    @Override
+    protected void onMessage(Controller c, byte[] data) {
+      c.onMessage(data);
+    }
+
+    @Override
+    protected void onShutdown(Controller c) {
+      c.onShutdown();
+    }
+
+    @Override
+    protected void onClose(Controller c, int code, String reason) {
+      c.onClose(code, reason);
+    }
+
+    @Override
+    protected String index(Controller c) {
+      return c.index();
+    }
+
+    @Override
+    protected String show(Controller c, String id) {
+      return c.show(id);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.plezi.jakarta;
+
+import jakarta.servlet.ServletContext;
+import java.util.List;
+import org.plezi.jakarta.internal.PleziRuntime;
+
+/** Entry points for code outside controllers. */
+public final class Plezi {
+  private Plezi() {}
+
+  /**
+   * Registers controllers that the container's class scanning did not find, for example from a
+   * {@code ServletContextListener} declared in {@code web.xml}, or in an embedded container. Each
+   * class needs a {@link Route}. Only during the application's start-up.
+   *
+   * @throws InvalidControllerException naming every rule broken; nothing is registered then
+   * @throws IllegalArgumentException if a {@code plezi.*} setting is invalid
+   * @throws IllegalStateException if the application has already started
+   */
+  @SafeVarargs
+  public static void register(ServletContext context, Class<? extends Controller>... controllers) {
+    PleziRuntime.install(context).register(List.of(controllers));
+  }
+
+  /**
+   * The 36-character uuid of this deployment; every connection's {@link Controller#uuid()} starts
+   * with it.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  public static String serverUuid(ServletContext context) {
+    Object runtime = context.getAttribute(PleziRuntime.ATTRIBUTE);
+    if (!(runtime instanceof PleziRuntime installed)) {
+      throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
+    }
+    return installed.serverUuid();
+  }
+}

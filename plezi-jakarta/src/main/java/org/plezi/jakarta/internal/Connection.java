@@ -1,0 +1,219 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.plezi.jakarta.CloseCodes;
+import org.plezi.jakarta.Controller;
+
+/**
+ * One open websocket and the controller that serves it. Every controller callback of the
+ * connection runs under its lock, so callbacks never overlap; writes go through its {@link
+ * OutboundQueue}, which never takes the lock.
+ */
+public final class Connection {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /** Tomcat's per-session limit on blocking sends, which include the close frame. */
+  private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
+      "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+  private final String uuid;
+  private final String localId;
+  private final Controller controller;
+  private final ControllerModel model;
+  private final Session session;
+  private final OutboundQueue outbound;
+  private final Executor closer;
+
+  /** Serializes the controller's callbacks. */
+  private final ReentrantLock callbacks = new ReentrantLock();
+
+  /** Set once, when the connection ended and onClose was (or is being) called. */
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Completes after onClose returned. */
+  private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+
+  Connection(
+      String serverUuid,
+      String localId,
+      Controller controller,
+      ControllerModel model,
+      Session session,
+      Settings settings,
+      Executor closer) {
+    this.uuid = serverUuid + localId;
+    this.localId = localId;
+    this.controller = controller;
+    this.model = model;
+    this.session = session;
+    this.closer = closer;
+    this.outbound =
+        new OutboundQueue(
+            new SessionSink(),
+            settings.get(Settings.OUTBOUND_MAX_BYTES),
+            CloseCodes.OUTBOUND_OVERFLOW);
+    int maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
+    session.setMaxTextMessageBufferSize(maxMessage);
+    session.setMaxBinaryMessageBufferSize(maxMessage);
+    session.getAsyncRemote().setSendTimeout(settings.get(Settings.SEND_TIMEOUT_MILLIS));
+    session.getUserProperties().putIfAbsent(TOMCAT_BLOCKING_SEND_TIMEOUT, 5_000L);
+  }
+
+  /** The cluster-wide id: server uuid followed by the local id. */
+  public String uuid() {
+    return uuid;
+  }
+
+  /** The id within this server (hexadecimal). */
+  public String localId() {
+    return localId;
+  }
+
+  public Controller controller() {
+    return controller;
+  }
+
+  public ControllerModel model() {
+    return model;
+  }
+
+  public OutboundQueue outbound() {
+    return outbound;
+  }
+
+  /** Whether the websocket is open and the queue accepts frames. */
+  public boolean isOpen() {
+    return !closed.get() && outbound.isAccepting() && session.isOpen();
+  }
+
+  /** Completes once onClose has returned. */
+  public CompletableFuture<Void> closedFuture() {
+    return closedFuture;
+  }
+
+  /** Runs onOpen; a failure closes the connection with 1011. */
+  void opened() {
+    if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
+      outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+    }
+  }
+
+  void receive(String text) {
+    invoke("onMessage(String)", () -> ControllerHooks.get().onMessage(controller, text));
+  }
+
+  void receive(byte[] data) {
+    invoke("onMessage(byte[])", () -> ControllerHooks.get().onMessage(controller, data));
+  }
+
+  /** A frame of a kind the controller has no handler for. */
+  void unsupported(String kind) {
+    LOG.log(Level.DEBUG, () -> uuid + ": " + kind + " frame refused by " + model.type().getName());
+    outbound.offerClose(CloseCodes.UNSUPPORTED_DATA, kind + " messages are not accepted");
+  }
+
+  /** Runs onShutdown, then queues the going-away close after whatever it wrote. */
+  void shutdown() {
+    if (!closed.get()) {
+      invoke("onShutdown", () -> ControllerHooks.get().onShutdown(controller));
+      outbound.offerClose(CloseCodes.GOING_AWAY, "server shutting down");
+    }
+  }
+
+  /**
+   * The websocket ended: drops pending frames and runs onClose, once whatever the number of calls.
+   *
+   * @return whether this call ran onClose
+   */
+  boolean closed(int code, String reason) {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    outbound.terminate();
+    try {
+      invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
+    } finally {
+      closedFuture.complete(null);
+    }
+    return true;
+  }
+
+  /**
+   * Runs a callback under the connection's lock; the single place where controller exceptions are
+   * caught and logged.
+   *
+   * @return whether it returned normally
+   */
+  boolean invoke(String callback, Runnable action) {
+    callbacks.lock();
+    try {
+      action.run();
+      return true;
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.log(Level.ERROR, model.type().getName() + " connection " + uuid + ": " + callback
+          + " threw", e);
+      return false;
+    } finally {
+      callbacks.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return uuid + " (" + model.type().getSimpleName() + ")";
+  }
+
+  /** The queue's view of the Jakarta session: async sends, and closes handed to another thread. */
+  private final class SessionSink implements OutboundQueue.Sink {
+    @Override
+    public void sendText(String text, Consumer<Throwable> done) {
+      session.getAsyncRemote().sendText(text, r -> done.accept(r.isOK() ? null : r.getException()));
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
+      session.getAsyncRemote().sendBinary(data, r -> done.accept(r.isOK() ? null : r.getException()));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+      // Closing writes the close frame with a blocking send: never on the writer's thread.
+      closer.execute(() -> {
+        try {
+          if (session.isOpen()) {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code),
+                truncate(reason)));
+          }
+        } catch (IOException | RuntimeException e) {
+          LOG.log(Level.DEBUG, () -> uuid + ": close failed: " + e);
+        }
+      });
+    }
+  }
+
+  /** A close reason may hold 123 bytes of UTF-8. */
+  static String truncate(String reason) {
+    byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= 123) {
+      return reason;
+    }
+    int end = reason.length();
+    while (reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > 123) {
+      end--;
+    }
+    return reason.substring(0, end);
+  }
+}

@@ -1,0 +1,198 @@
+package org.plezi.jakarta.internal;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.InvalidControllerException;
+import org.plezi.jakarta.Route;
+
+/**
+ * What the runtime knows of one controller class, checked once at start-up: its route, how to
+ * construct it, and which kinds of frame it handles. Immutable.
+ */
+public final class ControllerModel {
+  /** The callbacks of {@link Controller}, by name, with the signatures an override may have. */
+  private static final Map<String, List<Method>> CALLBACKS =
+      Arrays.stream(Controller.class.getDeclaredMethods())
+          .filter(m -> Modifier.isProtected(m.getModifiers()) && !Modifier.isFinal(m.getModifiers()))
+          .collect(Collectors.groupingBy(Method::getName));
+
+  private final Class<? extends Controller> type;
+  private final RouteTemplate route;
+  private final Constructor<? extends Controller> constructor;
+  private final boolean handlesText;
+  private final boolean handlesBinary;
+
+  private ControllerModel(
+      Class<? extends Controller> type,
+      RouteTemplate route,
+      Constructor<? extends Controller> constructor,
+      boolean handlesText,
+      boolean handlesBinary) {
+    this.type = type;
+    this.route = route;
+    this.constructor = constructor;
+    this.handlesText = handlesText;
+    this.handlesBinary = handlesBinary;
+  }
+
+  /**
+   * Checks classes annotated with {@link Route} and builds their models.
+   *
+   * @throws InvalidControllerException listing every problem of every class
+   */
+  public static List<ControllerModel> ofAll(Iterable<Class<?>> classes) {
+    List<String> problems = new ArrayList<>();
+    List<ControllerModel> models = new ArrayList<>();
+    for (Class<?> candidate : classes) {
+      Route route = candidate.getAnnotation(Route.class);
+      if (route == null) {
+        problems.add(candidate.getName() + ": a controller needs a @Route annotation");
+        continue;
+      }
+      ControllerModel model = of(candidate, route.value(), problems);
+      if (model != null) {
+        models.add(model);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidControllerException(problems);
+    }
+    return models;
+  }
+
+  /**
+   * Checks one class for a path.
+   *
+   * @param problems receives each rule broken, naming {@code Class#method}
+   * @return the model, or null when a problem was found
+   */
+  public static ControllerModel of(Class<?> candidate, String path, List<String> problems) {
+    int before = problems.size();
+    String name = candidate.getName();
+    RouteTemplate template = RouteTemplate.parse(path, name, problems);
+    if (!Controller.class.isAssignableFrom(candidate)) {
+      problems.add(name + ": a @Route class must extend " + Controller.class.getName());
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Class<? extends Controller> type = (Class<? extends Controller>) candidate;
+    int modifiers = type.getModifiers();
+    if (Modifier.isAbstract(modifiers) || type.isInterface()) {
+      problems.add(name + ": a controller must be a concrete class, not abstract");
+    }
+    if (type.getEnclosingClass() != null && !Modifier.isStatic(modifiers)) {
+      problems.add(name + ": a nested controller class must be static");
+    }
+    Constructor<? extends Controller> constructor = constructor(type, problems);
+    checkCallbacks(type, problems);
+    if (problems.size() != before) {
+      return null;
+    }
+    return new ControllerModel(
+        type,
+        template,
+        constructor,
+        overrides(type, "onMessage", String.class),
+        overrides(type, "onMessage", byte[].class));
+  }
+
+  private static Constructor<? extends Controller> constructor(
+      Class<? extends Controller> type, List<String> problems) {
+    try {
+      Constructor<? extends Controller> constructor = type.getDeclaredConstructor();
+      if (Modifier.isPrivate(constructor.getModifiers())) {
+        problems.add(type.getName() + "#<init>(): the no-argument constructor must not be private");
+        return null;
+      }
+      constructor.setAccessible(true);
+      return constructor;
+    } catch (NoSuchMethodException e) {
+      problems.add(type.getName() + "#<init>(): a controller needs a no-argument constructor");
+      return null;
+    } catch (RuntimeException e) {
+      problems.add(type.getName() + "#<init>(): the constructor is not accessible: " + e);
+      return null;
+    }
+  }
+
+  /** Every method named like a callback must override it exactly. */
+  private static void checkCallbacks(Class<?> type, List<String> problems) {
+    for (Class<?> c = type; c != Controller.class; c = c.getSuperclass()) {
+      for (Method method : c.getDeclaredMethods()) {
+        List<Method> allowed = CALLBACKS.get(method.getName());
+        if (allowed == null || method.isSynthetic() || method.isBridge()) {
+          continue;
+        }
+        boolean matches =
+            !Modifier.isStatic(method.getModifiers())
+                && allowed.stream()
+                    .anyMatch(m -> Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
+        if (!matches) {
+          problems.add(describe(c, method) + ": the callback name is reserved; "
+              + "declare it as an override of " + allowed.stream()
+                  .map(m -> describe(Controller.class, m))
+                  .collect(Collectors.joining(" or ")));
+        }
+      }
+    }
+  }
+
+  private static boolean overrides(Class<?> type, String name, Class<?>... parameters) {
+    for (Class<?> c = type; c != Controller.class; c = c.getSuperclass()) {
+      try {
+        c.getDeclaredMethod(name, parameters);
+        return true;
+      } catch (NoSuchMethodException e) {
+        // keep looking up the hierarchy
+      }
+    }
+    return false;
+  }
+
+  /** {@code Class#name(ParamType, ...)}, the form every deployment error uses. */
+  public static String describe(Class<?> owner, Method method) {
+    return owner.getName() + "#" + method.getName() + Arrays.stream(method.getParameterTypes())
+        .map(Class::getSimpleName)
+        .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  /** Creates a controller instance with the no-argument constructor. */
+  public Controller instantiate() throws ReflectiveOperationException {
+    return constructor.newInstance();
+  }
+
+  public Class<? extends Controller> type() {
+    return type;
+  }
+
+  public RouteTemplate route() {
+    return route;
+  }
+
+  /** Whether text frames have a handler. */
+  public boolean handlesText() {
+    return handlesText;
+  }
+
+  /** Whether binary frames have a handler. */
+  public boolean handlesBinary() {
+    return handlesBinary;
+  }
+
+  /** A controller that handles no frames refuses websocket upgrades. */
+  public boolean acceptsWebsocket() {
+    return handlesText || handlesBinary;
+  }
+
+  @Override
+  public String toString() {
+    return type.getName() + " at " + route;
+  }
+}

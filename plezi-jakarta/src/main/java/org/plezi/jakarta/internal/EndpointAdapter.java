@@ -1,0 +1,66 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import org.plezi.jakarta.Controller;
+
+/**
+ * The one Jakarta WebSocket endpoint behind every route: an instance per connection, holding the
+ * controller that {@code preConnect} already accepted, and turning container events into controller
+ * callbacks.
+ */
+public final class EndpointAdapter extends Endpoint {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private final PleziRuntime runtime;
+  private final ControllerModel model;
+  private final Controller controller;
+
+  /** Set in onOpen; the container calls the other events after it, on its own threads. */
+  private volatile Connection connection;
+
+  EndpointAdapter(PleziRuntime runtime, ControllerModel model, Controller controller) {
+    this.runtime = runtime;
+    this.model = model;
+    this.controller = controller;
+  }
+
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    Connection opened = runtime.connect(session, model, controller);
+    connection = opened;
+    if (model.handlesText()) {
+      session.addMessageHandler(String.class, opened::receive);
+    } else {
+      session.addMessageHandler(String.class, text -> opened.unsupported("text"));
+    }
+    if (model.handlesBinary()) {
+      session.addMessageHandler(byte[].class, opened::receive);
+    } else {
+      session.addMessageHandler(byte[].class, data -> opened.unsupported("binary"));
+    }
+    opened.opened();
+    if (runtime.isStopping()) {
+      opened.shutdown(); // opened while undeploy was collecting connections
+    }
+  }
+
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    Connection current = connection;
+    if (current != null) {
+      runtime.disconnect(current, reason.getCloseCode().getCode(), reason.getReasonPhrase());
+    }
+  }
+
+  @Override
+  public void onError(Session session, Throwable failure) {
+    Connection current = connection;
+    Level level = failure instanceof IOException ? Level.DEBUG : Level.WARNING;
+    LOG.log(level, () -> "websocket error on " + current + ": " + failure);
+  }
+}

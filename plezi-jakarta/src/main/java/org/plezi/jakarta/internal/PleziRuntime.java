@@ -1,0 +1,203 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.Session;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.plezi.jakarta.CloseCodes;
+import org.plezi.jakarta.Controller;
+
+/**
+ * Everything Plezi holds for one deployment (one {@link ServletContext}): settings, server uuid,
+ * routes, open connections and the shutdown sequence. Created once, at start-up, by the {@code
+ * ServletContainerInitializer} or the first programmatic registration.
+ */
+public final class PleziRuntime {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /** The servlet context attribute holding the runtime. */
+  public static final String ATTRIBUTE = PleziRuntime.class.getName();
+
+  private static final String SERVLET_NAME = "org.plezi.jakarta.dispatcher";
+
+  private final Settings settings;
+  private final String serverUuid = UUID.randomUUID().toString();
+  private final RouteTable routes = new RouteTable();
+  private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final AtomicLong nextLocalId = new AtomicLong();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final ExecutorService closer;
+  private final ServletRegistration.Dynamic servlet;
+
+  private PleziRuntime(ServletContext context, Settings settings) {
+    this.settings = settings;
+    this.closer = daemonPool("plezi-close-" + serverUuid.substring(0, 8), 4);
+    this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
+    servlet.setLoadOnStartup(1);
+    servlet.setAsyncSupported(true);
+    context.addListener(new Shutdown(this));
+  }
+
+  /**
+   * The runtime of a deployment, created on first use; only during start-up.
+   *
+   * @throws IllegalArgumentException when a setting is invalid
+   */
+  public static synchronized PleziRuntime install(ServletContext context) {
+    Object existing = context.getAttribute(ATTRIBUTE);
+    if (existing instanceof PleziRuntime runtime) {
+      return runtime;
+    }
+    Settings settings = Settings.load(context::getInitParameter, System.getenv());
+    PleziRuntime runtime = new PleziRuntime(context, settings);
+    context.setAttribute(ATTRIBUTE, runtime);
+    LOG.log(Level.INFO, "Plezi server " + runtime.serverUuid + " started for "
+        + (context.getContextPath().isEmpty() ? "/" : context.getContextPath()));
+    return runtime;
+  }
+
+  /**
+   * Adds routes for controller classes (all or none) and maps them.
+   *
+   * @throws org.plezi.jakarta.InvalidControllerException listing every problem
+   */
+  public void register(Collection<Class<?>> classes) {
+    List<ControllerModel> models = ControllerModel.ofAll(classes);
+    routes.addAll(models);
+    for (ControllerModel model : models) {
+      servlet.addMapping(RouteTable.servletMappings(model.route()).toArray(String[]::new));
+      LOG.log(Level.DEBUG, () -> "route " + model);
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The 36-character uuid of this server (this deployment). */
+  public String serverUuid() {
+    return serverUuid;
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public ConnectionRegistry connections() {
+    return connections;
+  }
+
+  boolean isStopping() {
+    return stopping.get();
+  }
+
+  /** A new controller for a connection or request; null (after logging) if construction failed. */
+  Controller newController(ControllerModel model) {
+    try {
+      return model.instantiate();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      LOG.log(Level.ERROR, model.type().getName() + ": the constructor threw", cause);
+      return null;
+    }
+  }
+
+  /** A controller's request or connection is over. */
+  void releaseController(Controller controller) {
+    // Reflection-made controllers need nothing; the CDI module destroys its instances here.
+  }
+
+  /** Registers an opened websocket and binds it to its controller. */
+  Connection connect(Session session, ControllerModel model, Controller controller) {
+    String localId = Long.toHexString(nextLocalId.incrementAndGet());
+    Connection connection =
+        new Connection(serverUuid, localId, controller, model, session, settings, closer);
+    ControllerHooks.get().bindConnection(controller, connection);
+    connections.add(connection);
+    return connection;
+  }
+
+  /** A websocket ended: leaves the registry, then runs onClose (once). */
+  void disconnect(Connection connection, int code, String reason) {
+    connections.remove(connection);
+    if (connection.closed(code, reason)) {
+      releaseController(connection.controller());
+    }
+  }
+
+  /**
+   * Undeploy: every open connection gets onShutdown, then a going-away close after what it wrote;
+   * waits up to {@code plezi.shutdown.timeoutMillis} for the closes, then runs onClose itself for
+   * connections the container did not report closed. Idempotent.
+   */
+  public void shutdown() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    List<Connection> open = new ArrayList<>(connections.all());
+    List<CompletableFuture<Void>> closes = new ArrayList<>();
+    for (Connection connection : open) {
+      closes.add(CompletableFuture.runAsync(connection::shutdown, closer)
+          .thenCompose(done -> connection.closedFuture()));
+    }
+    long timeout = settings.get(Settings.SHUTDOWN_TIMEOUT_MILLIS);
+    try {
+      CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
+          .get(timeout, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.log(Level.WARNING, "shutdown: connections still open after " + timeout + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      LOG.log(Level.WARNING, "shutdown: " + e.getCause());
+    }
+    for (Connection connection : open) {
+      disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
+    }
+    closer.shutdown();
+    LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
+        + " connection(s) closed");
+  }
+
+  /** A fixed pool of daemon threads whose idle threads time out. */
+  static ExecutorService daemonPool(String name, int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> {
+          Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Runs the shutdown sequence when the context goes, if the servlet's destroy did not. */
+  private static final class Shutdown implements ServletContextListener {
+    private final PleziRuntime runtime;
+
+    Shutdown(PleziRuntime runtime) {
+      this.runtime = runtime;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+      runtime.shutdown();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.plezi.jakarta.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The library's settings for one deployment, read in this order (later wins): defaults, {@code
+ * web.xml} context parameters ({@code plezi.*}), environment variables ({@code PL_*}: the setting's
+ * name without {@code plezi.}, upper snake case, so {@code plezi.outbound.maxBytes} is {@code
+ * PL_OUTBOUND_MAX_BYTES}). Every value is validated against its range; a bad one fails the
+ * deployment naming the setting, where it came from and the accepted range.
+ */
+public final class Settings {
+  /** A numeric setting with its default and inclusive range. */
+  public record Numeric(String name, long defaultValue, long min, long max, String unit) {
+    /** The environment variable that overrides the setting. */
+    public String environmentName() {
+      String bare = name.substring("plezi.".length());
+      String snake = bare.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_');
+      return "PL_" + snake.toUpperCase(Locale.ROOT);
+    }
+  }
+
+  /** The largest inbound text (chars) or binary (bytes) message; larger ones close with 1009. */
+  public static final Numeric MESSAGE_MAX_BYTES =
+      new Numeric("plezi.message.maxBytes", 64 * 1024, 16, 64L * 1024 * 1024, "bytes");
+
+  /** The outbound queue bound of each connection. */
+  public static final Numeric OUTBOUND_MAX_BYTES =
+      new Numeric("plezi.outbound.maxBytes", 1024 * 1024, 1024, 1024L * 1024 * 1024, "bytes");
+
+  /** How long one frame may take to reach a client before the connection is dropped; 0: no limit. */
+  public static final Numeric SEND_TIMEOUT_MILLIS =
+      new Numeric("plezi.outbound.sendTimeoutMillis", 30_000, 0, 3_600_000, "ms");
+
+  /** How long undeploy waits for onShutdown and the close frames of all connections. */
+  public static final Numeric SHUTDOWN_TIMEOUT_MILLIS =
+      new Numeric("plezi.shutdown.timeoutMillis", 5_000, 0, 600_000, "ms");
+
+  /** Every setting this class knows, for documentation and validation. */
+  public static final List<Numeric> ALL =
+      List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS);
+
+  private final Map<String, Long> values;
+
+  private Settings(Map<String, Long> values) {
+    this.values = values;
+  }
+
+  /** Every setting at its default. */
+  public static Settings defaults() {
+    return load(name -> null, Map.of());
+  }
+
+  /**
+   * Reads every setting.
+   *
+   * @param contextParameters the deployment's context parameters ({@code web.xml})
+   * @param environment the process environment
+   * @throws IllegalArgumentException naming each bad value
+   */
+  public static Settings load(
+      Function<String, String> contextParameters, Map<String, String> environment) {
+    Map<String, Long> values = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Numeric setting : ALL) {
+      long value = setting.defaultValue();
+      String fromContext = contextParameters.apply(setting.name());
+      if (fromContext != null) {
+        value = parse(setting, fromContext, "context parameter " + setting.name(), problems, value);
+      }
+      String fromEnv = environment.get(setting.environmentName());
+      if (fromEnv != null) {
+        value = parse(setting, fromEnv, "environment variable " + setting.environmentName(),
+            problems, value);
+      }
+      values.put(setting.name(), value);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
+    }
+    return new Settings(values);
+  }
+
+  /** A copy of these settings with one value changed (validated). */
+  public Settings with(Numeric setting, long value) {
+    List<String> problems = new ArrayList<>();
+    long checked = parse(setting, Long.toString(value), "override", problems, value);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0));
+    }
+    Map<String, Long> copy = new LinkedHashMap<>(values);
+    copy.put(setting.name(), checked);
+    return new Settings(copy);
+  }
+
+  /** The value of a setting. */
+  public long get(Numeric setting) {
+    return values.get(setting.name());
+  }
+
+  private static long parse(
+      Numeric setting, String raw, String source, List<String> problems, long fallback) {
+    String text = raw.trim().replace("_", "");
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      problems.add(source + " is not a whole number: '" + abbreviate(raw) + "'");
+      return fallback;
+    }
+    if (value < setting.min() || value > setting.max()) {
+      problems.add(source + " = " + value + " is outside " + setting.min() + ".." + setting.max()
+          + " " + setting.unit());
+      return fallback;
+    }
+    return value;
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The implementation behind {@code org.plezi.jakarta}: route discovery and matching, the servlet
+ * that answers routes and upgrades them, the websocket endpoint adapter that drives a controller,
+ * and each connection's outbound queue. Not an API: anything here may change in any release.
+ */
+package org.plezi.jakarta.internal;

@@ -1,0 +1,103 @@
+package org.plezi.jakarta.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A websocket handshake over a plain socket: shows the exact HTTP answer (status and headers of a
+ * refusal), and, once upgraded, can leave the socket unread to play a stalled client.
+ */
+public final class RawHandshake implements AutoCloseable {
+  private final Socket socket;
+  private final int status;
+  private final List<String> headerLines;
+
+  private RawHandshake(Socket socket, int status, List<String> headerLines) {
+    this.socket = socket;
+    this.status = status;
+    this.headerLines = headerLines;
+  }
+
+  /** Sends an upgrade request for {@code uri} with extra header lines ("Name: value"). */
+  public static RawHandshake open(URI uri, String... extraHeaders) throws IOException {
+    Socket socket = new Socket(uri.getHost(), uri.getPort());
+    socket.setSoTimeout(20_000);
+    socket.setReceiveBufferSize(4096);
+    StringBuilder request = new StringBuilder()
+        .append("GET ").append(uri.getRawPath())
+        .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
+        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
+        .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+        .append("Sec-WebSocket-Key: ")
+        .append(Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
+        .append("\r\nSec-WebSocket-Version: 13\r\n");
+    for (String header : extraHeaders) {
+      request.append(header).append("\r\n");
+    }
+    request.append("\r\n");
+    OutputStream out = socket.getOutputStream();
+    out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    List<String> lines = new ArrayList<>();
+    String line;
+    while (!(line = readLine(in)).isEmpty()) {
+      lines.add(line);
+    }
+    int status = Integer.parseInt(lines.get(0).split(" ")[1]);
+    return new RawHandshake(socket, status, lines.subList(1, lines.size()));
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      if (b != '\r') {
+        line.write(b);
+      }
+    }
+    return line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** Values of a response header, matched case-insensitively. */
+  public List<String> header(String name) {
+    String prefix = name.toLowerCase(Locale.ROOT) + ":";
+    return headerLines.stream()
+        .filter(l -> l.toLowerCase(Locale.ROOT).startsWith(prefix))
+        .map(l -> l.substring(prefix.length()).trim())
+        .toList();
+  }
+
+  /** Whether the server has closed the TCP connection (reads until EOF, discarding data). */
+  public boolean drainUntilClosed() {
+    try {
+      socket.setReceiveBufferSize(65536);
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[65536];
+      while (in.read(buffer) != -1) {
+        // discard
+      }
+      return true;
+    } catch (IOException e) {
+      return true; // reset by the server counts as closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
