@@ -74,13 +74,29 @@ class LifecycleIT {
     }
   }
 
+  /** Fails loudly if two of its callbacks ever overlap. */
+  @Route("/serial")
+  public static class Serial extends Controller {
+    private final java.util.concurrent.atomic.AtomicInteger running =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    protected void onMessage(String text) {
+      if (running.incrementAndGet() != 1) {
+        write("overlap");
+      }
+      write(text);
+      running.decrementAndGet();
+    }
+  }
+
   private TestServer server;
 
   @BeforeEach
   void start() {
     Journal.clear();
     server = TestServer.start(Map.of("plezi.message.maxBytes", "1024"),
-        Life.class, TextOnly.class, BinaryOnly.class);
+        Life.class, TextOnly.class, BinaryOnly.class, Serial.class);
   }
 
   @AfterEach
@@ -102,6 +118,19 @@ class LifecycleIT {
     String serverUuid = Plezi.serverUuid(server.servletContext());
     assertThat(serverUuid).hasSize(36);
     Journal.expect("preConnect", "onOpen 37", "text hello", "binary 3", "onClose 1000 bye");
+  }
+
+  @Test
+  void inboundMessagesOfOneConnectionAreHandledOneAtATimeInOrder() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("/serial"))) {
+      for (int i = 0; i < 500; i++) {
+        client.session().getAsyncRemote().sendText(Integer.toString(i));
+      }
+      for (int i = 0; i < 500; i++) {
+        client.expectText(Integer.toString(i));
+      }
+      client.expectNothingMore();
+    }
   }
 
   @Test

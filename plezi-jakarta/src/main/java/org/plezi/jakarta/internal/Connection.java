@@ -26,6 +26,13 @@ public final class Connection {
   private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
       "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
+  /** How long Tomcat waits for the peer's close frame before dropping the socket (default 30 s). */
+  private static final String TOMCAT_SESSION_CLOSE_TIMEOUT =
+      "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
+
+  /** A client that does not answer a close within this time is dropped (Tomcat only). */
+  private static final long CLOSE_TIMEOUT_MILLIS = 5_000L;
+
   private final String uuid;
   private final String localId;
   private final Controller controller;
@@ -66,7 +73,9 @@ public final class Connection {
     session.setMaxTextMessageBufferSize(maxMessage);
     session.setMaxBinaryMessageBufferSize(maxMessage);
     session.getAsyncRemote().setSendTimeout(settings.get(Settings.SEND_TIMEOUT_MILLIS));
-    session.getUserProperties().putIfAbsent(TOMCAT_BLOCKING_SEND_TIMEOUT, 5_000L);
+    // Other containers ignore these; on Tomcat they bound how long a stalled client holds a socket.
+    session.getUserProperties().putIfAbsent(TOMCAT_BLOCKING_SEND_TIMEOUT, CLOSE_TIMEOUT_MILLIS);
+    session.getUserProperties().putIfAbsent(TOMCAT_SESSION_CLOSE_TIMEOUT, CLOSE_TIMEOUT_MILLIS);
   }
 
   /** The cluster-wide id: server uuid followed by the local id. */

@@ -195,6 +195,7 @@ public final class OutboundQueue {
         closeAfterFailure = !closeCalled;
         closeCalled = true;
         pending.clear();
+        queuedBytes = inFlight == null ? 0 : inFlight.size;
       }
       if (!sent.sendReturned) {
         sent.doneEarly = true; // the pump loop still inside send() takes the next frame

@@ -29,9 +29,11 @@ public final class RawHandshake implements AutoCloseable {
 
   /** Sends an upgrade request for {@code uri} with extra header lines ("Name: value"). */
   public static RawHandshake open(URI uri, String... extraHeaders) throws IOException {
-    Socket socket = new Socket(uri.getHost(), uri.getPort());
-    socket.setSoTimeout(20_000);
+    Socket socket = new Socket();
+    // A small window set before connecting, so that a client that stops reading stalls early.
     socket.setReceiveBufferSize(4096);
+    socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
+    socket.setSoTimeout(20_000);
     StringBuilder request = new StringBuilder()
         .append("GET ").append(uri.getRawPath())
         .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
@@ -81,16 +83,20 @@ public final class RawHandshake implements AutoCloseable {
         .toList();
   }
 
-  /** Whether the server has closed the TCP connection (reads until EOF, discarding data). */
+  /**
+   * Reads and discards until the server closes the TCP connection; false if it is still open after
+   * the socket's 20 s read timeout.
+   */
   public boolean drainUntilClosed() {
     try {
-      socket.setReceiveBufferSize(65536);
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[65536];
       while (in.read(buffer) != -1) {
         // discard
       }
       return true;
+    } catch (java.net.SocketTimeoutException e) {
+      return false; // still open after the socket's read timeout
     } catch (IOException e) {
       return true; // reset by the server counts as closed
     }

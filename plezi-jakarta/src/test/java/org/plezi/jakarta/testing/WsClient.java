@@ -25,7 +25,6 @@ import org.glassfish.tyrus.client.ClientManager;
  * wait for the next event instead of sleeping.
  */
 public final class WsClient implements AutoCloseable {
-  private static final ClientManager CLIENT = ClientManager.createClient();
   private static final Duration WAIT = Duration.ofSeconds(20);
 
   /** What the client saw: a text or binary message, or the close. */
@@ -39,6 +38,9 @@ public final class WsClient implements AutoCloseable {
 
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private volatile Map<String, List<String>> responseHeaders = Map.of();
+  /** Tyrus stops a client manager's executors when its last session closes: one per client. */
+  private final ClientManager manager = ClientManager.createClient();
+
   private Session session;
 
   private WsClient() {}
@@ -59,7 +61,7 @@ public final class WsClient implements AutoCloseable {
           }
         })
         .build();
-    client.session = CLIENT.connectToServer(client.new Listener(), config, uri);
+    client.session = client.manager.connectToServer(client.new Listener(), config, uri);
     client.session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
     client.session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
     return client;
@@ -125,8 +127,12 @@ public final class WsClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (session != null && session.isOpen()) {
-      session.close();
+    try {
+      if (session != null && session.isOpen()) {
+        session.close();
+      }
+    } finally {
+      manager.shutdown();
     }
   }
 
