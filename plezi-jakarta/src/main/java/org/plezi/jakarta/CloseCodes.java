@@ -25,5 +25,11 @@ public final class CloseCodes {
    */
   public static final int OUTBOUND_OVERFLOW = 4001;
 
+  /**
+   * More than {@code plezi.inbox.maxMessages} events from other connections waited for this
+   * connection's controller: it does not keep up with what is sent to it.
+   */
+  public static final int INBOX_OVERFLOW = 4002;
+
   private CloseCodes() {}
 }

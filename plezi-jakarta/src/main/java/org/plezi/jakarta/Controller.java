@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import org.plezi.jakarta.internal.Connection;
 import org.plezi.jakarta.internal.ControllerHooks;
+import org.plezi.jakarta.internal.ControllerModel;
 import org.plezi.jakarta.internal.HttpExchange;
+import org.plezi.jakarta.internal.Messaging;
 
 /**
  * The base class of websocket controllers: one instance per connection (and per plain HTTP
@@ -47,6 +49,14 @@ import org.plezi.jakarta.internal.HttpExchange;
  * plezi.outbound.maxBytes}; a write that would exceed it closes this connection with {@link
  * CloseCodes#OUTBOUND_OVERFLOW} and returns {@code false}.
  *
+ * <h2>Messages between connections</h2>
+ *
+ * {@link #multicast}, {@link #broadcast(String, Object...)} and {@link #unicast} call an {@link
+ * Event} method on other connections, on this server and, in a cluster, on every server; they skip
+ * this connection. Events arriving here run like the other callbacks: one at a time with them, in
+ * the order sent. A unicast whose target is gone runs the class's {@link FailedUnicast} callback.
+ * See {@link Messenger} for the arguments allowed and how they are converted.
+ *
  * <h2>Plain HTTP</h2>
  *
  * The route also answers {@code GET path} with {@link #index()} and {@code GET path/{id}} with
@@ -66,6 +76,11 @@ public abstract class Controller {
 
   /** The HTTP exchange while preConnect, index or show runs; null otherwise. */
   private HttpExchange exchange;
+
+  /** This deployment's messaging and this class's model; bound when the instance is created. */
+  private Messaging messaging;
+
+  private ControllerModel model;
 
   /** Path parameters, then query parameters (first value each); set before the first callback. */
   private Map<String, String> params = Map.of();
@@ -117,6 +132,14 @@ public abstract class Controller {
    * @param reason the close reason, possibly empty, never null
    */
   protected void onClose(int code, String reason) {}
+
+  /**
+   * A bus message that is not a Plezi envelope arrived (for example a plain string published on
+   * the cluster's channel by another program); called on every connection.
+   *
+   * @param message the decoded payload: a String, number, Boolean, List or Map
+   */
+  protected void onBroadcast(Object message) {}
 
   /**
    * Answers {@code GET} on the route's path.
@@ -241,6 +264,55 @@ public abstract class Controller {
     }
   }
 
+  // ------------------------------------------------------------------------------ messaging
+
+  /**
+   * Calls {@code event} on every connection of every controller on every server, except this one.
+   *
+   * @throws IllegalArgumentException if an argument is not a core value (see {@link Messenger})
+   */
+  protected final void multicast(String event, Object... args) {
+    messaging().multicast(connection, event, args);
+  }
+
+  /**
+   * Calls {@code event} on every connection of this controller's class (and its subclasses) on
+   * every server, except this one.
+   *
+   * @throws IllegalArgumentException if an argument is not a core value
+   */
+  protected final void broadcast(String event, Object... args) {
+    messaging().broadcast(connection, getClass(), event, args);
+  }
+
+  /**
+   * Calls {@code event} on every connection of {@code target} (and its subclasses) on every
+   * server, except this one.
+   *
+   * @throws IllegalArgumentException if an argument is not a core value
+   */
+  protected final void broadcast(
+      Class<? extends Controller> target, String event, Object... args) {
+    messaging().broadcast(connection, target, event, args);
+  }
+
+  /**
+   * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds
+   * it. If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
+   *
+   * @throws IllegalArgumentException if an argument is not a core value
+   */
+  protected final void unicast(String uuid, String event, Object... args) {
+    messaging().unicast(model, uuid, event, args);
+  }
+
+  private Messaging messaging() {
+    if (messaging == null) {
+      throw new IllegalStateException("this controller was not created by Plezi");
+    }
+    return messaging;
+  }
+
   private Connection requireConnection() {
     Connection current = connection;
     if (current == null) {
@@ -271,6 +343,17 @@ public abstract class Controller {
     @Override
     protected void bindConnection(Controller c, Connection connection) {
       c.connection = connection;
+    }
+
+    @Override
+    protected void bindRuntime(Controller c, Messaging messaging, ControllerModel model) {
+      c.messaging = messaging;
+      c.model = model;
+    }
+
+    @Override
+    protected void onBroadcast(Controller c, Object message) {
+      c.onBroadcast(message);
     }
 
     @Override

@@ -23,16 +23,29 @@ public final class Plezi {
   }
 
   /**
+   * The deployment's messenger, for code outside controllers.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  public static Messenger messenger(ServletContext context) {
+    return runtime(context).messaging();
+  }
+
+  /**
    * The 36-character uuid of this deployment; every connection's {@link Controller#uuid()} starts
    * with it.
    *
    * @throws IllegalStateException if Plezi is not installed in this application
    */
   public static String serverUuid(ServletContext context) {
+    return runtime(context).serverUuid();
+  }
+
+  private static PleziRuntime runtime(ServletContext context) {
     Object runtime = context.getAttribute(PleziRuntime.ATTRIBUTE);
     if (!(runtime instanceof PleziRuntime installed)) {
       throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
     }
-    return installed.serverUuid();
+    return installed;
   }
 }

@@ -41,6 +41,9 @@ public final class Connection {
   private final OutboundQueue outbound;
   private final Executor closer;
 
+  /** Events from other connections and the bus, run one at a time on the events pool. */
+  private final Inbox inbox;
+
   /** Serializes the controller's callbacks. */
   private final ReentrantLock callbacks = new ReentrantLock();
 
@@ -57,13 +60,15 @@ public final class Connection {
       ControllerModel model,
       Session session,
       Settings settings,
-      Executor closer) {
+      Executor closer,
+      Executor events) {
     this.uuid = serverUuid + localId;
     this.localId = localId;
     this.controller = controller;
     this.model = model;
     this.session = session;
     this.closer = closer;
+    this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
     this.outbound =
         new OutboundQueue(
             new SessionSink(),
@@ -129,6 +134,62 @@ public final class Connection {
   void unsupported(String kind) {
     LOG.log(Level.DEBUG, () -> uuid + ": " + kind + " frame refused by " + model.type().getName());
     outbound.offerClose(CloseCodes.UNSUPPORTED_DATA, kind + " messages are not accepted");
+  }
+
+  /**
+   * Queues an event for this connection's controller.
+   *
+   * @return false when the connection is closed or its inbox overflowed (which closes it)
+   */
+  boolean deliver(Message message) {
+    return enqueue(() -> receiveEvent(message));
+  }
+
+  /** Queues a payload that is not an envelope for {@code onBroadcast}. */
+  boolean deliverForeign(Object payload) {
+    return enqueue(() -> invoke("onBroadcast",
+        () -> ControllerHooks.get().onBroadcast(controller, payload)));
+  }
+
+  private boolean enqueue(Runnable task) {
+    if (closed.get()) {
+      return false;
+    }
+    if (inbox.offer(() -> {
+      if (!closed.get()) {
+        task.run();
+      }
+    })) {
+      return true;
+    }
+    if (!closed.get()) {
+      LOG.log(Level.WARNING, () -> uuid + ": inbox overflow, closing " + model.type().getName());
+      outbound.offerClose(CloseCodes.INBOX_OVERFLOW, "inbox overflow");
+    }
+    return false;
+  }
+
+  private void receiveEvent(Message message) {
+    EventMethod method = model.events().get(message.event());
+    if (method == null) {
+      Drops.log(model, message.event(), "no @Event method of that name");
+      return;
+    }
+    Object[] args;
+    try {
+      args = PositionalBinder.bind(method, message.args());
+    } catch (CoreValues.Mismatch e) {
+      Drops.log(model, message.event(), e.getMessage());
+      return;
+    }
+    invoke("event '" + message.event() + "'", () -> reply(method.invoke(controller, args)));
+  }
+
+  /** What an event method returned, written to the client by auto-dispatch controllers. */
+  private void reply(Object result) {
+    if (result instanceof String text && model.writesEventResults()) {
+      outbound.offerText(text);
+    }
   }
 
   /** Runs onShutdown, then queues the going-away close after whatever it wrote. */

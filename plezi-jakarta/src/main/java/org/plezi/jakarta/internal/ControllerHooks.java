@@ -39,6 +39,10 @@ public abstract class ControllerHooks {
 
   protected abstract void bindConnection(Controller c, Connection connection);
 
+  protected abstract void bindRuntime(Controller c, Messaging messaging, ControllerModel model);
+
+  protected abstract void onBroadcast(Controller c, Object message);
+
   protected abstract boolean preConnect(Controller c);
 
   protected abstract void onOpen(Controller c);

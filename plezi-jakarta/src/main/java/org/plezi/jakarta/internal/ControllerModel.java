@@ -28,18 +28,26 @@ public final class ControllerModel {
   private final Constructor<? extends Controller> constructor;
   private final boolean handlesText;
   private final boolean handlesBinary;
+  private final EventTable events;
+
+  /** The static failed-unicast callback, or null. */
+  private final Method failedUnicast;
 
   private ControllerModel(
       Class<? extends Controller> type,
       RouteTemplate route,
       Constructor<? extends Controller> constructor,
       boolean handlesText,
-      boolean handlesBinary) {
+      boolean handlesBinary,
+      EventTable events,
+      Method failedUnicast) {
     this.type = type;
     this.route = route;
     this.constructor = constructor;
     this.handlesText = handlesText;
     this.handlesBinary = handlesBinary;
+    this.events = events;
+    this.failedUnicast = failedUnicast;
   }
 
   /**
@@ -92,6 +100,8 @@ public final class ControllerModel {
     }
     Constructor<? extends Controller> constructor = constructor(type, problems);
     checkCallbacks(type, problems);
+    EventTable events = EventTable.of(type, problems);
+    Method failedUnicast = FailedUnicasts.find(type, problems);
     if (problems.size() != before) {
       return null;
     }
@@ -100,7 +110,14 @@ public final class ControllerModel {
         template,
         constructor,
         overrides(type, "onMessage", String.class),
-        overrides(type, "onMessage", byte[].class));
+        overrides(type, "onMessage", byte[].class),
+        events,
+        failedUnicast);
+  }
+
+  /** Whether {@code name} is one of {@link Controller}'s overridable callbacks. */
+  public static boolean isCallbackName(String name) {
+    return CALLBACKS.containsKey(name);
   }
 
   private static Constructor<? extends Controller> constructor(
@@ -184,6 +201,26 @@ public final class ControllerModel {
   /** Whether binary frames have a handler. */
   public boolean handlesBinary() {
     return handlesBinary;
+  }
+
+  /** The class's events, the only methods reachable from the wire. */
+  public EventTable events() {
+    return events;
+  }
+
+  /** The static failed-unicast callback of the class (or an ancestor), or null. */
+  public Method failedUnicast() {
+    return failedUnicast;
+  }
+
+  /** Whether an event method's return value is written to the client (auto-dispatch). */
+  public boolean writesEventResults() {
+    return false;
+  }
+
+  /** The name other servers (and other languages) address this class's broadcasts with. */
+  public String clusterName() {
+    return type.getName();
   }
 
   /** A controller that handles no frames refuses websocket upgrades. */

@@ -42,11 +42,19 @@ public final class PleziRuntime {
   private final AtomicLong nextLocalId = new AtomicLong();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final ExecutorService closer;
+  private final ExecutorService events;
+  private final Messaging messaging;
   private final ServletRegistration.Dynamic servlet;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
     this.closer = daemonPool("plezi-close-" + serverUuid.substring(0, 8), 4);
+    int threads = (int) settings.get(Settings.EVENT_THREADS);
+    this.events = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
+        threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
+    this.messaging = new Messaging(serverUuid, connections, new LocalBus(), events,
+        settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
+    messaging.start();
     this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
     servlet.setLoadOnStartup(1);
     servlet.setAsyncSupported(true);
@@ -80,6 +88,7 @@ public final class PleziRuntime {
     List<ControllerModel> models = ControllerModel.ofAll(classes);
     routes.addAll(models);
     for (ControllerModel model : models) {
+      connections.addRoute(model);
       servlet.addMapping(RouteTable.servletMappings(model.route()).toArray(String[]::new));
       LOG.log(Level.DEBUG, () -> "route " + model);
     }
@@ -102,6 +111,11 @@ public final class PleziRuntime {
     return connections;
   }
 
+  /** The deployment's messaging, which is also its {@link org.plezi.jakarta.Messenger}. */
+  public Messaging messaging() {
+    return messaging;
+  }
+
   boolean isStopping() {
     return stopping.get();
   }
@@ -109,7 +123,9 @@ public final class PleziRuntime {
   /** A new controller for a connection or request; null (after logging) if construction failed. */
   Controller newController(ControllerModel model) {
     try {
-      return model.instantiate();
+      Controller controller = model.instantiate();
+      ControllerHooks.get().bindRuntime(controller, messaging, model);
+      return controller;
     } catch (ReflectiveOperationException | RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       LOG.log(Level.ERROR, model.type().getName() + ": the constructor threw", cause);
@@ -126,7 +142,7 @@ public final class PleziRuntime {
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection =
-        new Connection(serverUuid, localId, controller, model, session, settings, closer);
+        new Connection(serverUuid, localId, controller, model, session, settings, closer, events);
     ControllerHooks.get().bindConnection(controller, connection);
     connections.add(connection);
     return connection;
@@ -170,6 +186,8 @@ public final class PleziRuntime {
       disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
     }
     closer.shutdown();
+    events.shutdown();
+    messaging.bus().close();
     LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
         + " connection(s) closed");
   }

@@ -41,9 +41,22 @@ public final class Settings {
   public static final Numeric SHUTDOWN_TIMEOUT_MILLIS =
       new Numeric("plezi.shutdown.timeoutMillis", 5_000, 0, 600_000, "ms");
 
+  /** Events from other connections that may wait for one connection's controller. */
+  public static final Numeric INBOX_MAX_MESSAGES =
+      new Numeric("plezi.inbox.maxMessages", 10_000, 16, 10_000_000, "messages");
+
+  /** Threads that run events from other connections; 0 means twice the number of processors. */
+  public static final Numeric EVENT_THREADS =
+      new Numeric("plezi.events.threads", 0, 0, 1024, "threads");
+
+  /** How long a Messenger unicast to another server waits for its answer. */
+  public static final Numeric UNICAST_TIMEOUT_MILLIS =
+      new Numeric("plezi.unicast.timeoutMillis", 10_000, 100, 600_000, "ms");
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
-      List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS);
+      List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
+          INBOX_MAX_MESSAGES, EVENT_THREADS, UNICAST_TIMEOUT_MILLIS);
 
   private final Map<String, Long> values;
 

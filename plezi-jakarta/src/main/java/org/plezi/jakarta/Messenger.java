@@ -1,0 +1,40 @@
+package org.plezi.jakarta;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Sends events to connections from anywhere: a servlet, a timer, a REST resource, an EJB. Obtain it
+ * with {@link Plezi#messenger(jakarta.servlet.ServletContext)} (or inject it with the CDI module).
+ * Thread-safe; no method blocks on a client or on the network.
+ *
+ * <p>An event is delivered by calling the receiving controller's {@link Event} method of that
+ * name with the arguments, converted to its parameter types where nothing is lost (an integer to
+ * {@code int}, {@code long}, {@code double}; a list to a {@code List<Integer>}; a string to an
+ * enum constant; ...). A message that fits no method is logged and dropped. Arguments must be core
+ * values: {@code String}, integer and floating-point numbers, {@code Boolean}, {@code null}, {@code
+ * List}, {@code Set}, {@code Map} with {@code String} keys, and {@code java.time} values (a {@code
+ * java.util.Date} travels as an {@code Instant}); anything else is refused with {@link
+ * IllegalArgumentException} when sending. Arguments are copied once per send and every receiver
+ * sees the same immutable copy.
+ *
+ * <p>Events to one connection run one at a time, in the order they were sent from one thread, and
+ * never at the same time as that connection's other callbacks. Unlike the forms on {@link
+ * Controller}, these skip no connection.
+ */
+public interface Messenger {
+  /** Every connection of every controller, on every server. */
+  void multicast(String event, Object... args);
+
+  /** Every connection of {@code target} and its subclasses, on every server. */
+  void broadcast(Class<? extends Controller> target, String event, Object... args);
+
+  /**
+   * One connection, by its {@link Controller#uuid()}, on whichever server holds it.
+   *
+   * @return completes with {@code true} once the target's server has queued the event for the
+   *     live connection, {@code false} if the connection (or its server) is gone; on a cluster it
+   *     may also complete exceptionally with a {@link java.util.concurrent.TimeoutException} when
+   *     no answer comes in time. Never completes on the caller's thread with a blocking wait.
+   */
+  CompletionStage<Boolean> unicast(String uuid, String event, Object... args);
+}

@@ -1,0 +1,225 @@
+package org.plezi.jakarta.internal;
+
+import java.lang.System.Logger.Level;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Messenger;
+
+/**
+ * Routes events between connections: local fan-out into each receiver's inbox, and the bus for
+ * other servers. Each send freezes its arguments once; every local receiver and the bus share that
+ * one {@link Message}.
+ */
+public final class Messaging implements Messenger, Bus.Receiver {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private final String serverUuid;
+  private final ConnectionRegistry connections;
+  private final Bus bus;
+  private final Executor events;
+  private final long unicastTimeoutMillis;
+
+  /** Messenger unicasts to other servers waiting for their answer, by ack id. */
+  private final Map<String, CompletableFuture<Boolean>> awaitingAnswer = new ConcurrentHashMap<>();
+
+  /** Messages built (arguments frozen) by sends from this server: one per send, however wide. */
+  private final LongAdder prepared = new LongAdder();
+
+  Messaging(String serverUuid, ConnectionRegistry connections, Bus bus, Executor events,
+      long unicastTimeoutMillis) {
+    this.serverUuid = serverUuid;
+    this.connections = connections;
+    this.bus = bus;
+    this.events = events;
+    this.unicastTimeoutMillis = unicastTimeoutMillis;
+  }
+
+  void start() {
+    bus.start(this);
+  }
+
+  public Bus bus() {
+    return bus;
+  }
+
+  // ------------------------------------------------------------------------ Messenger
+
+  @Override
+  public void multicast(String event, Object... args) {
+    multicast(null, event, args);
+  }
+
+  @Override
+  public void broadcast(Class<? extends Controller> target, String event, Object... args) {
+    broadcast(null, target, event, args);
+  }
+
+  @Override
+  public CompletionStage<Boolean> unicast(String uuid, String event, Object... args) {
+    Message message = unicastMessage(uuid, event, args, null);
+    if (message == null) {
+      return CompletableFuture.completedFuture(false);
+    }
+    if (serverUuid.equals(message.toServer())) {
+      return CompletableFuture.completedFuture(deliverUnicast(message));
+    }
+    String ackId = UUID.randomUUID().toString();
+    CompletableFuture<Boolean> answer = new CompletableFuture<>();
+    awaitingAnswer.put(ackId, answer);
+    answer.orTimeout(unicastTimeoutMillis, TimeUnit.MILLISECONDS)
+        .whenComplete((delivered, failure) -> awaitingAnswer.remove(ackId));
+    bus.send(message.withAckId(ackId));
+    return answer.copy();
+  }
+
+  // ---------------------------------------------------------------- controller forms
+
+  /** A multicast, skipping {@code sender} (null: skip none). */
+  public void multicast(Connection sender, String event, Object... args) {
+    Message message = prepare(event, args, Message.ALL, null, null, null);
+    for (Connection connection : connections.all()) {
+      if (connection != sender) {
+        connection.deliver(message);
+      }
+    }
+    bus.publish(message);
+  }
+
+  /** A broadcast to a class and its subclasses, skipping {@code sender} (null: skip none). */
+  public void broadcast(Connection sender, Class<?> target, String event, Object... args) {
+    Message message =
+        prepare(event, args, ConnectionRegistry.clusterName(target), null, null, null);
+    fanOut(message, sender);
+    bus.publish(message);
+  }
+
+  /** A unicast from a controller: failure goes to its class's failed-unicast callback. */
+  public void unicast(ControllerModel sender, String uuid, String event, Object... args) {
+    Message message = unicastMessage(uuid, event, args, sender.clusterName());
+    if (message == null) {
+      failed(sender, uuid, event, CoreValues.freeze(args));
+    } else if (serverUuid.equals(message.toServer())) {
+      if (!deliverUnicast(message)) {
+        failed(sender, uuid, event, message.args());
+      }
+    } else {
+      bus.send(message);
+    }
+  }
+
+  /** How many messages this server prepared: one per send, whatever the number of receivers. */
+  public long preparedCount() {
+    return prepared.sum();
+  }
+
+  // ------------------------------------------------------------------------- inbound
+
+  @Override
+  public void receive(Message message) {
+    if (serverUuid.equals(message.fromServer())) {
+      return; // our own publish, already delivered locally
+    }
+    if (message.isUnicast()) {
+      deliverUnicast(message); // the bus answers the sender from the result of deliverUnicast
+    } else if (message.isMulticast()) {
+      for (Connection connection : connections.all()) {
+        connection.deliver(message);
+      }
+    } else {
+      fanOut(message, null);
+    }
+  }
+
+  /** Delivers a unicast addressed to this server; false when the target is gone. */
+  public boolean deliverUnicast(Message message) {
+    Connection target = connections.get(message.target());
+    return target != null && target.deliver(message);
+  }
+
+  @Override
+  public void receiveForeign(Object payload) {
+    for (Connection connection : connections.all()) {
+      connection.deliverForeign(payload);
+    }
+  }
+
+  @Override
+  public void unicastFailed(Message unicast) {
+    if (unicast.ackId() != null) {
+      CompletableFuture<Boolean> answer = awaitingAnswer.remove(unicast.ackId());
+      if (answer != null) {
+        answer.complete(false);
+      }
+      return;
+    }
+    failed(connections.routeOf(unicast.senderType()), unicast.targetUuid(), unicast.event(),
+        unicast.args());
+  }
+
+  @Override
+  public void unicastDelivered(String ackId) {
+    CompletableFuture<Boolean> answer = awaitingAnswer.remove(ackId);
+    if (answer != null) {
+      answer.complete(true);
+    }
+  }
+
+  // ------------------------------------------------------------------------- helpers
+
+  private void fanOut(Message message, Connection sender) {
+    for (Set<Connection> set : connections.ofClusterName(message.type())) {
+      for (Connection connection : set) {
+        if (connection != sender) {
+          connection.deliver(message);
+        }
+      }
+    }
+  }
+
+  private Message prepare(String event, Object[] args, String type, String toServer,
+      String target, String senderType) {
+    if (event == null || event.isEmpty()) {
+      throw new IllegalArgumentException("an event name is required");
+    }
+    List<Object> frozen = CoreValues.freeze(args);
+    prepared.increment();
+    return new Message(event, frozen, type, toServer, target, serverUuid, senderType, null);
+  }
+
+  /** The unicast for a uuid, or null (after checking the arguments) when it names nothing. */
+  private Message unicastMessage(String uuid, String event, Object[] args, String senderType) {
+    if (uuid == null || uuid.length() <= 36 || uuid.length() > 36 + 16) {
+      prepare(event, args, null, null, null, senderType);
+      return null;
+    }
+    return prepare(event, args, null, uuid.substring(0, 36), uuid.substring(36), senderType);
+  }
+
+  /** Runs the sender class's failed-unicast callback on the events pool. */
+  private void failed(ControllerModel sender, String uuid, String event, List<Object> args) {
+    Method callback = sender == null ? null : sender.failedUnicast();
+    if (callback == null) {
+      LOG.log(Level.DEBUG, () -> "unicast " + event + " to " + uuid + " failed: target gone");
+      return;
+    }
+    events.execute(() -> {
+      try {
+        callback.invoke(null, uuid, event, args);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        LOG.log(Level.ERROR, ControllerModel.describe(callback.getDeclaringClass(), callback)
+            + " threw", cause);
+      }
+    });
+  }
+}
