@@ -255,9 +255,13 @@ public abstract class Controller {
    * false}.
    *
    * @param code 1000 or a code from 3000 to 4999
-   * @param reason at most 123 bytes of UTF-8
+   * @param reason at most 123 bytes of UTF-8 (longer ones are cut)
+   * @throws IllegalArgumentException for any other code
    */
   public final void close(int code, String reason) {
+    if (code != 1000 && (code < 3000 || code > 4999)) {
+      throw new IllegalArgumentException("close code " + code + ": use 1000 or 3000 to 4999");
+    }
     Connection current = connection;
     if (current != null) {
       current.outbound().offerClose(code, reason);

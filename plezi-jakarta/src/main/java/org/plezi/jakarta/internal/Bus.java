@@ -7,8 +7,12 @@ package org.plezi.jakarta.internal;
 public interface Bus extends AutoCloseable {
   /** What a bus hands to this server. Implementations are called on the bus's own threads. */
   interface Receiver {
-    /** A multicast, broadcast or unicast from another server. */
-    void receive(Message message);
+    /**
+     * A multicast, broadcast or unicast from another server.
+     *
+     * @return for a unicast, whether its target was alive and got it; true otherwise
+     */
+    boolean receive(Message message);
 
     /** A payload on the global channel that is not an envelope: for every onBroadcast. */
     void receiveForeign(Object payload);

@@ -125,19 +125,21 @@ public final class Messaging implements Messenger, Bus.Receiver {
   // ------------------------------------------------------------------------- inbound
 
   @Override
-  public void receive(Message message) {
-    if (serverUuid.equals(message.fromServer())) {
-      return; // our own publish, already delivered locally
-    }
+  public boolean receive(Message message) {
     if (message.isUnicast()) {
-      deliverUnicast(message); // the bus answers the sender from the result of deliverUnicast
-    } else if (message.isMulticast()) {
+      return serverUuid.equals(message.toServer()) && deliverUnicast(message);
+    }
+    if (serverUuid.equals(message.fromServer())) {
+      return true; // our own publish, already delivered locally
+    }
+    if (message.isMulticast()) {
       for (Connection connection : connections.all()) {
         connection.deliver(message);
       }
     } else {
       fanOut(message, null);
     }
+    return true;
   }
 
   /** Delivers a unicast addressed to this server; false when the target is gone. */

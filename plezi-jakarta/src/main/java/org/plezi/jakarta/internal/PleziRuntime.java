@@ -52,7 +52,8 @@ public final class PleziRuntime {
     int threads = (int) settings.get(Settings.EVENT_THREADS);
     this.events = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
         threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
-    this.messaging = new Messaging(serverUuid, connections, new LocalBus(), events,
+    this.messaging = new Messaging(serverUuid, connections,
+        Buses.choose(settings, serverUuid, Buses.channel(settings, context)), events,
         settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
     messaging.start();
     this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));

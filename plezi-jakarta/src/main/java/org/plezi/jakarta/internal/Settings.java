@@ -53,6 +53,27 @@ public final class Settings {
   public static final Numeric UNICAST_TIMEOUT_MILLIS =
       new Numeric("plezi.unicast.timeoutMillis", 10_000, 100, 600_000, "ms");
 
+  /** A text setting: absent unless set; its value must match {@code pattern}. */
+  public record Text(String name, String environmentName, java.util.regex.Pattern pattern,
+      String expected) {}
+
+  /** The Redis server of the cluster bus ({@code redis://} or {@code rediss://}). */
+  public static final Text REDIS_URL = new Text("plezi.redis.url", "PL_REDIS_URL",
+      java.util.regex.Pattern.compile("rediss?://[^\\s]{1,2040}"),
+      "a redis:// or rediss:// URL");
+
+  /** A Redisson YAML configuration file, for Sentinel and Cluster set-ups. */
+  public static final Text REDIS_CONFIG = new Text("plezi.redis.config", "PL_REDIS_CONFIG",
+      java.util.regex.Pattern.compile("[^\\x00]{1,4096}"), "a file path");
+
+  /** The cluster's global channel; defaults to one derived from the application's name. */
+  public static final Text CHANNEL = new Text("plezi.channel", "PL_CHANNEL",
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}"),
+      "1 to 200 letters, digits, '_', '.', ':' or '-'");
+
+  /** Every text setting. */
+  public static final List<Text> TEXTS = List.of(REDIS_URL, REDIS_CONFIG, CHANNEL);
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
@@ -60,8 +81,12 @@ public final class Settings {
 
   private final Map<String, Long> values;
 
-  private Settings(Map<String, Long> values) {
+  /** Text settings that were set, by name. */
+  private final Map<String, String> texts;
+
+  private Settings(Map<String, Long> values, Map<String, String> texts) {
     this.values = values;
+    this.texts = texts;
   }
 
   /** Every setting at its default. */
@@ -93,10 +118,38 @@ public final class Settings {
       }
       values.put(setting.name(), value);
     }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Text setting : TEXTS) {
+      String fromContext = contextParameters.apply(setting.name());
+      if (fromContext != null && !fromContext.isBlank()) {
+        putText(texts, setting, fromContext, "context parameter " + setting.name(), problems);
+      }
+      String fromEnv = environment.get(setting.environmentName());
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        putText(texts, setting, fromEnv, "environment variable " + setting.environmentName(),
+            problems);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
     }
-    return new Settings(values);
+    return new Settings(values, texts);
+  }
+
+  private static void putText(Map<String, String> texts, Text setting, String raw, String source,
+      List<String> problems) {
+    String value = raw.trim();
+    if (setting.pattern().matcher(value).matches()) {
+      texts.put(setting.name(), value);
+    } else {
+      // A URL may hold a password: never echo the value.
+      problems.add(source + " is not " + setting.expected());
+    }
+  }
+
+  /** The value of a text setting, if set. */
+  public java.util.Optional<String> get(Text setting) {
+    return java.util.Optional.ofNullable(texts.get(setting.name()));
   }
 
   /** A copy of these settings with one value changed (validated). */
@@ -108,7 +161,7 @@ public final class Settings {
     }
     Map<String, Long> copy = new LinkedHashMap<>(values);
     copy.put(setting.name(), checked);
-    return new Settings(copy);
+    return new Settings(copy, texts);
   }
 
   /** The value of a setting. */

@@ -1,0 +1,56 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+
+/** Chooses a deployment's bus: Redis when configured, else the in-process bus. */
+final class Buses {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private Buses() {}
+
+  /**
+   * @throws IllegalArgumentException when Redis is configured but Redisson is missing or the
+   *     configuration file cannot be read
+   */
+  static Bus choose(Settings settings, String serverUuid, String channel) {
+    Optional<String> url = settings.get(Settings.REDIS_URL);
+    Optional<String> file = settings.get(Settings.REDIS_CONFIG);
+    if (url.isEmpty() && file.isEmpty()) {
+      LOG.log(Level.INFO, "Plezi: no Redis configured, single-server bus");
+      return new LocalBus();
+    }
+    requireRedisson();
+    if (file.isPresent()) {
+      return org.plezi.jakarta.internal.cluster.RedisBuses.fromConfigFile(serverUuid, channel,
+          file.get());
+    }
+    return org.plezi.jakarta.internal.cluster.RedisBuses.fromUrl(serverUuid, channel, url.get());
+  }
+
+  /** The global channel: the setting, else derived from the application's name. */
+  static String channel(Settings settings, ServletContext context) {
+    return settings.get(Settings.CHANNEL).orElseGet(() -> {
+      String name = context.getServletContextName();
+      if (name == null || name.isBlank()) {
+        name = context.getContextPath().replaceFirst("^/", "");
+      }
+      String cleaned = name.replaceAll("[^A-Za-z0-9_.:-]+", "_");
+      if (cleaned.length() > 180) {
+        cleaned = cleaned.substring(0, 180);
+      }
+      return cleaned.isEmpty() ? "plezi" : "plezi_" + cleaned;
+    });
+  }
+
+  private static void requireRedisson() {
+    try {
+      Class.forName("org.redisson.Redisson", false, Buses.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException("Redis is configured (plezi.redis.url / PL_REDIS_URL or "
+          + "plezi.redis.config) but Redisson is not on the class path: add "
+          + "org.redisson:redisson to the application");
+    }
+  }
+}

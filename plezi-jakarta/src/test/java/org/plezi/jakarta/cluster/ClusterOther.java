@@ -1,0 +1,21 @@
+package org.plezi.jakarta.cluster;
+
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Event;
+import org.plezi.jakarta.Route;
+
+@Route("/other")
+public class ClusterOther extends Controller {
+  @Override
+  protected void onOpen() {
+    write("uuid " + uuid());
+  }
+
+  @Override
+  protected void onMessage(String text) {}
+
+  @Event
+  void say(String text) {
+    write("other " + text);
+  }
+}
