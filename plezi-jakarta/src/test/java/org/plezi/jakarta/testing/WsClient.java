@@ -38,8 +38,19 @@ public final class WsClient implements AutoCloseable {
 
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private volatile Map<String, List<String>> responseHeaders = Map.of();
-  /** Tyrus stops a client manager's executors when its last session closes: one per client. */
-  private final ClientManager manager = ClientManager.createClient();
+  /**
+   * One shared Tyrus container for every test client, kept alive for the whole run: a container
+   * that stops when its last session closes races with the next connect and can reject its sends.
+   */
+  private static final ClientManager MANAGER = sharedManager();
+
+  private static ClientManager sharedManager() {
+    ClientManager manager = ClientManager.createClient();
+    manager.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER, true);
+    manager.getProperties().put(
+        org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 3600);
+    return manager;
+  }
 
   private Session session;
 
@@ -61,7 +72,7 @@ public final class WsClient implements AutoCloseable {
           }
         })
         .build();
-    client.session = client.manager.connectToServer(client.new Listener(), config, uri);
+    client.session = MANAGER.connectToServer(client.new Listener(), config, uri);
     client.session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
     client.session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
     return client;
@@ -127,12 +138,8 @@ public final class WsClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    try {
-      if (session != null && session.isOpen()) {
-        session.close();
-      }
-    } finally {
-      manager.shutdown();
+    if (session != null && session.isOpen()) {
+      session.close();
     }
   }
 
