@@ -29,8 +29,9 @@ import org.plezi.jakarta.internal.Messaging;
  * </ol>
  *
  * <p>Callbacks of one connection never run at the same time, and messages are handled in the order
- * they arrived; callbacks of different connections run concurrently. A controller that overrides
- * neither {@code onMessage} refuses websocket upgrades (403). A frame of the kind the controller does
+ * they arrived; callbacks of different connections run concurrently. A controller marked {@link
+ * AutoDispatch} receives text frames as JSON events instead of {@code onMessage(String)}; any
+ * other controller that overrides neither {@code onMessage} refuses websocket upgrades (403). A frame of the kind the controller does
  * not handle (binary when it only overrides {@code onMessage(String)}, or the reverse) closes the
  * connection with {@link CloseCodes#UNSUPPORTED_DATA}.
  *
@@ -140,6 +141,20 @@ public abstract class Controller {
    * @param message the decoded payload: a String, number, Boolean, List or Map
    */
   protected void onBroadcast(Object message) {}
+
+  /**
+   * A client's JSON message named no event of this controller; only called for {@link
+   * AutoDispatch} controllers, after the message's {@code _EID_} (if any) was acknowledged. Unless
+   * a controller overrides this method, the client gets {@code
+   * {"event":"err","status":404,"result":"not found","request":<the message>}}.
+   *
+   * @param message the message as plain Java values, as an event method taking a {@code Map}
+   *     receives it (see {@link AutoDispatch}); unmodifiable
+   * @return text written to the client as it is, or {@code null} to write nothing
+   */
+  protected String unknown(Map<String, Object> message) {
+    return null;
+  }
 
   /**
    * Answers {@code GET} on the route's path.
@@ -388,6 +403,11 @@ public abstract class Controller {
     @Override
     protected void onClose(Controller c, int code, String reason) {
       c.onClose(code, reason);
+    }
+
+    @Override
+    protected String unknown(Controller c, Map<String, Object> message) {
+      return c.unknown(message);
     }
 
     @Override

@@ -123,7 +123,12 @@ public final class Connection {
   }
 
   void receive(String text) {
-    invoke("onMessage(String)", () -> ControllerHooks.get().onMessage(controller, text));
+    TextDispatcher dispatcher = model.textDispatcher();
+    if (dispatcher != null) {
+      dispatcher.receive(this, text); // it takes the lock itself, only around controller code
+    } else {
+      invoke("onMessage(String)", () -> ControllerHooks.get().onMessage(controller, text));
+    }
   }
 
   void receive(byte[] data) {

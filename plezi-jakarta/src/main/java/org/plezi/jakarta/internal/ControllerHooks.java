@@ -55,6 +55,8 @@ public abstract class ControllerHooks {
 
   protected abstract void onClose(Controller c, int code, String reason);
 
+  protected abstract String unknown(Controller c, java.util.Map<String, Object> message);
+
   protected abstract String index(Controller c);
 
   protected abstract String show(Controller c, String id);

@@ -8,13 +8,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.plezi.jakarta.AutoDispatch;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
 
 /**
  * What the runtime knows of one controller class, checked once at start-up: its route, how to
- * construct it, and which kinds of frame it handles. Immutable.
+ * construct it, which kinds of frame it handles, its events and, for {@link AutoDispatch}
+ * controllers, the dispatcher its text frames go to. Immutable.
  */
 public final class ControllerModel {
   /** The callbacks of {@link Controller}, by name, with the signatures an override may have. */
@@ -33,6 +35,9 @@ public final class ControllerModel {
   /** The static failed-unicast callback, or null. */
   private final Method failedUnicast;
 
+  /** Where text frames go instead of onMessage(String); null unless @AutoDispatch. */
+  private final TextDispatcher textDispatcher;
+
   private ControllerModel(
       Class<? extends Controller> type,
       RouteTemplate route,
@@ -40,7 +45,8 @@ public final class ControllerModel {
       boolean handlesText,
       boolean handlesBinary,
       EventTable events,
-      Method failedUnicast) {
+      Method failedUnicast,
+      TextDispatcher textDispatcher) {
     this.type = type;
     this.route = route;
     this.constructor = constructor;
@@ -48,6 +54,7 @@ public final class ControllerModel {
     this.handlesBinary = handlesBinary;
     this.events = events;
     this.failedUnicast = failedUnicast;
+    this.textDispatcher = textDispatcher;
   }
 
   /**
@@ -99,9 +106,28 @@ public final class ControllerModel {
       problems.add(name + ": a nested controller class must be static");
     }
     Constructor<? extends Controller> constructor = constructor(type, problems);
-    checkCallbacks(type, problems);
-    EventTable events = EventTable.of(type, problems);
-    Method failedUnicast = FailedUnicasts.find(type, problems);
+    EventTable events;
+    Method failedUnicast;
+    try {
+      checkCallbacks(type, problems);
+      events = EventTable.of(type, problems);
+      failedUnicast = FailedUnicasts.find(type, problems);
+    } catch (LinkageError e) {
+      // A method signature names a class the application lacks, typically a JSON type.
+      problems.add(name + ": a class its methods use is missing: " + e);
+      return null;
+    }
+    boolean autoDispatch = type.isAnnotationPresent(AutoDispatch.class);
+    boolean onText = overrides(type, "onMessage", String.class);
+    if (autoDispatch && onText) {
+      problems.add(name + "#onMessage(String): an @AutoDispatch controller receives text frames "
+          + "as events; remove this override or the annotation");
+    }
+    if (problems.size() != before) {
+      return null;
+    }
+    TextDispatcher dispatcher =
+        autoDispatch ? JsonSetup.dispatcher(type, events, problems) : null;
     if (problems.size() != before) {
       return null;
     }
@@ -109,10 +135,11 @@ public final class ControllerModel {
         type,
         template,
         constructor,
-        overrides(type, "onMessage", String.class),
+        onText || autoDispatch,
         overrides(type, "onMessage", byte[].class),
         events,
-        failedUnicast);
+        failedUnicast,
+        dispatcher);
   }
 
   /** Whether {@code name} is one of {@link Controller}'s overridable callbacks. */
@@ -161,7 +188,8 @@ public final class ControllerModel {
     }
   }
 
-  private static boolean overrides(Class<?> type, String name, Class<?>... parameters) {
+  /** Whether {@code type} or a superclass below {@link Controller} declares the method. */
+  static boolean overrides(Class<?> type, String name, Class<?>... parameters) {
     for (Class<?> c = type; c != Controller.class; c = c.getSuperclass()) {
       try {
         c.getDeclaredMethod(name, parameters);
@@ -215,12 +243,22 @@ public final class ControllerModel {
 
   /** Whether an event method's return value is written to the client (auto-dispatch). */
   public boolean writesEventResults() {
-    return false;
+    return autoDispatch();
   }
 
   /** The name other servers (and other languages) address this class's broadcasts with. */
   public String clusterName() {
     return type.getName();
+  }
+
+  /** Whether text frames are JSON events ({@link AutoDispatch}). */
+  public boolean autoDispatch() {
+    return textDispatcher != null;
+  }
+
+  /** Where text frames go instead of onMessage(String); null unless {@link #autoDispatch()}. */
+  TextDispatcher textDispatcher() {
+    return textDispatcher;
   }
 
   /** A controller that handles no frames refuses websocket upgrades. */

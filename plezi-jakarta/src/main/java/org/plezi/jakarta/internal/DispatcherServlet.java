@@ -24,6 +24,13 @@ public final class DispatcherServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
 
+  /**
+   * The library's own static files (served from the jar's {@code META-INF/resources}); they stay
+   * reachable even under a route such as {@code /{room}} whose {@code show} would match them.
+   */
+  private static final java.util.Set<String> LIBRARY_FILES =
+      java.util.Set.of("/plezi/client.js", "/plezi/client.d.ts");
+
   /** The deployment's runtime; the servlet lives and dies with it. */
   private final transient PleziRuntime runtime;
 
@@ -35,7 +42,7 @@ public final class DispatcherServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    RouteTable.Match match = runtime.routes().match(path);
+    RouteTable.Match match = LIBRARY_FILES.contains(path) ? null : runtime.routes().match(path);
     if (match == null) {
       notRouted(request, response);
     } else if (isUpgrade(request)) {

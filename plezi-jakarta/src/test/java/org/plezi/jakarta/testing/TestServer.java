@@ -51,18 +51,36 @@ public final class TestServer implements AutoCloseable {
     return start(Map.of(), controllers);
   }
 
+  /** Starts a server on a given port (0: any free port), e.g. to restart one where it was. */
+  public static TestServer startOn(int port, Map<String, String> contextParams,
+      Class<?>... controllers) {
+    TestServer server = boot(port, contextParams, controllers);
+    if (!server.started()) {
+      server.close();
+      throw new IllegalStateException("context failed to start: " + server.context.getState());
+    }
+    return server;
+  }
+
   /** Boots a server whose context may fail to start (for deployment-error tests). */
   public static TestServer boot(Map<String, String> contextParams, Class<?>... controllers) {
+    return boot(0, contextParams, controllers);
+  }
+
+  /** Boots a server on a given port (0: any free port) whose context may fail to start. */
+  public static TestServer boot(int port, Map<String, String> contextParams,
+      Class<?>... controllers) {
     try {
       File baseDir = Files.createTempDirectory("plezi-tomcat").toFile();
       Tomcat tomcat = new Tomcat();
       tomcat.setBaseDir(baseDir.getAbsolutePath());
-      tomcat.setPort(0);
+      tomcat.setPort(port);
       tomcat.setSilent(true);
       File docBase = new File(baseDir, "webapp");
       docBase.mkdirs();
       Context context = tomcat.addContext("", docBase.getAbsolutePath());
       contextParams.forEach(context::addParameter);
+      servePleziResources(context);
       context.addServletContainerInitializer(new WsSci(), null);
       Set<Class<?>> classes = new LinkedHashSet<>(java.util.List.of(controllers));
       context.addServletContainerInitializer(new PleziInitializer(), classes);
@@ -73,6 +91,29 @@ public final class TestServer implements AutoCloseable {
       tomcat.start();
       return new TestServer(tomcat, context, baseDir);
     } catch (IOException | LifecycleException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Serves the core's {@code META-INF/resources} (the JavaScript client) the way a container does
+   * for a jar in {@code WEB-INF/lib}: from the packaged jar when the tests run against it
+   * (failsafe), else from the classes directory.
+   */
+  private static void servePleziResources(Context context) {
+    try {
+      java.net.URL location =
+          PleziInitializer.class.getProtectionDomain().getCodeSource().getLocation();
+      String base = new File(location.toURI()).getAbsolutePath();
+      org.apache.catalina.WebResourceRoot resources =
+          new org.apache.catalina.webresources.StandardRoot(context);
+      resources.createWebResourceSet(org.apache.catalina.WebResourceRoot.ResourceSetType.RESOURCE_JAR,
+          "/", base, null, "/META-INF/resources");
+      context.setResources(resources);
+      // Tomcat's global web.xml maps these; an embedded context starts with no MIME types.
+      context.addMimeMapping("js", "text/javascript");
+      context.addMimeMapping("html", "text/html");
+    } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -1,0 +1,80 @@
+// Types of the Plezi for Jakarta EE browser client, served beside it at /plezi/client.d.ts.
+// A classic script defines the global PleziClient; CommonJS gets it as the module's export.
+
+export = PleziClient;
+export as namespace PleziClient;
+
+declare class PleziClient {
+  /**
+   * Opens a connection at once.
+   * @param url ws:, wss:, http:, https: or relative to the page; default: the page's own URL
+   * @param autoreconnect reconnect with exponential backoff after the connection is lost (default true)
+   */
+  constructor(url?: string | null, autoreconnect?: boolean);
+
+  /** The websocket URL, resolved against the page. */
+  readonly url: string;
+  autoreconnect: boolean;
+  /** Default wait for an acknowledgement, in milliseconds (5000). */
+  ackTimeoutMs: number;
+  /** First reconnect delay in milliseconds (250); doubles per failed attempt, with jitter. */
+  reconnectDelayMs: number;
+  /** Largest reconnect delay in milliseconds (30000). */
+  reconnectMaxDelayMs: number;
+  /** How many emits may wait for a connection (100); more are refused. */
+  maxQueued: number;
+  /** Whether the websocket is open now. */
+  readonly connected: boolean;
+
+  onopen: ((this: PleziClient, event: Event) => void) | null;
+  onclose: ((this: PleziClient, event: CloseEvent) => void) | null;
+  onerror: ((this: PleziClient, event: Event) => void) | null;
+  /** Messages no handler takes: other events, replies that are not JSON objects (given as text). */
+  unknown: ((this: PleziClient, message: unknown) => void) | null;
+
+  /**
+   * Sends an event, or queues it while disconnected (queued emits go out, in order, on reconnect).
+   * `_EID_` is added, and the acknowledgement awaited, only when `ack` or `timeout` is given.
+   * @param timeout runs when no acknowledgement came within `timeoutMs`, or (asynchronously) when
+   *     the message was refused; a queued message whose time runs out is never sent
+   * @returns whether the message was sent or queued
+   */
+  emit(
+    message: PleziClient.PleziMessage | string,
+    ack?: ((this: PleziClient, ack: PleziClient.PleziAck, message: PleziClient.PleziMessage) => void) | null,
+    timeout?: ((this: PleziClient, message: PleziClient.PleziMessage) => void) | null,
+    timeoutMs?: number,
+  ): boolean;
+
+  /** Closes the connection and stops reconnecting; queued emits are dropped. */
+  close(code?: number, reason?: string): void;
+
+  /** Event handlers, named after the server's events. */
+  [event: string]: any;
+}
+
+declare namespace PleziClient {
+  /** A JSON event: an object with a string `event` and any other members. */
+  interface PleziMessage {
+    event: string;
+    [member: string]: unknown;
+  }
+
+  /** The server's acknowledgement of a message that carried `_EID_`. */
+  interface PleziAck {
+    event: '_ack_';
+    _EID_: number;
+  }
+
+  /** The server's reply to a message it could not handle (see the server's AutoDispatch). */
+  interface PleziError {
+    event: 'err';
+    status: 400 | 404 | 405 | 500;
+    result: string;
+    reason?: string;
+    request?: PleziMessage;
+  }
+
+  /** A handler for the server's messages of one event, set as `client.<event> = handler`. */
+  type PleziHandler = (this: PleziClient, message: PleziMessage) => void;
+}
