@@ -20,8 +20,8 @@ import java.lang.annotation.Target;
  *   <li>no parameter;
  *   <li>{@code jakarta.json.JsonObject};
  *   <li>{@code java.util.Map<String, Object>}: an unmodifiable copy whose values are {@code String},
- *       {@code Boolean}, {@code null}, {@code Long} (whole numbers that fit), {@code BigDecimal}
- *       (other numbers), {@code List<Object>} and {@code Map<String, Object>};
+ *       {@code Boolean}, {@code null}, {@code Long} (numbers written without fraction or
+ *       exponent that fit), {@code BigDecimal} (other numbers), {@code List<Object>} and {@code Map<String, Object>};
  *   <li>one class of the application (not from {@code java.*}, {@code javax.*} or {@code
  *       jakarta.*}, not abstract, not an enum, not an array), bound with JSON-B. Members the class
  *       does not have, such as {@code event} and {@code _EID_}, are ignored.

@@ -14,8 +14,12 @@ import java.lang.annotation.Target;
  *
  * <p>The event's name is {@link #value()}, or the method's name when empty. Names are unique per
  * controller class (a subclass may override an event method; it stays an event). The method must
- * not be static. Events are resolved once per class when the route is registered; a broken event
- * method fails the deployment naming {@code Class#method}.
+ * not be static, nor a {@link Controller} callback. Events are resolved once per class when the
+ * route is registered; a broken event method fails the deployment naming {@code Class#method}.
+ *
+ * <p>Which parameter forms a client's JSON can call, and what it gets back, is described by {@link
+ * AutoDispatch}; an event method whose parameters fit none of those forms is still an event for
+ * messages between connections.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
