@@ -1,25 +1,20 @@
 #!/usr/bin/env bash
-# Installs the headless browser the JavaScript client's tests drive (Debian's chromium and
-# chromium-driver, which put /usr/bin/chromium and /usr/bin/chromedriver). Idempotent: does
-# nothing when both are there. Needs root (or sudo) and Debian's package archive.
+# Installs the headless browser the JavaScript client's tests drive: Debian's chromium and
+# chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver). Idempotent: does nothing when both
+# are there. Needs root or passwordless sudo, and no stdin.
 set -euo pipefail
 
-if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
-  echo "install-browser: chromium and chromedriver already installed"
+if command -v chromium > /dev/null 2>&1 && command -v chromedriver > /dev/null 2>&1; then
+  echo "install-browser: chromium and chromedriver are installed"
   exit 0
 fi
 
-if [ "$(id -u)" -eq 0 ]; then
-  apt() { apt-get "$@"; }
-elif command -v sudo >/dev/null 2>&1; then
-  apt() { sudo apt-get "$@"; }
-else
-  echo "install-browser: need root or sudo to install chromium and chromium-driver" >&2
-  exit 1
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo > /dev/null || { echo "install-browser: need root or sudo" >&2; exit 1; }
+  sudo=(sudo -n)
 fi
-
-export DEBIAN_FRONTEND=noninteractive
-apt update -qq
-apt install -y -qq --no-install-recommends chromium chromium-driver
-chromium --version
-chromedriver --version
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq < /dev/null
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y -qq --no-install-recommends chromium chromium-driver < /dev/null
+echo "install-browser: $(chromium --version) / $(chromedriver --version)"

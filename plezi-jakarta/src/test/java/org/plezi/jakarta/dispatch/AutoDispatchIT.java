@@ -270,6 +270,21 @@ class AutoDispatchIT {
   }
 
   @Test
+  void eventsCalledByOtherConnectionsWriteTheirStringResultToTheirClient() throws Exception {
+    try (WsClient sender = WsClient.connect(server.ws("/chat"));
+        WsClient receiver = WsClient.connect(server.ws("/chat"))) {
+      receiver.send("{\"event\":\"ping\"}");
+      receiver.expectText("pong"); // both are open before the broadcast
+      sender.send("{\"event\":\"shout\",\"text\":\"hey\"}");
+      receiver.expectText("announced hey");
+      sender.send("{\"event\":\"ping\"}");
+      sender.expectText("pong"); // the sender's own connection is skipped
+      receiver.send("{\"event\":\"announce\",\"text\":\"x\"}");
+      assertThat(json(receiver.nextText()).getInt("status")).isEqualTo(405);
+    }
+  }
+
+  @Test
   void binaryFramesGoToOnMessageBytes() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send(new byte[] {1, 2, 3});

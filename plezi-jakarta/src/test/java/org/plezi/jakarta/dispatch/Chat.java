@@ -78,6 +78,18 @@ public class Chat extends Controller {
     return "moved " + x + "," + y;
   }
 
+  /** Asks the other chat connections to announce something (messaging between connections). */
+  @Event
+  void shout(JsonObject message) {
+    broadcast("announce", message.getString("text"));
+  }
+
+  /** Called by a broadcast with a positional argument; its String result reaches this client. */
+  @Event
+  String announce(String text) {
+    return "announced " + text;
+  }
+
   /** Public but not an event: never callable from the wire. */
   public String notAnEvent() {
     Journal.record("notAnEvent called!");

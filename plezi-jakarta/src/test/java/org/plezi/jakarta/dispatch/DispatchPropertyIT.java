@@ -109,8 +109,20 @@ class DispatchPropertyIT {
   @Property(tries = 400)
   void everyFrameGetsItsDocumentedReplyAndOthersKeepWorking(@ForAll("frames") String frame)
       throws Exception {
-    victim.send(frame);
-    if (frame.length() > MAX_BYTES) {
+    if (!victim.session().isOpen()) { // a failed try must not spoil the ones that shrink it
+      victim = WsClient.connect(server.ws("/target"));
+    }
+    boolean oversized = frame.length() > MAX_BYTES;
+    try {
+      victim.send(frame);
+    } catch (java.io.IOException | RuntimeException e) {
+      // The server may close an oversized message's connection before the client's send returns;
+      // Tyrus then fails the send (its executors stop with the last session). Nothing else may.
+      if (!oversized) {
+        throw e;
+      }
+    }
+    if (oversized) {
       assertThat(victim.awaitClose().code()).isEqualTo(CloseCodes.MESSAGE_TOO_BIG);
       victim = WsClient.connect(server.ws("/target"));
     } else {
@@ -214,8 +226,29 @@ class DispatchPropertyIT {
 
   // ------------------------------------------------------------------------------ generators
 
+  /**
+   * Frames a websocket client can send: text without unpaired surrogates, which have no UTF-8 form
+   * (the client library refuses them; a container closes with 1007 on invalid UTF-8).
+   */
   @Provide
   Arbitrary<String> frames() {
+    return anyFrames().filter(DispatchPropertyIT::isWellFormedUtf16);
+  }
+
+  private static boolean isWellFormedUtf16(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Arbitrary<String> anyFrames() {
     Arbitrary<String> messages = messages().map(JsonObject::toString);
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(5, messages),
