@@ -116,8 +116,8 @@ class DispatchPropertyIT {
     try {
       victim.send(frame);
     } catch (java.io.IOException | RuntimeException e) {
-      // The server may close an oversized message's connection before the client's send returns;
-      // Tyrus then fails the send (its executors stop with the last session). Nothing else may.
+      // The server may close an oversized message's connection before the client's send returns,
+      // which may then fail; the close is checked next. No other send may fail.
       if (!oversized) {
         throw e;
       }
