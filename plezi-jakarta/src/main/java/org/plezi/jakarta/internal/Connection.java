@@ -192,8 +192,11 @@ public final class Connection {
 
   /** What an event method returned, written to the client by auto-dispatch controllers. */
   private void reply(Object result) {
-    if (result instanceof String text && model.writesEventResults()) {
-      outbound.offerText(text);
+    if (result != null && model.writesEventResults()) {
+      String text = model.textDispatcher().render(result);
+      if (text != null) {
+        outbound.offerText(text);
+      }
     }
   }
 

@@ -175,7 +175,8 @@ final class JsonDispatcher implements TextDispatcher {
   }
 
   /** A return value as the text to write; runs under the connection's lock, like the method. */
-  private String render(Object result) {
+  @Override
+  public String render(Object result) {
     if (result == null) {
       return null;
     } else if (result instanceof String text) {

@@ -9,4 +9,10 @@ package org.plezi.jakarta.internal;
 interface TextDispatcher {
   /** Handles one text frame; never throws. */
   void receive(Connection connection, String text);
+
+  /**
+   * An event method's return value as the text to write to the client, as for client events: a
+   * String as it is, anything else encoded; null for null.
+   */
+  String render(Object result);
 }

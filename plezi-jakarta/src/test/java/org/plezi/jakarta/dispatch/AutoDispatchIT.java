@@ -285,6 +285,19 @@ class AutoDispatchIT {
   }
 
   @Test
+  void objectResultsOfEventsSentByAMessengerAreWrittenAsJson() throws Exception {
+    try (WsClient receiver = WsClient.connect(server.ws("/chat"))) {
+      receiver.send("{\"event\":\"ping\"}");
+      receiver.expectText("pong");
+      org.plezi.jakarta.Plezi.messenger(server.servletContext())
+          .broadcast(Chat.class, "stats", "ada", 3L);
+      JsonObject stats = json(receiver.nextText());
+      assertThat(stats.getString("who")).isEqualTo("ada");
+      assertThat(stats.getInt("count")).isEqualTo(3);
+    }
+  }
+
+  @Test
   void binaryFramesGoToOnMessageBytes() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send(new byte[] {1, 2, 3});
