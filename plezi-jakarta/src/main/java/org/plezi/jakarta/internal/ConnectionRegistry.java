@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.plezi.jakarta.ClusterName;
 import org.plezi.jakarta.Controller;
 
 /**
@@ -34,7 +35,7 @@ public final class ConnectionRegistry {
     Set<Connection> connections =
         byType.computeIfAbsent(model.type(), t -> ConcurrentHashMap.newKeySet());
     for (Class<?> c = model.type(); c != null && c != Controller.class; c = c.getSuperclass()) {
-      String name = c == model.type() ? model.clusterName() : clusterName(c);
+      String name = clusterName(c);
       byClusterName.compute(name, (n, sets) -> {
         List<Set<Connection>> updated = sets == null ? new ArrayList<>() : new ArrayList<>(sets);
         if (updated.stream().noneMatch(set -> set == connections)) { // identity: sets compare by content
@@ -45,9 +46,10 @@ public final class ConnectionRegistry {
     }
   }
 
-  /** The cluster name of a class that is not itself routed (an abstract base, say). */
-  static String clusterName(Class<?> type) {
-    return type.getName();
+  /** The name broadcasts address a class by: its {@link ClusterName}, else its full name. */
+  public static String clusterName(Class<?> type) {
+    ClusterName explicit = type.getAnnotation(ClusterName.class);
+    return explicit == null ? type.getName() : explicit.value();
   }
 
   void add(Connection connection) {

@@ -106,6 +106,7 @@ public final class ControllerModel {
       problems.add(name + ": a nested controller class must be static");
     }
     Constructor<? extends Controller> constructor = constructor(type, problems);
+    checkClusterName(type, problems);
     EventTable events;
     Method failedUnicast;
     try {
@@ -145,6 +146,15 @@ public final class ControllerModel {
   /** Whether {@code name} is one of {@link Controller}'s overridable callbacks. */
   public static boolean isCallbackName(String name) {
     return CALLBACKS.containsKey(name);
+  }
+
+  private static void checkClusterName(Class<?> type, List<String> problems) {
+    org.plezi.jakarta.ClusterName name = type.getAnnotation(org.plezi.jakarta.ClusterName.class);
+    if (name != null && (name.value().isBlank() || name.value().length() > 1024
+        || name.value().equals(Message.ALL))) {
+      problems.add(type.getName() + ": @ClusterName must be 1 to 1024 characters and not '"
+          + Message.ALL + "'");
+    }
   }
 
   private static Constructor<? extends Controller> constructor(
@@ -248,7 +258,7 @@ public final class ControllerModel {
 
   /** The name other servers (and other languages) address this class's broadcasts with. */
   public String clusterName() {
-    return type.getName();
+    return ConnectionRegistry.clusterName(type);
   }
 
   /** Whether text frames are JSON events ({@link AutoDispatch}). */

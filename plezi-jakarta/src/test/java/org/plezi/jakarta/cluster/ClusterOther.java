@@ -1,9 +1,12 @@
 package org.plezi.jakarta.cluster;
 
+import org.plezi.jakarta.ClusterName;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
 
+/** Addressed as {@code other} in the cluster, so other programs can broadcast to it. */
+@ClusterName("other")
 @Route("/other")
 public class ClusterOther extends Controller {
   @Override

@@ -182,6 +182,18 @@ class RedisClusterIT {
   }
 
   @Test
+  void aClassBroadcastFromAnotherProgramUsesTheExplicitClusterName() throws Exception {
+    WsClient other = open(b, "/other");
+    WsClient chat = open(b, "/chat");
+    uuid(other);
+    uuid(chat);
+    redis.publishWithCli(CHANNEL,
+        "---\n:method: :say\n:data:\n- by name\n:type: other\n:server: ruby-app\n");
+    other.expectText("other by name");
+    chat.expectNothingMore();
+  }
+
+  @Test
   void stringKeyedEnvelopesAndForeignPayloadsWork() throws Exception {
     WsClient onB = open(b, "/chat");
     uuid(onB);

@@ -56,6 +56,10 @@ class ControllerModelTest {
   @Route("/child")
   public static class Child extends BrokenParent {}
 
+  @org.plezi.jakarta.ClusterName("all")
+  @Route("/bad-cluster-name")
+  public static class BadClusterName extends Controller {}
+
   @Route("/not-a-controller")
   public static class NotAController {}
 
@@ -88,6 +92,11 @@ class ControllerModelTest {
     assertProblem(WrongOpenSignature.class, WrongOpenSignature.class.getName() + "#onOpen(String)");
     assertProblem(StaticClose.class, StaticClose.class.getName() + "#onClose()");
     assertProblem(Child.class, BrokenParent.class.getName() + "#onShutdown(boolean)");
+  }
+
+  @Test
+  void theClusterNameAllIsReservedForMulticasts() {
+    assertProblem(BadClusterName.class, "@ClusterName must be 1 to 1024 characters and not 'all'");
   }
 
   @Test
