@@ -3,6 +3,7 @@ package org.plezi.jakarta;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Map;
 import org.plezi.jakarta.internal.Connection;
 import org.plezi.jakarta.internal.ControllerHooks;
@@ -323,6 +324,44 @@ public abstract class Controller {
    */
   protected final void unicast(String uuid, String event, Object... args) {
     messaging().unicast(model, uuid, event, args);
+  }
+
+  /**
+   * Binds this connection to {@code identity} for 7 days, as its only connection ({@code
+   * maxConnections} 1); see {@link #registerAs(String, Duration, int)}.
+   */
+  protected final void registerAs(String identity) {
+    registerAs(identity, Duration.ofDays(7), 1);
+  }
+
+  /**
+   * Binds this connection to an identity, such as a user id. The identity lives for {@code
+   * lifetime} (at least 500 ms), renewed by each registration and each delivery; messages {@link
+   * #notify notified} to it meanwhile wait in its mailbox and reach this connection now, in the
+   * order they were notified, then every later one at once. A connection may hold several
+   * identities (say {@code "42-long"} for 21 days and {@code "42-short"} for an hour).
+   *
+   * <p>With more than {@code maxConnections} connections registered (on any server), the newest
+   * ones keep the identity: the oldest stop receiving its messages but stay open. A connection
+   * leaves its identities when it closes; the identity and its mailbox live on until they
+   * expire.
+   *
+   * @throws IllegalArgumentException for an identity that is empty, longer than 256 characters or
+   *     holds control characters, a lifetime under 500 ms, or {@code maxConnections} under 1
+   * @throws IllegalStateException before the connection is open
+   */
+  protected final void registerAs(String identity, Duration lifetime, int maxConnections) {
+    messaging().identities().register(requireConnection(), identity, lifetime, maxConnections);
+  }
+
+  /**
+   * Leaves a message for an identity, like {@link Messenger#notify}: it calls {@code event} on the
+   * identity's connections now, or on its next registration.
+   *
+   * @return whether the identity is alive (registered and not expired)
+   */
+  protected final boolean notify(String identity, String event, Object... args) {
+    return messaging().identities().notify(identity, event, args);
   }
 
   private Messaging messaging() {

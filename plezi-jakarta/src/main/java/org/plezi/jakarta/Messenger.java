@@ -37,4 +37,19 @@ public interface Messenger {
    *     no answer comes in time. Never completes on the caller's thread with a blocking wait.
    */
   CompletionStage<Boolean> unicast(String uuid, String event, Object... args);
+
+  /**
+   * Leaves a message for an identity (see {@link Controller#registerAs(String,
+   * java.time.Duration, int)}): stored in its mailbox and handed at once to its connections on any
+   * server, or on its next registration when none is connected. Messages of one identity arrive in
+   * the order they were notified, at least once. With a Redis cluster this waits for one Redis
+   * round trip.
+   *
+   * @return {@code true} if the identity is alive (registered and not expired), {@code false} if
+   *     not, in which case nothing is stored
+   * @throws IllegalArgumentException for an identity that is empty, longer than 256 characters or
+   *     holds control characters, or arguments that are not core values
+   * @throws IllegalStateException when the cluster's store cannot be reached
+   */
+  boolean notify(String identity, String event, Object... args);
 }

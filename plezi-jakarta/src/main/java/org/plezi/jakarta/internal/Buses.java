@@ -29,6 +29,15 @@ final class Buses {
     return org.plezi.jakarta.internal.cluster.RedisBuses.fromUrl(serverUuid, channel, url.get());
   }
 
+  /** The identity store that goes with a bus: Redis for a cluster, else this JVM's memory. */
+  static IdentityStore identityStore(Bus bus, Settings settings, String channel) {
+    int cap = (int) settings.get(Settings.MAILBOX_MAX_MESSAGES);
+    if (bus instanceof org.plezi.jakarta.internal.cluster.RedisBus redis) {
+      return new org.plezi.jakarta.internal.cluster.RedisIdentityStore(redis, channel, cap);
+    }
+    return new LocalIdentityStore(cap);
+  }
+
   /** The global channel: the setting, else derived from the application's name. */
   static String channel(Settings settings, ServletContext context) {
     return settings.get(Settings.CHANNEL).orElseGet(() -> {

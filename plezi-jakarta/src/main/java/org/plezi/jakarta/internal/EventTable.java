@@ -86,8 +86,9 @@ public final class EventTable {
             + "move the event into a method of its own");
         continue;
       }
-      if (slot.name.isBlank()) {
-        problems.add(where + ": the @Event name must not be blank");
+      if (!org.plezi.jakarta.internal.cluster.Envelope.isMethodName(slot.name)) {
+        problems.add(where + ": the @Event name '" + slot.name + "' must be a Java identifier of"
+            + " at most 255 characters, so that it can travel between servers");
         continue;
       }
       Method previous = claimed.putIfAbsent(slot.name, slot.method);

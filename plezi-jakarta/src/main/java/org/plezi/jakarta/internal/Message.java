@@ -17,6 +17,7 @@ import java.util.List;
  *     failed-unicast callback runs if it cannot be delivered); otherwise null
  * @param ackId for a unicast sent by a {@code Messenger} to another server, the id its answer
  *     carries; otherwise null
+ * @param mail for a message from an identity's mailbox, which identity and number; otherwise null
  */
 public record Message(
     String event,
@@ -26,7 +27,11 @@ public record Message(
     String target,
     String fromServer,
     String senderType,
-    String ackId) {
+    String ackId,
+    Mail mail) {
+  /** A message from an identity's mailbox: the identity and the message's number in it. */
+  public record Mail(String identity, long seq) {}
+
   /** The {@code type} of a multicast. */
   public static final String ALL = "all";
 
@@ -43,8 +48,13 @@ public record Message(
     return toServer + target;
   }
 
+  /** The same message as mail of an identity, addressed to one connection. */
+  Message asMail(String toServerUuid, String targetId, Mail of) {
+    return new Message(event, args, null, toServerUuid, targetId, fromServer, null, null, of);
+  }
+
   /** The same unicast, asking for an answer with this id. */
   Message withAckId(String id) {
-    return new Message(event, args, type, toServer, target, fromServer, senderType, id);
+    return new Message(event, args, type, toServer, target, fromServer, senderType, id, mail);
   }
 }

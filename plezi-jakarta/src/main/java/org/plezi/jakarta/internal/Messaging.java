@@ -32,6 +32,9 @@ public final class Messaging implements Messenger, Bus.Receiver {
   /** Messenger unicasts to other servers waiting for their answer, by ack id. */
   private final Map<String, CompletableFuture<Boolean>> awaitingAnswer = new ConcurrentHashMap<>();
 
+  /** Identity mailboxes; set once, right after construction. */
+  private volatile Identities identities;
+
   /** Messages built (arguments frozen) by sends from this server: one per send, however wide. */
   private final LongAdder prepared = new LongAdder();
 
@@ -50,6 +53,19 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   public Bus bus() {
     return bus;
+  }
+
+  void identities(Identities identities) {
+    this.identities = identities;
+  }
+
+  public Identities identities() {
+    return identities;
+  }
+
+  @Override
+  public boolean notify(String identity, String event, Object... args) {
+    return identities.notify(identity, event, args);
   }
 
   // ------------------------------------------------------------------------ Messenger
@@ -117,6 +133,16 @@ public final class Messaging implements Messenger, Bus.Receiver {
     }
   }
 
+  /** A message carrying an event and its frozen arguments, not yet addressed. */
+  Message prepareEvent(String event, Object... args) {
+    return prepare(event, args, Message.ALL, null, null, null);
+  }
+
+  /** Sends an identity's message to a connection on another server; failure is not reported. */
+  void sendMail(Message mail) {
+    bus.send(mail);
+  }
+
   /** How many messages this server prepared: one per send, whatever the number of receivers. */
   public long preparedCount() {
     return prepared.sum();
@@ -157,6 +183,9 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   @Override
   public void unicastFailed(Message unicast) {
+    if (unicast.mail() != null) {
+      return; // an identity's message stays in its mailbox for the next registration
+    }
     if (unicast.ackId() != null) {
       CompletableFuture<Boolean> answer = awaitingAnswer.remove(unicast.ackId());
       if (answer != null) {
@@ -193,9 +222,13 @@ public final class Messaging implements Messenger, Bus.Receiver {
     if (event == null || event.isEmpty()) {
       throw new IllegalArgumentException("an event name is required");
     }
+    if (!org.plezi.jakarta.internal.cluster.Envelope.isMethodName(event)) {
+      throw new IllegalArgumentException("an event name is a Java identifier of at most 255 "
+          + "characters: '" + (event.length() > 40 ? event.substring(0, 40) + "…" : event) + "'");
+    }
     List<Object> frozen = CoreValues.freeze(args);
     prepared.increment();
-    return new Message(event, frozen, type, toServer, target, serverUuid, senderType, null);
+    return new Message(event, frozen, type, toServer, target, serverUuid, senderType, null, null);
   }
 
   /** The unicast for a uuid, or null (after checking the arguments) when it names nothing. */

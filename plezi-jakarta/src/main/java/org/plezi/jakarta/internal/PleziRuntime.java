@@ -44,6 +44,7 @@ public final class PleziRuntime {
   private final ExecutorService closer;
   private final ExecutorService events;
   private final Messaging messaging;
+  private final Identities identities;
   private final ServletRegistration.Dynamic servlet;
 
   private PleziRuntime(ServletContext context, Settings settings) {
@@ -52,9 +53,13 @@ public final class PleziRuntime {
     int threads = (int) settings.get(Settings.EVENT_THREADS);
     this.events = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
         threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
-    this.messaging = new Messaging(serverUuid, connections,
-        Buses.choose(settings, serverUuid, Buses.channel(settings, context)), events,
+    String channel = Buses.channel(settings, context);
+    Bus bus = Buses.choose(settings, serverUuid, channel);
+    this.messaging = new Messaging(serverUuid, connections, bus, events,
         settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
+    this.identities = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
+        connections, messaging, events);
+    messaging.identities(identities);
     messaging.start();
     this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
     servlet.setLoadOnStartup(1);
@@ -143,7 +148,8 @@ public final class PleziRuntime {
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection =
-        new Connection(serverUuid, localId, controller, model, session, settings, closer, events);
+        new Connection(serverUuid, localId, controller, model, session, settings, closer, events,
+            identities.store());
     ControllerHooks.get().bindConnection(controller, connection);
     connections.add(connection);
     return connection;
@@ -153,6 +159,7 @@ public final class PleziRuntime {
   void disconnect(Connection connection, int code, String reason) {
     connections.remove(connection);
     if (connection.closed(code, reason)) {
+      identities.forget(connection);
       releaseController(connection.controller());
     }
   }
@@ -188,6 +195,7 @@ public final class PleziRuntime {
     }
     closer.shutdown();
     events.shutdown();
+    identities.store().close();
     messaging.bus().close();
     LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
         + " connection(s) closed");

@@ -74,10 +74,14 @@ public final class Settings {
   /** Every text setting. */
   public static final List<Text> TEXTS = List.of(REDIS_URL, REDIS_CONFIG, CHANNEL);
 
+  /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
+  public static final Numeric MAILBOX_MAX_MESSAGES =
+      new Numeric("plezi.mailbox.maxMessages", 10_000, 1, 1_000_000, "messages");
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
-          INBOX_MAX_MESSAGES, EVENT_THREADS, UNICAST_TIMEOUT_MILLIS);
+          INBOX_MAX_MESSAGES, EVENT_THREADS, UNICAST_TIMEOUT_MILLIS, MAILBOX_MAX_MESSAGES);
 
   private final Map<String, Long> values;
 

@@ -23,6 +23,11 @@ public class ClusterChat extends Controller {
       case "broadcast" -> broadcast("say", part[1]);
       case "broadcastOther" -> broadcast(ClusterOther.class, "say", part[1]);
       case "unicast" -> unicast(part[1], "say", part[2]);
+      case "login" -> {
+        registerAs(part[1]);
+        write("logged in as " + part[1]);
+      }
+      case "notify" -> write("notified " + notify(part[1], "mail", part[2]));
       default -> write("unknown command " + command);
     }
   }
@@ -30,6 +35,12 @@ public class ClusterChat extends Controller {
   @Event
   void say(String text) {
     write("say " + text);
+  }
+
+  /** An identity's message. */
+  @Event
+  void mail(String text) {
+    write("mail " + text);
   }
 
   /** The method of DESIGN.md's envelope example. */

@@ -154,6 +154,11 @@ class EventTableTest {
     void blank() {}
   }
 
+  public static class Dashed extends Controller {
+    @Event("chat-message")
+    void dashed() {}
+  }
+
   @Test
   void brokenEventMethodsAreReportedNamingClassAndMethod() {
     List<String> problems = new ArrayList<>();
@@ -161,12 +166,16 @@ class EventTableTest {
     table(Duplicate.class, problems);
     table(CallbackEvent.class, problems);
     table(Blank.class, problems);
+    table(Dashed.class, problems);
     assertThat(problems).containsExactly(
         StaticEvent.class.getName() + "#shared(): an @Event method must not be static",
         Duplicate.class.getName() + "#two(String): the event name 'same' is already taken by "
             + Duplicate.class.getName() + "#one(); event names are unique per controller class",
         CallbackEvent.class.getName() + "#onOpen(): a callback cannot be an @Event; "
             + "move the event into a method of its own",
-        Blank.class.getName() + "#blank(): the @Event name must not be blank");
+        Blank.class.getName() + "#blank(): the @Event name ' ' must be a Java identifier of at"
+            + " most 255 characters, so that it can travel between servers",
+        Dashed.class.getName() + "#dashed(): the @Event name 'chat-message' must be a Java"
+            + " identifier of at most 255 characters, so that it can travel between servers");
   }
 }

@@ -50,7 +50,8 @@ final class FakeSession {
     }
     org.plezi.jakarta.Controller controller = model.instantiate();
     Connection connection = new Connection("00000000-0000-0000-0000-000000000000", "1",
-        controller, model, create(sent), Settings.defaults(), Runnable::run, Runnable::run);
+        controller, model, create(sent), Settings.defaults(), Runnable::run, Runnable::run,
+        new LocalIdentityStore(1));
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
   }

@@ -133,17 +133,28 @@ public record Envelope(
     if (method.length() > MAX_METHOD_LENGTH) {
       throw new IllegalArgumentException("method longer than " + MAX_METHOD_LENGTH + " chars");
     }
-    // Only names a Java method could have: nothing else can be an event.
+    if (!isMethodName(method)) {
+      throw new IllegalArgumentException("method is not an identifier: " + abbreviate(method));
+    }
+  }
+
+  /**
+   * Whether a name can travel as a method: a Java identifier of at most {@value
+   * #MAX_METHOD_LENGTH} chars. Only names a Java method could have: nothing else can be an event.
+   */
+  public static boolean isMethodName(String method) {
+    if (method == null || method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
+      return false;
+    }
     boolean valid = Character.isJavaIdentifierStart(method.codePointAt(0));
     for (int i = 0; valid && i < method.length(); ) {
       int cp = method.codePointAt(i);
       valid = Character.isJavaIdentifierPart(cp) && !Character.isIdentifierIgnorable(cp);
       i += Character.charCount(cp);
     }
-    if (!valid) {
-      throw new IllegalArgumentException("method is not an identifier: " + abbreviate(method));
-    }
+    return valid;
   }
+
 
   private static void requireOptional(String name, String value, int maxLength) {
     if (value == null) {

@@ -6,6 +6,11 @@ import org.plezi.jakarta.internal.Message;
 
 /** Converts between the in-JVM {@link Message} and its wire form, the {@link Envelope}. */
 final class Envelopes {
+  /** Extra envelope keys of a message from an identity's mailbox. */
+  static final String MAIL_IDENTITY = "_pl_identity";
+
+  static final String MAIL_SEQ = "_pl_seq";
+
   private Envelopes() {}
 
   static Envelope toEnvelope(Message message) {
@@ -16,6 +21,10 @@ final class Envelopes {
       }
       if (message.ackId() != null) {
         extra.put(RedisBus.ACK, message.ackId());
+      }
+      if (message.mail() != null) {
+        extra.put(MAIL_IDENTITY, message.mail().identity());
+        extra.put(MAIL_SEQ, message.mail().seq());
       }
       return new Envelope(message.event(), message.args(), null, message.target(),
           message.toServer(), message.fromServer(), extra);
@@ -28,10 +37,19 @@ final class Envelopes {
     if (envelope.isUnicast()) {
       return new Message(envelope.method(), envelope.data(), null, envelope.toServer(),
           envelope.target(), envelope.server(), text(envelope.extra().get(RedisBus.SENDER)),
-          text(envelope.extra().get(RedisBus.ACK)));
+          text(envelope.extra().get(RedisBus.ACK)), mail(envelope));
     }
     return new Message(envelope.method(), envelope.data(), envelope.type(), null, null,
-        envelope.server(), null, null);
+        envelope.server(), null, null, null);
+  }
+
+  private static Message.Mail mail(Envelope envelope) {
+    Object identity = envelope.extra().get(MAIL_IDENTITY);
+    Object seq = envelope.extra().get(MAIL_SEQ);
+    if (identity instanceof String name && seq instanceof Number number) {
+      return new Message.Mail(name, number.longValue());
+    }
+    return null;
   }
 
   private static String text(Object value) {

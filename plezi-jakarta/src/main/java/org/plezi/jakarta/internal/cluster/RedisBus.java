@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.plezi.jakarta.internal.Bus;
 import org.plezi.jakarta.internal.Message;
+import org.plezi.jakarta.internal.RateLimitedLog;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -79,6 +80,19 @@ public final class RedisBus implements Bus {
   /** Whether the bus is subscribed to Redis. */
   public boolean isConnected() {
     return global != null;
+  }
+
+  /**
+   * The connected Redisson client, for the cluster's identity store.
+   *
+   * @throws IllegalStateException while Redis is not reachable
+   */
+  public RedissonClient client() {
+    RedissonClient current = client;
+    if (current == null) {
+      throw new IllegalStateException("Plezi: not connected to Redis (yet)");
+    }
+    return current;
   }
 
   /** How many payloads this server has published. */
