@@ -1,0 +1,77 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.plezi.jakarta.InvalidControllerException;
+
+/**
+ * Finishes a runtime's start-up once the application's other frameworks are up: asks each {@link
+ * IntegrationProvider} on the application's class path, and hands the first that applies (its
+ * controller factory and settings) to the runtime. Runs as a context listener because a CDI
+ * container may start after Plezi's {@code ServletContainerInitializer} (their order is not
+ * defined), but always before this listener. An exception here fails the deployment.
+ */
+final class IntegrationListener implements ServletContextListener {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private final PleziRuntime runtime;
+
+  IntegrationListener(PleziRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext context = event.getServletContext();
+    IntegrationProvider.Integration integration = find(context);
+    if (integration == null) {
+      requireNoArgumentConstructors(runtime.routes());
+      runtime.integrate(ControllerFactory.REFLECTION, runtime.settings());
+      return;
+    }
+    Settings settings = runtime.settings()
+        .withOverrides(integration.settings().values(), integration.name() + " settings");
+    runtime.integrate(integration.controllers(), settings);
+    LOG.log(Level.INFO, "Plezi controllers of "
+        + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
+        + " are created by " + integration.name());
+  }
+
+  /** The first integration that applies, or null. */
+  private static IntegrationProvider.Integration find(ServletContext context) {
+    try {
+      for (IntegrationProvider provider :
+          ServiceLoader.load(IntegrationProvider.class, context.getClassLoader())) {
+        IntegrationProvider.Integration integration = provider.integrate(context);
+        if (integration != null) {
+          return integration;
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      // An integration jar without the API it builds on (the CDI module without a CDI API).
+      LOG.log(Level.INFO, "Plezi integration skipped, controllers are created by reflection: " + e);
+    }
+    return null;
+  }
+
+  /** Without an integration, a controller whose only constructor is {@code @Inject} cannot run. */
+  private static void requireNoArgumentConstructors(RouteTable routes) {
+    List<String> problems = new ArrayList<>();
+    for (ControllerModel model : routes.routes()) {
+      if (!model.hasNoArgumentConstructor()) {
+        problems.add(model.type().getName() + "#<init>(): an @Inject constructor needs CDI "
+            + "(plezi-jakarta-cdi and a CDI container for this application), or add a "
+            + "no-argument constructor");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidControllerException(problems);
+    }
+  }
+}
