@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.websocket.DeploymentException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.ServiceLoader;
 import org.plezi.jakarta.InvalidControllerException;
 
 /**
- * Finishes a runtime's start-up once the application's other frameworks are up: asks each {@link
- * IntegrationProvider} on the application's class path, and hands the first that applies (its
- * controller factory and settings) to the runtime. Runs as a context listener because a CDI
- * container may start after Plezi's {@code ServletContainerInitializer} (their order is not
- * defined), but always before this listener. An exception here fails the deployment.
+ * Finishes a runtime's start-up once the application's other frameworks are up: registers the
+ * websocket relay ({@link WebsocketHandOff}), asks each {@link IntegrationProvider} on the
+ * application's class path, and hands the first that applies (its controller factory and
+ * settings) to the runtime. Runs as a context listener because the websocket and CDI containers
+ * may start after Plezi's {@code ServletContainerInitializer} (their order is not defined), but
+ * always before this listener. An exception here fails the deployment.
  */
 final class IntegrationListener implements ServletContextListener {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
@@ -29,6 +31,12 @@ final class IntegrationListener implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     ServletContext context = event.getServletContext();
+    try {
+      // Here, not in the initializer: the websocket container may be set up after Plezi's.
+      runtime.handOff().register(context);
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("Plezi could not register its websocket endpoint", e);
+    }
     IntegrationProvider.Integration integration = find(context);
     if (integration == null) {
       requireNoArgumentConstructors(runtime.routes());

@@ -42,6 +42,7 @@ public final class PleziRuntime {
   private final String serverUuid = UUID.randomUUID().toString();
   private final RouteTable routes = new RouteTable();
   private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final WebsocketHandOff handOff = new WebsocketHandOff(this);
   private final AtomicLong nextLocalId = new AtomicLong();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final ExecutorService closer;
@@ -119,6 +120,10 @@ public final class PleziRuntime {
   /** The deployment's messaging, which is also its {@link org.plezi.jakarta.Messenger}. */
   public Messaging messaging() {
     return messaging;
+  }
+
+  WebsocketHandOff handOff() {
+    return handOff;
   }
 
   boolean isStopping() {
