@@ -22,8 +22,8 @@ import org.plezi.jakarta.internal.ControllerModel;
  * {@code @PreDestroy} on release. A controller CDI did not discover (an {@code annotated}-mode
  * archive and no bean-defining annotation on the class, or a class outside any bean archive) is a
  * non-contextual instance of the same class: injection, {@code @PostConstruct} and {@code
- * @PreDestroy} work the same; it is not a bean (nothing else can inject it, no interceptors).
- * Thread-safe.
+ * @PreDestroy} work the same; it is not a bean (nothing else can inject it; whether interceptors
+ * apply is up to the container: Weld applies them). Thread-safe.
  */
 public final class CdiControllerFactory implements ControllerFactory {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta.cdi");
