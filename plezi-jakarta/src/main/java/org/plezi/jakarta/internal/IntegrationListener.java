@@ -43,8 +43,9 @@ final class IntegrationListener implements ServletContextListener {
       runtime.integrate(ControllerFactory.REFLECTION, runtime.settings());
       return;
     }
-    Settings settings = runtime.settings()
-        .withOverrides(integration.settings().values(), integration.name() + " settings");
+    String source = integration.name() + " settings";
+    Settings settings = runtime.settings().withOverrides(integration.settings().values(), source);
+    requireStartupSettingsUnchanged(runtime.settings(), settings, source);
     runtime.integrate(integration.controllers(), settings);
     LOG.log(Level.INFO, "Plezi controllers of "
         + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
@@ -66,6 +67,36 @@ final class IntegrationListener implements ServletContextListener {
       LOG.log(Level.INFO, "Plezi integration skipped, controllers are created by reflection: " + e);
     }
     return null;
+  }
+
+  /**
+   * The runtime's constructor reads these (its event pool, its messaging and bus), before any
+   * integration is up; an integration that changed them would be silently ignored, so it fails.
+   */
+  private static final List<Settings.Numeric> NUMBERS_READ_AT_INSTALL =
+      List.of(Settings.EVENT_THREADS, Settings.UNICAST_TIMEOUT_MILLIS);
+
+  private static final List<Settings.Text> TEXTS_READ_AT_INSTALL =
+      List.of(Settings.REDIS_URL, Settings.REDIS_CONFIG, Settings.CHANNEL);
+
+  private static void requireStartupSettingsUnchanged(Settings before, Settings after,
+      String source) {
+    List<String> changed = new ArrayList<>();
+    for (Settings.Numeric setting : NUMBERS_READ_AT_INSTALL) {
+      if (before.get(setting) != after.get(setting)) {
+        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
+            + "starts; set it as a context parameter or " + setting.environmentName());
+      }
+    }
+    for (Settings.Text setting : TEXTS_READ_AT_INSTALL) {
+      if (!before.get(setting).equals(after.get(setting))) {
+        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
+            + "starts; set it as a context parameter or " + setting.environmentName());
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", changed));
+    }
   }
 
   /** Without an integration, a controller whose only constructor is {@code @Inject} cannot run. */
