@@ -36,9 +36,6 @@ class PayaraMicroContainerIT {
 
   private static PayaraMicro payara;
 
-  /** Open for the whole class: see TomcatWeldIT's keeper. */
-  private static WsClient keeper;
-
   private static long started;
 
   @BeforeAll
@@ -57,16 +54,12 @@ class PayaraMicroContainerIT {
     long built = System.nanoTime();
     payara = PayaraMicro.start(Path.of(jar), war, work, "/counter", Duration.ofMinutes(3));
     long ready = System.nanoTime();
-    keeper = WsClient.connect(payara.ws("/counter"));
     System.out.printf("Payara Micro: WAR built in %d ms, server ready in %d ms%n",
         (built - started) / 1_000_000, (ready - built) / 1_000_000);
   }
 
   @AfterAll
   static void undeploy() throws Exception {
-    if (keeper != null) {
-      keeper.close();
-    }
     if (payara != null) {
       long stopping = System.nanoTime();
       payara.close();

@@ -28,22 +28,14 @@ import org.plezi.jakarta.testing.WsClient;
 class TomcatWeldIT {
   private static CdiServer server;
 
-  /**
-   * Open for the whole class: the Tyrus client stops its executors whenever its last session
-   * closes, which races with a session being opened right then by the next test.
-   */
-  private static WsClient keeper;
-
   @BeforeAll
-  static void start() throws Exception {
+  static void start() {
     server = CdiServer.start(true,
         GreetingController.class, PlainController.class, ConstructorController.class);
-    keeper = WsClient.connect(server.ws("/constructed"));
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    keeper.close();
+  static void stop() {
     server.close();
   }
 
