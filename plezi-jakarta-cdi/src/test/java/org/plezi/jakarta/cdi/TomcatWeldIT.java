@@ -18,6 +18,7 @@ import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.cdi.app.ConstructorController;
 import org.plezi.jakarta.cdi.app.GreetingController;
 import org.plezi.jakarta.cdi.app.PlainController;
+import org.plezi.jakarta.cdi.app.RoomController;
 import org.plezi.jakarta.cdi.app.SettingsProducer;
 import org.plezi.jakarta.cdi.testing.CdiServer;
 import org.plezi.jakarta.testing.Journal;
@@ -31,7 +32,8 @@ class TomcatWeldIT {
   @BeforeAll
   static void start() {
     server = CdiServer.start(true,
-        GreetingController.class, PlainController.class, ConstructorController.class);
+        GreetingController.class, PlainController.class, ConstructorController.class,
+        RoomController.class);
   }
 
   @AfterAll
@@ -115,6 +117,17 @@ class TomcatWeldIT {
       client.send("you");
 
       client.expectText("hello you by constructor");
+    }
+  }
+
+  @Test
+  void interceptedControllerBroadcastsToTheConnectionsOfItsRouteClass() throws Exception {
+    try (WsClient speaker = WsClient.connect(server.ws("/room"));
+        WsClient listener = WsClient.connect(server.ws("/room"))) {
+      speaker.send("hi all");
+
+      listener.expectText("said hi all");
+      Journal.expect("audited onMessage");
     }
   }
 
