@@ -302,7 +302,8 @@ public abstract class Controller {
    * @throws IllegalArgumentException if an argument is not a core value
    */
   protected final void broadcast(String event, Object... args) {
-    messaging().broadcast(connection, getClass(), event, args);
+    // The route's class, not getClass(): with CDI interceptors that is a generated subclass.
+    messaging().broadcast(connection, model.type(), event, args);
   }
 
   /**

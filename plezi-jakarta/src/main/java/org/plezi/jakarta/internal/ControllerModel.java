@@ -168,12 +168,23 @@ public final class ControllerModel {
       constructor.setAccessible(true);
       return constructor;
     } catch (NoSuchMethodException e) {
-      problems.add(type.getName() + "#<init>(): a controller needs a no-argument constructor");
+      if (hasInjectConstructor(type)) {
+        return null; // CDI calls it; without CDI, start-up fails (IntegrationListener)
+      }
+      problems.add(type.getName() + "#<init>(): a controller needs a no-argument constructor"
+          + " (or, with CDI, an @Inject constructor)");
       return null;
     } catch (RuntimeException e) {
       problems.add(type.getName() + "#<init>(): the constructor is not accessible: " + e);
       return null;
     }
+  }
+
+  /** By name: the core does not depend on {@code jakarta.inject}. */
+  private static boolean hasInjectConstructor(Class<?> type) {
+    return Arrays.stream(type.getDeclaredConstructors())
+        .flatMap(c -> Arrays.stream(c.getAnnotations()))
+        .anyMatch(a -> a.annotationType().getName().equals("jakarta.inject.Inject"));
   }
 
   /** Every method named like a callback must override it exactly. */
@@ -218,9 +229,21 @@ public final class ControllerModel {
         .collect(Collectors.joining(", ", "(", ")"));
   }
 
-  /** Creates a controller instance with the no-argument constructor. */
+  /**
+   * Creates a controller instance with the no-argument constructor.
+   *
+   * @throws InstantiationException when the class has only an {@code @Inject} constructor
+   */
   public Controller instantiate() throws ReflectiveOperationException {
+    if (constructor == null) {
+      throw new InstantiationException(type.getName() + " has only an @Inject constructor");
+    }
     return constructor.newInstance();
+  }
+
+  /** False when the class has only an {@code @Inject} constructor, which only CDI can call. */
+  public boolean hasNoArgumentConstructor() {
+    return constructor != null;
   }
 
   public Class<? extends Controller> type() {

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
-import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -102,14 +101,23 @@ public final class DispatcherServlet extends HttpServlet {
       runtime.releaseController(controller);
       return;
     }
-    ServerEndpointConfig config =
-        ServerEndpointConfig.Builder.create(EndpointAdapter.class, model.route().path())
-            .configurator(new HandOver(new EndpointAdapter(runtime, model, controller)))
-            .build();
+    WebsocketHandOff handOff = runtime.handOff();
+    Map<String, String> ticket =
+        handOff.park(new EndpointAdapter(runtime, model, controller), controller);
     try {
-      container.upgradeHttpToWebSocket(request, response, config, match.pathParams());
+      container.upgradeHttpToWebSocket(request, response, handOff.config(), ticket);
+      if (response.getStatus() != 101 && handOff.withdraw(ticket)) {
+        // The container answered without upgrading: no websocket will ever open.
+        LOG.log(Level.ERROR, "the websocket container did not upgrade to " + model + " (status "
+            + response.getStatus() + ")");
+        runtime.releaseController(controller);
+        if (!response.isCommitted()) {
+          refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        }
+      }
     } catch (DeploymentException | RuntimeException e) {
       LOG.log(Level.ERROR, "upgrade to " + model + " failed", e);
+      handOff.withdraw(ticket);
       runtime.releaseController(controller);
       if (!response.isCommitted()) {
         refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
@@ -210,20 +218,6 @@ public final class DispatcherServlet extends HttpServlet {
 
     CallbackFailed() {
       super(null, null, false, false);
-    }
-  }
-
-  /** Hands the endpoint built for this request to the container. */
-  private static final class HandOver extends ServerEndpointConfig.Configurator {
-    private final EndpointAdapter endpoint;
-
-    HandOver(EndpointAdapter endpoint) {
-      this.endpoint = endpoint;
-    }
-
-    @Override
-    public <T> T getEndpointInstance(Class<T> endpointClass) {
-      return endpointClass.cast(endpoint);
     }
   }
 }

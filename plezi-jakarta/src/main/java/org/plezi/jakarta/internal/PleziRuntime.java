@@ -35,10 +35,14 @@ public final class PleziRuntime {
 
   private static final String SERVLET_NAME = "org.plezi.jakarta.dispatcher";
 
-  private final Settings settings;
+  /** Replaced once, when start-up is over, by the settings with code overrides applied. */
+  private volatile Settings settings;
+  /** Makes controllers; replaced once, when start-up is over, by an integration's (CDI). */
+  private volatile ControllerFactory factory = ControllerFactory.REFLECTION;
   private final String serverUuid = UUID.randomUUID().toString();
   private final RouteTable routes = new RouteTable();
   private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final WebsocketHandOff handOff = new WebsocketHandOff(this);
   private final AtomicLong nextLocalId = new AtomicLong();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final ExecutorService closer;
@@ -65,6 +69,7 @@ public final class PleziRuntime {
     servlet.setLoadOnStartup(1);
     servlet.setAsyncSupported(true);
     context.addListener(new Shutdown(this));
+    context.addListener(new IntegrationListener(this));
   }
 
   /**
@@ -122,6 +127,10 @@ public final class PleziRuntime {
     return messaging;
   }
 
+  WebsocketHandOff handOff() {
+    return handOff;
+  }
+
   boolean isStopping() {
     return stopping.get();
   }
@@ -129,19 +138,26 @@ public final class PleziRuntime {
   /** A new controller for a connection or request; null (after logging) if construction failed. */
   Controller newController(ControllerModel model) {
     try {
-      Controller controller = model.instantiate();
+      Controller controller = factory.create(model);
       ControllerHooks.get().bindRuntime(controller, messaging, model);
       return controller;
-    } catch (ReflectiveOperationException | RuntimeException e) {
+    } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.log(Level.ERROR, model.type().getName() + ": the constructor threw", cause);
+      LOG.log(Level.ERROR, model.type().getName() + ": could not be created (" + factory + ")",
+          cause);
       return null;
     }
   }
 
   /** A controller's request or connection is over. */
   void releaseController(Controller controller) {
-    // Reflection-made controllers need nothing; the CDI module destroys its instances here.
+    factory.release(controller);
+  }
+
+  /** Start-up is over: the factory and settings an integration brings (or the defaults). */
+  void integrate(ControllerFactory factory, Settings settings) {
+    this.factory = factory;
+    this.settings = settings;
   }
 
   /** Registers an opened websocket and binds it to its controller. */

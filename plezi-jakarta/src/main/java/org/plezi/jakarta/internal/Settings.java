@@ -11,8 +11,10 @@ import java.util.function.Function;
  * The library's settings for one deployment, read in this order (later wins): defaults, {@code
  * web.xml} context parameters ({@code plezi.*}), environment variables ({@code PL_*}: the setting's
  * name without {@code plezi.}, upper snake case, so {@code plezi.outbound.maxBytes} is {@code
- * PL_OUTBOUND_MAX_BYTES}). Every value is validated against its range; a bad one fails the
- * deployment naming the setting, where it came from and the accepted range.
+ * PL_OUTBOUND_MAX_BYTES}), then values given in code ({@link org.plezi.jakarta.PleziSettings},
+ * such as a CDI producer's, applied once start-up is over). Every value is validated against its
+ * range; a bad one fails the deployment naming the setting, where it came from and the accepted
+ * range.
  */
 public final class Settings {
   /** A numeric setting with its default and inclusive range. */
@@ -166,6 +168,34 @@ public final class Settings {
     Map<String, Long> copy = new LinkedHashMap<>(values);
     copy.put(setting.name(), checked);
     return new Settings(copy, texts);
+  }
+
+  /**
+   * A copy of these settings with values given in code applied over them (last source wins).
+   *
+   * @param overrides setting name to raw value
+   * @param source where they came from, for error messages (such as "CDI producer")
+   * @throws IllegalArgumentException naming each unknown setting and each bad value
+   */
+  public Settings withOverrides(Map<String, String> overrides, String source) {
+    Map<String, Long> copy = new LinkedHashMap<>(values);
+    Map<String, String> textCopy = new LinkedHashMap<>(texts);
+    List<String> problems = new ArrayList<>();
+    overrides.forEach((name, raw) -> {
+      Numeric numeric = ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+      Text text = TEXTS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+      if (numeric != null) {
+        copy.put(name, parse(numeric, raw, source + " " + name, problems, copy.get(name)));
+      } else if (text != null) {
+        putText(textCopy, text, raw, source + " " + name, problems);
+      } else {
+        problems.add(source + ": unknown setting '" + abbreviate(name) + "'");
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
+    }
+    return new Settings(copy, textCopy);
   }
 
   /** The value of a setting. */

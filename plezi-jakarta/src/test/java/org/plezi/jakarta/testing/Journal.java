@@ -27,6 +27,11 @@ public final class Journal {
     return entry;
   }
 
+  /** The next entry if there is one now, else null; never waits. */
+  public static String pollNow() {
+    return ENTRIES.poll();
+  }
+
   /** Asserts the next entries, in order. */
   public static void expect(String... entries) throws InterruptedException {
     for (String entry : entries) {

@@ -73,8 +73,6 @@ public final class WsClient implements AutoCloseable {
         })
         .build();
     client.session = MANAGER.connectToServer(client.new Listener(), config, uri);
-    client.session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
-    client.session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
     return client;
   }
 
@@ -166,6 +164,10 @@ public final class WsClient implements AutoCloseable {
   private final class Listener extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+      // Here, not after connectToServer returns: a server that closes at once (onOpen failing)
+      // may have closed the session by then, and Tyrus refuses these calls on a closed session.
+      session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+      session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
       session.addMessageHandler(String.class,
           (MessageHandler.Whole<String>) text -> received.add(new Text(text)));
       session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {

@@ -1,0 +1,82 @@
+package org.plezi.jakarta.cdi.internal;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.Bean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.InvalidControllerException;
+import org.plezi.jakarta.Route;
+import org.plezi.jakarta.internal.ControllerModel;
+import org.plezi.jakarta.internal.RouteTable;
+
+/**
+ * What the extension learns while CDI deploys the application: the {@code @Route} classes CDI
+ * discovered, the bean CDI made of each, and every rule they break. Filled during deployment (a
+ * container may fire the events on several threads), read afterwards.
+ */
+public final class ControllerCatalog {
+  /** The discovered controllers that pass the core's checks, by class. */
+  private final Map<Class<?>, ControllerModel> models = new ConcurrentHashMap<>();
+
+  /** The managed bean of each discovered controller, by bean class. */
+  private final Map<Class<?>, Bean<?>> beans = new ConcurrentHashMap<>();
+
+  /** Each rule broken, naming {@code Class#method} or the class. */
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+
+  /** A class with {@code @Route} was discovered: checks it with the core's rules. */
+  public void discovered(Class<?> type) {
+    Route route = type.getAnnotation(Route.class);
+    if (route == null) {
+      return; // @WithAnnotations also reports classes with the annotation on a member
+    }
+    List<String> found = new ArrayList<>();
+    ControllerModel model = ControllerModel.of(type, route.value(), found);
+    problems.addAll(found);
+    if (model != null) {
+      models.put(type, model);
+    }
+  }
+
+  /** A rule the extension itself found broken. */
+  public void problem(String problem) {
+    problems.add(problem);
+  }
+
+  /** CDI made a managed bean; if it is a controller, it must be {@code @Dependent}. */
+  public void managedBean(Bean<?> bean) {
+    Class<?> type = bean.getBeanClass();
+    if (!type.isAnnotationPresent(Route.class) || !Controller.class.isAssignableFrom(type)) {
+      return;
+    }
+    if (bean.getScope() != Dependent.class) {
+      problems.add(type.getName() + ": a controller must be @Dependent (one instance per "
+          + "connection), not @" + bean.getScope().getSimpleName());
+      return;
+    }
+    beans.put(type, bean);
+  }
+
+  /**
+   * Every rule the discovered controllers break, including two routes on one path; empty when
+   * they are fine.
+   */
+  public List<String> problems() {
+    List<String> all = new ArrayList<>(problems);
+    try {
+      new RouteTable().addAll(List.copyOf(models.values()));
+    } catch (InvalidControllerException e) {
+      all.addAll(e.problems());
+    }
+    return all;
+  }
+
+  /** The managed bean of a controller class, or null when CDI made none. */
+  public Bean<?> beanOf(Class<?> type) {
+    return beans.get(type);
+  }
+}

@@ -1,0 +1,22 @@
+package org.plezi.jakarta.cdi.app;
+
+import jakarta.enterprise.context.Dependent;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Event;
+import org.plezi.jakarta.Route;
+
+/** An intercepted controller bean that broadcasts what it receives to the others of its class. */
+@Route("/room")
+@Dependent
+public class RoomController extends Controller {
+  @Audited
+  @Override
+  protected void onMessage(String text) {
+    broadcast("said", text);
+  }
+
+  @Event
+  public void said(String text) {
+    write("said " + text);
+  }
+}

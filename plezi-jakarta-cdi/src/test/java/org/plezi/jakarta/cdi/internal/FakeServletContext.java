@@ -1,0 +1,21 @@
+package org.plezi.jakarta.cdi.internal;
+
+import jakarta.servlet.ServletContext;
+import java.lang.reflect.Proxy;
+import java.util.Map;
+
+/** A servlet context that knows only its attributes and an empty context path. */
+final class FakeServletContext {
+  private FakeServletContext() {}
+
+  static ServletContext with(Map<String, Object> attributes) {
+    return (ServletContext) Proxy.newProxyInstance(
+        FakeServletContext.class.getClassLoader(), new Class<?>[] {ServletContext.class},
+        (proxy, method, args) -> switch (method.getName()) {
+          case "getAttribute" -> attributes.get((String) args[0]);
+          case "getContextPath" -> "";
+          case "toString" -> "FakeServletContext" + attributes.keySet();
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+  }
+}

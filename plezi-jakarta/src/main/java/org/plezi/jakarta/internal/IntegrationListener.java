@@ -1,0 +1,116 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.websocket.DeploymentException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.plezi.jakarta.InvalidControllerException;
+
+/**
+ * Finishes a runtime's start-up once the application's other frameworks are up: registers the
+ * websocket relay ({@link WebsocketHandOff}), asks each {@link IntegrationProvider} on the
+ * application's class path, and hands the first that applies (its controller factory and
+ * settings) to the runtime. Runs as a context listener because the websocket and CDI containers
+ * may start after Plezi's {@code ServletContainerInitializer} (their order is not defined), but
+ * always before this listener. An exception here fails the deployment.
+ */
+final class IntegrationListener implements ServletContextListener {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private final PleziRuntime runtime;
+
+  IntegrationListener(PleziRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext context = event.getServletContext();
+    try {
+      // Here, not in the initializer: the websocket container may be set up after Plezi's.
+      runtime.handOff().register(context);
+    } catch (DeploymentException e) {
+      throw new IllegalStateException("Plezi could not register its websocket endpoint", e);
+    }
+    IntegrationProvider.Integration integration = find(context);
+    if (integration == null) {
+      requireNoArgumentConstructors(runtime.routes());
+      runtime.integrate(ControllerFactory.REFLECTION, runtime.settings());
+      return;
+    }
+    String source = integration.name() + " settings";
+    Settings settings = runtime.settings().withOverrides(integration.settings().values(), source);
+    requireStartupSettingsUnchanged(runtime.settings(), settings, source);
+    runtime.integrate(integration.controllers(), settings);
+    LOG.log(Level.INFO, "Plezi controllers of "
+        + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
+        + " are created by " + integration.name());
+  }
+
+  /** The first integration that applies, or null. */
+  private static IntegrationProvider.Integration find(ServletContext context) {
+    try {
+      for (IntegrationProvider provider :
+          ServiceLoader.load(IntegrationProvider.class, context.getClassLoader())) {
+        IntegrationProvider.Integration integration = provider.integrate(context);
+        if (integration != null) {
+          return integration;
+        }
+      }
+    } catch (ServiceConfigurationError | LinkageError e) {
+      // An integration jar without the API it builds on (the CDI module without a CDI API).
+      LOG.log(Level.INFO, "Plezi integration skipped, controllers are created by reflection: " + e);
+    }
+    return null;
+  }
+
+  /**
+   * The runtime's constructor reads these (its event pool, its messaging and bus), before any
+   * integration is up; an integration that changed them would be silently ignored, so it fails.
+   */
+  private static final List<Settings.Numeric> NUMBERS_READ_AT_INSTALL =
+      List.of(Settings.EVENT_THREADS, Settings.UNICAST_TIMEOUT_MILLIS);
+
+  private static final List<Settings.Text> TEXTS_READ_AT_INSTALL =
+      List.of(Settings.REDIS_URL, Settings.REDIS_CONFIG, Settings.CHANNEL);
+
+  private static void requireStartupSettingsUnchanged(Settings before, Settings after,
+      String source) {
+    List<String> changed = new ArrayList<>();
+    for (Settings.Numeric setting : NUMBERS_READ_AT_INSTALL) {
+      if (before.get(setting) != after.get(setting)) {
+        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
+            + "starts; set it as a context parameter or " + setting.environmentName());
+      }
+    }
+    for (Settings.Text setting : TEXTS_READ_AT_INSTALL) {
+      if (!before.get(setting).equals(after.get(setting))) {
+        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
+            + "starts; set it as a context parameter or " + setting.environmentName());
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", changed));
+    }
+  }
+
+  /** Without an integration, a controller whose only constructor is {@code @Inject} cannot run. */
+  private static void requireNoArgumentConstructors(RouteTable routes) {
+    List<String> problems = new ArrayList<>();
+    for (ControllerModel model : routes.routes()) {
+      if (!model.hasNoArgumentConstructor()) {
+        problems.add(model.type().getName() + "#<init>(): an @Inject constructor needs CDI "
+            + "(plezi-jakarta-cdi and a CDI container for this application), or add a "
+            + "no-argument constructor");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidControllerException(problems);
+    }
+  }
+}
