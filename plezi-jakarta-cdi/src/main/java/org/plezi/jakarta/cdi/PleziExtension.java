@@ -1,5 +1,6 @@
 package org.plezi.jakarta.cdi;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AnnotatedType;
@@ -12,7 +13,9 @@ import jakarta.inject.Singleton;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import org.plezi.jakarta.InvalidControllerException;
+import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.Route;
+import org.plezi.jakarta.cdi.internal.CdiMessenger;
 import org.plezi.jakarta.cdi.internal.ControllerCatalog;
 
 /**
@@ -75,5 +78,11 @@ public final class PleziExtension implements Extension {
         .types(ControllerCatalog.class, Object.class)
         .scope(Singleton.class)
         .createWith(context -> catalog);
+    // The application's Messenger, for EJBs, servlets, JAX-RS resources and observers.
+    event.addBean()
+        .beanClass(PleziExtension.class)
+        .types(Messenger.class, Object.class)
+        .scope(ApplicationScoped.class)
+        .createWith(context -> new CdiMessenger(catalog));
   }
 }

@@ -59,6 +59,25 @@ class TomcatWeldIT {
   }
 
   @Test
+  void anInjectedMessengerReachesWebsocketClients() throws Exception {
+    try (WsClient client = WsClient.connect(server.ws("/greet"))) {
+      assertThat(client.nextText()).startsWith("instance ");
+      jakarta.enterprise.inject.spi.BeanManager manager = java.util.Collections.list(
+              server.servletContext().getAttributeNames()).stream()
+          .map(server.servletContext()::getAttribute)
+          .filter(jakarta.enterprise.inject.spi.BeanManager.class::isInstance)
+          .map(jakarta.enterprise.inject.spi.BeanManager.class::cast)
+          .findFirst().orElseThrow(() -> new AssertionError("no BeanManager attribute: "
+              + java.util.Collections.list(server.servletContext().getAttributeNames())));
+      org.plezi.jakarta.cdi.app.Announcer announcer = manager.createInstance()
+          .select(org.plezi.jakarta.cdi.app.Announcer.class).get();
+      announcer.announce("from a bean");
+      client.expectText("announced from a bean");
+      assertThat(announcer.mail("nobody", "x")).isFalse();
+    }
+  }
+
+  @Test
   void eachConnectionGetsItsOwnControllerInstance() throws Exception {
     Set<String> instances = new HashSet<>();
     try (WsClient first = WsClient.connect(server.ws("/greet"));

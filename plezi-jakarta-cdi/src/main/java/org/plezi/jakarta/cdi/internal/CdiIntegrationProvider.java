@@ -36,6 +36,9 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
         new CdiControllerFactory(manager, catalog.isResolvable() ? catalog.get() : null);
     if (context.getAttribute(PleziRuntime.ATTRIBUTE) instanceof PleziRuntime runtime) {
       factory.prepare(runtime.routes().routes());
+      if (catalog.isResolvable()) {
+        catalog.get().started(runtime.messaging());
+      }
     }
     return new Integration("CDI", factory, settings(beans));
   }

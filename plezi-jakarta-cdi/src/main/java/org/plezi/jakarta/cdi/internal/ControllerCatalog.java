@@ -28,6 +28,28 @@ public final class ControllerCatalog {
   /** Each rule broken, naming {@code Class#method} or the class. */
   private final List<String> problems = new CopyOnWriteArrayList<>();
 
+  /** The application's messenger, once its Plezi runtime has started; null before. */
+  private volatile org.plezi.jakarta.Messenger messenger;
+
+  /** The application's Plezi runtime started: its messenger is what the Messenger bean uses. */
+  public void started(org.plezi.jakarta.Messenger started) {
+    this.messenger = started;
+  }
+
+  /**
+   * The application's messenger.
+   *
+   * @throws IllegalStateException before the web application has started
+   */
+  public org.plezi.jakarta.Messenger messenger() {
+    org.plezi.jakarta.Messenger current = messenger;
+    if (current == null) {
+      throw new IllegalStateException("the Plezi Messenger is available once the web application"
+          + " has started (after its ServletContextListeners ran)");
+    }
+    return current;
+  }
+
   /** A class with {@code @Route} was discovered: checks it with the core's rules. */
   public void discovered(Class<?> type) {
     Route route = type.getAnnotation(Route.class);

@@ -30,6 +30,12 @@ public class GreetingController extends Controller {
     write(greeter.greet(text));
   }
 
+  /** Reached by the Announcer bean through the injected Messenger. */
+  @org.plezi.jakarta.Event
+  void announced(String text) {
+    write("announced " + text);
+  }
+
   @Override
   protected String index() {
     return greeter.greet("page");

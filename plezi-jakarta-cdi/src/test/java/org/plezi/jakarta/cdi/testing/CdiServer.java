@@ -88,6 +88,10 @@ public final class CdiServer implements AutoCloseable {
     return server;
   }
 
+  public jakarta.servlet.ServletContext servletContext() {
+    return context.getServletContext();
+  }
+
   public boolean started() {
     return context.getState() == LifecycleState.STARTED;
   }
