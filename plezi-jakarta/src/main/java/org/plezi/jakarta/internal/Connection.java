@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,17 +44,8 @@ public final class Connection {
   /** Events from other connections and the bus, run one at a time on the events pool. */
   private final Inbox inbox;
 
-  /** Where this connection's identities keep their mailboxes. */
-  private final IdentityStore identities;
-
-  /**
-   * The identities this connection is registered as, each with the number of the last mailbox
-   * message it got (-1: the mailbox has not been read yet). Read and written in inbox tasks.
-   */
-  private final Map<String, Long> mailCursors = new ConcurrentHashMap<>();
-
-  /** Mailbox messages read per inbox turn while draining a backlog. */
-  private static final int MAIL_PAGE = 256;
+  /** This connection's identities and where it stands in each one's mailbox. */
+  private final ConnectionMail mail;
 
   /** Serializes the controller's callbacks. */
   private final ReentrantLock callbacks = new ReentrantLock();
@@ -84,7 +73,22 @@ public final class Connection {
     this.session = session;
     this.closer = closer;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
-    this.identities = identities;
+    this.mail = new ConnectionMail(identities, new ConnectionMail.Receiver() {
+      @Override
+      public void event(String event, java.util.List<Object> args) {
+        receiveEvent(event, args);
+      }
+
+      @Override
+      public boolean isOpen() {
+        return Connection.this.isOpen();
+      }
+
+      @Override
+      public void later(Runnable task) {
+        enqueue(task);
+      }
+    });
     this.outbound =
         new OutboundQueue(
             new SessionSink(),
@@ -164,70 +168,24 @@ public final class Connection {
    */
   boolean deliver(Message message) {
     if (message.mail() != null) {
-      return enqueue(() -> receiveMail(message));
+      return enqueue(() -> mail.receive(message));
     }
     return enqueue(() -> receiveEvent(message.event(), message.args()));
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
   void registeredAs(String identity) {
-    mailCursors.putIfAbsent(identity, -1L);
-    enqueue(() -> drainMail(identity));
+    mail.registered(identity);
   }
 
   /** This connection lost {@code identity} to newer connections: no more of its messages. */
   void unregisteredAs(String identity) {
-    mailCursors.remove(identity);
+    mail.unregistered(identity);
   }
 
   /** The identities this connection is registered as. */
   java.util.Set<String> identities() {
-    return mailCursors.keySet();
-  }
-
-  /** An identity's message sent straight to this connection when it was notified. */
-  private void receiveMail(Message message) {
-    Message.Mail mail = message.mail();
-    Long cursor = mailCursors.get(mail.identity());
-    if (cursor == null || mail.seq() <= cursor) {
-      return; // not (or no longer) registered as that identity, or already handed over
-    }
-    if (cursor < 0 || mail.seq() > cursor + 1) {
-      drainMail(mail.identity()); // earlier messages are still waiting: keep the order
-      return;
-    }
-    receiveEvent(message.event(), message.args());
-    mailCursors.replace(mail.identity(), mail.seq());
-    if (isOpen()) { // a connection that is closing keeps nothing: leave it for the next one
-      identities.delivered(mail.identity(), mail.seq());
-    }
-  }
-
-  /** Hands this connection the next page of an identity's mailbox, oldest first. */
-  private void drainMail(String identity) {
-    Long cursor = mailCursors.get(identity);
-    if (cursor == null) {
-      return;
-    }
-    IdentityStore.Page page = identities.read(identity, Math.max(cursor, 0), MAIL_PAGE);
-    if (page == null) {
-      mailCursors.remove(identity); // expired
-      return;
-    }
-    long last = Math.max(cursor, 0);
-    for (IdentityStore.Entry entry : page.entries()) {
-      receiveEvent(entry.event(), entry.args());
-      last = entry.seq();
-    }
-    if (page.entries().isEmpty()) {
-      last = Math.max(last, page.newest());
-    } else if (isOpen()) {
-      identities.delivered(identity, last);
-    }
-    mailCursors.replace(identity, last);
-    if (page.entries().size() == MAIL_PAGE) {
-      enqueue(() -> drainMail(identity));
-    }
+    return mail.identities();
   }
 
   /** Queues a payload that is not an envelope for {@code onBroadcast}. */
