@@ -20,6 +20,9 @@ import java.util.concurrent.CompletionStage;
  * <p>Events to one connection run one at a time, in the order they were sent from one thread, and
  * never at the same time as that connection's other callbacks. Unlike the forms on {@link
  * Controller}, these skip no connection.
+ *
+ * <p>Every method throws {@link IllegalStateException} when called before the web application has
+ * started (while its {@code ServletContextListener}s run): the bus is chosen last.
  */
 public interface Messenger {
   /** Every connection of every controller, on every server. */

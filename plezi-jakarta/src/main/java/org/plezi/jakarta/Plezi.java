@@ -23,7 +23,10 @@ public final class Plezi {
   }
 
   /**
-   * The deployment's messenger, for code outside controllers.
+   * The deployment's messenger, for code outside controllers. It may be obtained during start-up
+   * and kept, but its methods work only once the web application has started (every {@code
+   * ServletContextListener} has run): before, they throw {@link IllegalStateException}, since the
+   * bus is chosen last (settings from CDI may change it).
    *
    * @throws IllegalStateException if Plezi is not installed in this application
    */

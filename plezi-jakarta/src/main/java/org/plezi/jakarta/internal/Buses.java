@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal;
 import jakarta.servlet.ServletContext;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Chooses a deployment's bus: Redis when configured, else the in-process bus. */
 final class Buses {
@@ -11,17 +12,31 @@ final class Buses {
   private Buses() {}
 
   /**
+   * The bus for these settings: over the application's own Redis client when it supplies one
+   * (which then wins over {@code plezi.redis.url} and {@code plezi.redis.config}), else over a
+   * client made from those settings, else in-process.
+   *
+   * @param redisClient supplies the application's {@code RedissonClient}; null for none
    * @throws IllegalArgumentException when Redis is configured but Redisson is missing or the
    *     configuration file cannot be read
    */
-  static Bus choose(Settings settings, String serverUuid, String channel) {
+  static Bus choose(Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
     Optional<String> url = settings.get(Settings.REDIS_URL);
     Optional<String> file = settings.get(Settings.REDIS_CONFIG);
+    if (redisClient != null) {
+      requireRedisson("the application supplies a Redis client");
+      if (url.isPresent() || file.isPresent()) {
+        LOG.log(Level.INFO, "Plezi: the application's Redis client is used; plezi.redis.url and "
+            + "plezi.redis.config are ignored");
+      }
+      return org.plezi.jakarta.internal.cluster.RedisBuses.fromClient(serverUuid, channel,
+          redisClient);
+    }
     if (url.isEmpty() && file.isEmpty()) {
       LOG.log(Level.INFO, "Plezi: no Redis configured, single-server bus");
       return new LocalBus();
     }
-    requireRedisson();
+    requireRedisson("Redis is configured (plezi.redis.url / PL_REDIS_URL or plezi.redis.config)");
     if (file.isPresent()) {
       return org.plezi.jakarta.internal.cluster.RedisBuses.fromConfigFile(serverUuid, channel,
           file.get());
@@ -53,13 +68,12 @@ final class Buses {
     });
   }
 
-  private static void requireRedisson() {
+  private static void requireRedisson(String why) {
     try {
       Class.forName("org.redisson.Redisson", false, Buses.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException("Redis is configured (plezi.redis.url / PL_REDIS_URL or "
-          + "plezi.redis.config) but Redisson is not on the class path: add "
-          + "org.redisson:redisson to the application");
+      throw new IllegalArgumentException(why + " but Plezi does not see Redisson on its class "
+          + "path: add org.redisson:redisson to the application (beside Plezi's jar)");
     }
   }
 }

@@ -14,10 +14,12 @@ import org.plezi.jakarta.InvalidControllerException;
 /**
  * Finishes a runtime's start-up once the application's other frameworks are up: registers the
  * websocket relay ({@link WebsocketHandOff}), asks each {@link IntegrationProvider} on the
- * application's class path, and hands the first that applies (its controller factory and
- * settings) to the runtime. Runs as a context listener because the websocket and CDI containers
- * may start after Plezi's {@code ServletContainerInitializer} (their order is not defined), but
- * always before this listener. An exception here fails the deployment.
+ * application's class path, and hands the first that applies (its controller factory, settings
+ * and Redis client) to the runtime, which then chooses its bus; with no integration, the runtime
+ * chooses it from the other settings. Runs as a context listener because the websocket and CDI
+ * containers may start after Plezi's {@code ServletContainerInitializer} (their order is not
+ * defined), but always before this listener, and no request is served before it returns. An
+ * exception here fails the deployment.
  */
 final class IntegrationListener implements ServletContextListener {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
@@ -40,13 +42,12 @@ final class IntegrationListener implements ServletContextListener {
     IntegrationProvider.Integration integration = find(context);
     if (integration == null) {
       requireNoArgumentConstructors(runtime.routes());
-      runtime.integrate(ControllerFactory.REFLECTION, runtime.settings());
+      runtime.integrate(ControllerFactory.REFLECTION, runtime.settings(), null, context);
       return;
     }
     String source = integration.name() + " settings";
     Settings settings = runtime.settings().withOverrides(integration.settings().values(), source);
-    requireStartupSettingsUnchanged(runtime.settings(), settings, source);
-    runtime.integrate(integration.controllers(), settings);
+    runtime.integrate(integration.controllers(), settings, integration.redisClient(), context);
     LOG.log(Level.INFO, "Plezi controllers of "
         + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
         + " are created by " + integration.name());
@@ -67,36 +68,6 @@ final class IntegrationListener implements ServletContextListener {
       LOG.log(Level.INFO, "Plezi integration skipped, controllers are created by reflection: " + e);
     }
     return null;
-  }
-
-  /**
-   * The runtime's constructor reads these (its event pool, its messaging and bus), before any
-   * integration is up; an integration that changed them would be silently ignored, so it fails.
-   */
-  private static final List<Settings.Numeric> NUMBERS_READ_AT_INSTALL =
-      List.of(Settings.EVENT_THREADS, Settings.UNICAST_TIMEOUT_MILLIS);
-
-  private static final List<Settings.Text> TEXTS_READ_AT_INSTALL =
-      List.of(Settings.REDIS_URL, Settings.REDIS_CONFIG, Settings.CHANNEL);
-
-  private static void requireStartupSettingsUnchanged(Settings before, Settings after,
-      String source) {
-    List<String> changed = new ArrayList<>();
-    for (Settings.Numeric setting : NUMBERS_READ_AT_INSTALL) {
-      if (before.get(setting) != after.get(setting)) {
-        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
-            + "starts; set it as a context parameter or " + setting.environmentName());
-      }
-    }
-    for (Settings.Text setting : TEXTS_READ_AT_INSTALL) {
-      if (!before.get(setting).equals(after.get(setting))) {
-        changed.add(source + " cannot change " + setting.name() + ": it is read when Plezi "
-            + "starts; set it as a context parameter or " + setting.environmentName());
-      }
-    }
-    if (!changed.isEmpty()) {
-      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", changed));
-    }
   }
 
   /** Without an integration, a controller whose only constructor is {@code @Inject} cannot run. */

@@ -1,6 +1,7 @@
 package org.plezi.jakarta.internal;
 
 import jakarta.servlet.ServletContext;
+import java.util.function.Supplier;
 import org.plezi.jakarta.PleziSettings;
 
 /**
@@ -23,8 +24,19 @@ public interface IntegrationProvider {
    *
    * @param name how the integration is named in the log
    * @param controllers makes the controllers of every route
-   * @param settings overrides applied over every other source; {@link PleziSettings#empty()} for
-   *     none
+   * @param settings overrides applied over every other source, all of them, Redis included;
+   *     {@link PleziSettings#empty()} for none
+   * @param redisClient supplies the application's own {@code org.redisson.api.RedissonClient}
+   *     for the cluster bus (then {@code plezi.redis.url} and {@code plezi.redis.config} are not
+   *     used, and Plezi never shuts the client down); null for none. Typed loosely so that this
+   *     interface loads without Redisson, which is optional. Asked on Plezi's Redis thread, again
+   *     after each failure until it answers.
    */
-  record Integration(String name, ControllerFactory controllers, PleziSettings settings) {}
+  record Integration(String name, ControllerFactory controllers, PleziSettings settings,
+      Supplier<?> redisClient) {
+    /** An integration that brings no Redis client. */
+    public Integration(String name, ControllerFactory controllers, PleziSettings settings) {
+      this(name, controllers, settings, null);
+    }
+  }
 }

@@ -25,47 +25,79 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   private final String serverUuid;
   private final ConnectionRegistry connections;
-  private final Bus bus;
-  private final Executor events;
-  private final long unicastTimeoutMillis;
+
+  /** What the runtime chose when the application started (bus, store, pool); null before. */
+  private volatile Wiring wiring;
 
   /** Messenger unicasts to other servers waiting for their answer, by ack id. */
   private final Map<String, CompletableFuture<Boolean>> awaitingAnswer = new ConcurrentHashMap<>();
 
-  /** Identity mailboxes; set once, right after construction. */
-  private volatile Identities identities;
-
   /** Messages built (arguments frozen) by sends from this server: one per send, however wide. */
   private final LongAdder prepared = new LongAdder();
 
-  Messaging(String serverUuid, ConnectionRegistry connections, Bus bus, Executor events,
-      long unicastTimeoutMillis) {
+  /**
+   * What messaging runs on, chosen from the settings once an integration (CDI) has had its say.
+   *
+   * @param events runs failed-unicast callbacks
+   * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
+   */
+  record Wiring(Bus bus, Identities identities, Executor events, long unicastTimeoutMillis) {}
+
+  /** Messaging of one server; unusable until {@link #start}, when the application has started. */
+  Messaging(String serverUuid, ConnectionRegistry connections) {
     this.serverUuid = serverUuid;
     this.connections = connections;
-    this.bus = bus;
-    this.events = events;
-    this.unicastTimeoutMillis = unicastTimeoutMillis;
   }
 
-  void start() {
-    bus.start(this);
+  /** Wires the bus and identity mailboxes, then starts receiving from the bus. Once. */
+  void start(Wiring chosen) {
+    if (wiring != null) {
+      throw new IllegalStateException("messaging already started");
+    }
+    wiring = chosen;
+    chosen.bus().start(this);
   }
 
+  /** Whether {@link #start} ran. */
+  boolean isStarted() {
+    return wiring != null;
+  }
+
+  /**
+   * What messaging runs on.
+   *
+   * @throws IllegalStateException before the application has started
+   */
+  private Wiring wiring() {
+    Wiring current = wiring;
+    if (current == null) {
+      throw new IllegalStateException("Plezi messaging is available once the web application has "
+          + "started (after its ServletContextListeners ran)");
+    }
+    return current;
+  }
+
+  /**
+   * The bus chosen at start.
+   *
+   * @throws IllegalStateException before the application has started
+   */
   public Bus bus() {
-    return bus;
+    return wiring().bus();
   }
 
-  void identities(Identities identities) {
-    this.identities = identities;
-  }
-
+  /**
+   * Identity mailboxes.
+   *
+   * @throws IllegalStateException before the application has started
+   */
   public Identities identities() {
-    return identities;
+    return wiring().identities();
   }
 
   @Override
   public boolean notify(String identity, String event, Object... args) {
-    return identities.notify(identity, event, args);
+    return identities().notify(identity, event, args);
   }
 
   // ------------------------------------------------------------------------ Messenger
@@ -82,6 +114,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   @Override
   public CompletionStage<Boolean> unicast(String uuid, String event, Object... args) {
+    Wiring current = wiring();
     Message message = unicastMessage(uuid, event, args, null);
     if (message == null) {
       return CompletableFuture.completedFuture(false);
@@ -92,9 +125,9 @@ public final class Messaging implements Messenger, Bus.Receiver {
     String ackId = UUID.randomUUID().toString();
     CompletableFuture<Boolean> answer = new CompletableFuture<>();
     awaitingAnswer.put(ackId, answer);
-    answer.orTimeout(unicastTimeoutMillis, TimeUnit.MILLISECONDS)
+    answer.orTimeout(current.unicastTimeoutMillis(), TimeUnit.MILLISECONDS)
         .whenComplete((delivered, failure) -> awaitingAnswer.remove(ackId));
-    bus.send(message.withAckId(ackId));
+    current.bus().send(message.withAckId(ackId));
     return answer.copy();
   }
 
@@ -102,6 +135,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   /** A multicast, skipping {@code sender} (null: skip none). */
   public void multicast(Connection sender, String event, Object... args) {
+    Bus bus = bus();
     Message message = prepare(event, args, Message.ALL, null, null, null);
     for (Connection connection : connections.all()) {
       if (connection != sender) {
@@ -113,6 +147,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   /** A broadcast to a class and its subclasses, skipping {@code sender} (null: skip none). */
   public void broadcast(Connection sender, Class<?> target, String event, Object... args) {
+    Bus bus = bus();
     Message message =
         prepare(event, args, ConnectionRegistry.clusterName(target), null, null, null);
     fanOut(message, sender);
@@ -121,6 +156,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   /** A unicast from a controller: failure goes to its class's failed-unicast callback. */
   public void unicast(ControllerModel sender, String uuid, String event, Object... args) {
+    Bus bus = bus();
     Message message = unicastMessage(uuid, event, args, sender.clusterName());
     if (message == null) {
       failed(sender, uuid, event, CoreValues.freeze(args));
@@ -140,7 +176,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   /** Sends an identity's message to a connection on another server; failure is not reported. */
   void sendMail(Message mail) {
-    bus.send(mail);
+    bus().send(mail);
   }
 
   /** How many messages this server prepared: one per send, whatever the number of receivers. */
@@ -247,7 +283,7 @@ public final class Messaging implements Messenger, Bus.Receiver {
       LOG.log(Level.DEBUG, () -> "unicast " + event + " to " + uuid + " failed: target gone");
       return;
     }
-    events.execute(() -> {
+    wiring().events().execute(() -> {
       try {
         callback.invoke(null, uuid, event, args);
       } catch (ReflectiveOperationException | RuntimeException e) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 
@@ -46,25 +47,21 @@ public final class PleziRuntime {
   private final AtomicLong nextLocalId = new AtomicLong();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final ExecutorService closer;
-  private final ExecutorService events;
   private final Messaging messaging;
-  private final Identities identities;
   private final ServletRegistration.Dynamic servlet;
+
+  /**
+   * Runs events from other connections; made with the bus in {@link #integrate}, since an
+   * integration may set its size. Null until then.
+   */
+  private volatile ExecutorService events;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
     this.closer = daemonPool("plezi-close-" + serverUuid.substring(0, 8), 4);
-    int threads = (int) settings.get(Settings.EVENT_THREADS);
-    this.events = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
-        threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
-    String channel = Buses.channel(settings, context);
-    Bus bus = Buses.choose(settings, serverUuid, channel);
-    this.messaging = new Messaging(serverUuid, connections, bus, events,
-        settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
-    this.identities = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
-        connections, messaging, events);
-    messaging.identities(identities);
-    messaging.start();
+    // The bus, the identity store and the event pool are chosen in integrate(): the settings
+    // that shape them may still change there (CDI), and no connection can open before.
+    this.messaging = new Messaging(serverUuid, connections);
     this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
     servlet.setLoadOnStartup(1);
     servlet.setAsyncSupported(true);
@@ -154,10 +151,28 @@ public final class PleziRuntime {
     factory.release(controller);
   }
 
-  /** Start-up is over: the factory and settings an integration brings (or the defaults). */
-  void integrate(ControllerFactory factory, Settings settings) {
+  /**
+   * Start-up is over: takes the factory, settings and Redis client an integration brings (or the
+   * defaults), then chooses the bus and identity store and starts messaging. Runs once, from the
+   * last listener of start-up, before any request.
+   *
+   * @param redisClient supplies the application's {@code RedissonClient}; null for none
+   * @throws IllegalArgumentException when Redis is configured but cannot be used
+   */
+  void integrate(ControllerFactory factory, Settings settings, Supplier<?> redisClient,
+      ServletContext context) {
     this.factory = factory;
     this.settings = settings;
+    String channel = Buses.channel(settings, context);
+    Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
+    int threads = (int) settings.get(Settings.EVENT_THREADS);
+    ExecutorService pool = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
+        threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
+    Identities identities = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
+        connections, messaging, pool);
+    this.events = pool;
+    messaging.start(new Messaging.Wiring(bus, identities, pool,
+        settings.get(Settings.UNICAST_TIMEOUT_MILLIS)));
   }
 
   /** Registers an opened websocket and binds it to its controller. */
@@ -165,7 +180,7 @@ public final class PleziRuntime {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection =
         new Connection(serverUuid, localId, controller, model, session, settings, closer, events,
-            identities.store());
+            messaging.identities().store());
     ControllerHooks.get().bindConnection(controller, connection);
     connections.add(connection);
     return connection;
@@ -175,7 +190,7 @@ public final class PleziRuntime {
   void disconnect(Connection connection, int code, String reason) {
     connections.remove(connection);
     if (connection.closed(code, reason)) {
-      identities.forget(connection);
+      messaging.identities().forget(connection);
       releaseController(connection.controller());
     }
   }
@@ -210,9 +225,11 @@ public final class PleziRuntime {
       disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
     }
     closer.shutdown();
-    events.shutdown();
-    identities.store().close();
-    messaging.bus().close();
+    if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
+      events.shutdown();
+      messaging.identities().store().close();
+      messaging.bus().close();
+    }
     LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
         + " connection(s) closed");
   }

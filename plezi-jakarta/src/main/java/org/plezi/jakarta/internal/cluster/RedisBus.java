@@ -52,6 +52,12 @@ public final class RedisBus implements Bus {
   private volatile RTopic global;
   private volatile boolean closed;
 
+  /** This bus's two subscriptions (global, private) with their listener ids; null until joined. */
+  private volatile Subscriptions subscriptions;
+
+  /** What to unsubscribe from a client that outlives the bus (the application's own). */
+  private record Subscriptions(RTopic global, int globalListener, RTopic own, int ownListener) {}
+
   /**
    * @param connector makes the client; called on a background thread until it succeeds
    * @param ownsClient whether {@link #close()} shuts the client down (not when an application
@@ -112,10 +118,16 @@ public final class RedisBus implements Bus {
       RedissonClient connected = connector.get();
       RTopic globalTopic = connected.getTopic(channel, StringCodec.INSTANCE);
       RTopic privateTopic = connected.getTopic(serverUuid, StringCodec.INSTANCE);
-      globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
-      privateTopic.addListener(String.class, (name, payload) -> onPrivate(payload));
-      client = connected;
-      global = globalTopic;
+      int globalListener =
+          globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
+      int privateListener =
+          privateTopic.addListener(String.class, (name, payload) -> onPrivate(payload));
+      synchronized (this) { // against close(): both or neither see the joined state
+        subscriptions =
+            new Subscriptions(globalTopic, globalListener, privateTopic, privateListener);
+        client = connected;
+        global = globalTopic;
+      }
       LOG.log(Level.INFO, "Plezi server " + serverUuid + " joined the cluster on Redis channel '"
           + channel + "'" + (attempt > 1 ? " after " + attempt + " attempts" : ""));
       if (closed) {
@@ -262,11 +274,31 @@ public final class RedisBus implements Bus {
   }
 
   private void shutdownClient() {
-    RedissonClient current = client;
-    global = null;
-    client = null;
-    if (current != null && ownsClient) {
+    RedissonClient current;
+    Subscriptions subscribed;
+    synchronized (this) {
+      current = client;
+      subscribed = subscriptions;
+      global = null;
+      client = null;
+      subscriptions = null;
+    }
+    if (current == null) {
+      return;
+    }
+    if (ownsClient) {
       current.shutdown(0, 2, TimeUnit.SECONDS);
+      return;
+    }
+    // The application's client may live on: stop listening on it, without waiting for Redis.
+    try {
+      if (!current.isShutdown()) {
+        subscribed.global().removeListenerAsync(subscribed.globalListener());
+        subscribed.own().removeListenerAsync(subscribed.ownListener());
+      }
+    } catch (RuntimeException e) {
+      // Already gone with its application (a CDI proxy whose context ended): nothing to undo.
+      LOG.log(Level.DEBUG, () -> "Plezi: the application's Redis client is gone: " + e);
     }
   }
 }

@@ -9,8 +9,9 @@ import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
 /**
- * Makes the Redis bus from settings. The only class that reads Redisson's configuration types,
- * loaded only when Redis is configured, so the core runs without Redisson on the class path.
+ * Makes the Redis bus from settings or over the application's own client. The only class that
+ * reads Redisson's configuration types, loaded only when Redis is configured, so the core runs
+ * without Redisson on the class path.
  */
 public final class RedisBuses {
   private RedisBuses() {}
@@ -50,8 +51,32 @@ public final class RedisBuses {
     return new RedisBus(serverUuid, channel, connector, true, new EnvelopeCodec());
   }
 
-  /** A bus over a client the application supplies (and shuts down itself). */
-  public static RedisBus fromClient(String serverUuid, String channel, RedissonClient client) {
-    return new RedisBus(serverUuid, channel, () -> client, false, new EnvelopeCodec());
+  /**
+   * A bus over the application's own client, which Plezi never shuts down. The supplier is asked
+   * on the bus's connecting thread, again after each failure until it answers, then never again:
+   * a client that cannot reach Redis yet (a CDI producer that throws) is retried like Plezi's own.
+   *
+   * @param client supplies an {@code org.redisson.api.RedissonClient}
+   */
+  public static RedisBus fromClient(String serverUuid, String channel, Supplier<?> client) {
+    Supplier<RedissonClient> connector = new Supplier<>() {
+      /** The client once supplied; read and written on the connecting thread only. */
+      private RedissonClient supplied;
+
+      @Override
+      public RedissonClient get() {
+        if (supplied == null) {
+          Object candidate = client.get();
+          if (!(candidate instanceof RedissonClient redisson)) {
+            throw new IllegalStateException("the application's Redis client is not an "
+                + RedissonClient.class.getName() + " that Plezi's class loader sees: "
+                + (candidate == null ? "null" : candidate.getClass().getName()));
+          }
+          supplied = redisson;
+        }
+        return supplied;
+      }
+    };
+    return new RedisBus(serverUuid, channel, connector, false, new EnvelopeCodec());
   }
 }
