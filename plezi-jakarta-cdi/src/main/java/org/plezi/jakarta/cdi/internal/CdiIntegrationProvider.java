@@ -6,20 +6,32 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.ServletContext;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.function.Supplier;
 import org.plezi.jakarta.PleziSettings;
 import org.plezi.jakarta.internal.IntegrationProvider;
 import org.plezi.jakarta.internal.PleziRuntime;
 
 /**
  * Plugs CDI into an application's Plezi runtime when a CDI container runs for it: controllers are
- * made by {@link CdiControllerFactory}, and a {@link PleziSettings} bean, if the application has
- * one, overrides the other settings. Found by the core with {@link java.util.ServiceLoader}.
+ * made by {@link CdiControllerFactory}; a {@link PleziSettings} bean, if the application has one,
+ * overrides the other settings (Redis ones included); a {@code RedissonClient} bean, if the
+ * application has Redisson and one, carries the cluster bus. Found by the core with {@link
+ * java.util.ServiceLoader}.
  */
 public final class CdiIntegrationProvider implements IntegrationProvider {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta.cdi");
 
-  /** The attribute where Weld Servlet (and others) publish the application's bean manager. */
-  private static final String BEAN_MANAGER_ATTRIBUTE = BeanManager.class.getName();
+  /**
+   * Where servlet integrations publish the application's bean manager: the plain name, then Weld
+   * Servlet's own. Read before {@link CDI#current()}, which may pick another application's
+   * container when several run in one JVM.
+   */
+  private static final List<String> BEAN_MANAGER_ATTRIBUTES = List.of(BeanManager.class.getName(),
+      "org.jboss.weld.environment.servlet." + BeanManager.class.getName());
+
+  /** Redisson's client type, looked up by name: Redisson is optional. */
+  private static final String REDISSON_CLIENT = "org.redisson.api.RedissonClient";
 
   @Override
   public Integration integrate(ServletContext context) {
@@ -40,13 +52,16 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
         catalog.get().started(runtime.messaging());
       }
     }
-    return new Integration("CDI", factory, settings(beans));
+    return new Integration("CDI", factory, settings(beans),
+        redisClient(beans, context.getClassLoader()));
   }
 
   /** The application's bean manager: the servlet context's, else the current container's. */
   static BeanManager beanManager(ServletContext context) {
-    if (context.getAttribute(BEAN_MANAGER_ATTRIBUTE) instanceof BeanManager manager) {
-      return manager;
+    for (String attribute : BEAN_MANAGER_ATTRIBUTES) {
+      if (context.getAttribute(attribute) instanceof BeanManager manager) {
+        return manager;
+      }
     }
     try {
       return CDI.current().getBeanManager();
@@ -71,5 +86,30 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
       handle.destroy(); // read once: nothing keeps it
     }
     return settings == null ? PleziSettings.empty() : settings;
+  }
+
+  /**
+   * The application's {@code RedissonClient} bean, as a supplier that the Redis bus asks on its
+   * own thread (a producer that throws, Redis being down, is asked again later), or null when
+   * Redisson is not visible to the application or it has no such bean.
+   */
+  private static Supplier<?> redisClient(Instance<Object> beans, ClassLoader loader) {
+    Class<?> type;
+    try {
+      type = Class.forName(REDISSON_CLIENT, false, loader);
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+    Instance<?> produced = beans.select(type);
+    if (produced.isUnsatisfied()) {
+      return null;
+    }
+    if (produced.isAmbiguous()) {
+      throw new IllegalStateException("Invalid Plezi settings: more than one CDI bean of type "
+          + REDISSON_CLIENT + "; keep one with the @Default qualifier for Plezi's cluster bus");
+    }
+    LOG.log(Level.INFO, "Plezi's cluster bus uses the application's " + REDISSON_CLIENT
+        + " bean");
+    return produced::get;
   }
 }

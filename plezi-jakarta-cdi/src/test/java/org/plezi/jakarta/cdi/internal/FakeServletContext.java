@@ -4,7 +4,10 @@ import jakarta.servlet.ServletContext;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** A servlet context that knows only its attributes and an empty context path. */
+/**
+ * A servlet context that knows only its attributes, an empty context path and the test class
+ * loader.
+ */
 final class FakeServletContext {
   private FakeServletContext() {}
 
@@ -14,6 +17,7 @@ final class FakeServletContext {
         (proxy, method, args) -> switch (method.getName()) {
           case "getAttribute" -> attributes.get((String) args[0]);
           case "getContextPath" -> "";
+          case "getClassLoader" -> FakeServletContext.class.getClassLoader();
           case "toString" -> "FakeServletContext" + attributes.keySet();
           default -> throw new UnsupportedOperationException(method.getName());
         });

@@ -1,5 +1,6 @@
 package org.plezi.jakarta.cdi.testing;
 
+import jakarta.enterprise.inject.spi.BeanManager;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -7,12 +8,14 @@ import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
+import org.jboss.weld.environment.servlet.WeldServletLifecycle;
 import org.plezi.jakarta.internal.PleziInitializer;
 
 /**
@@ -20,8 +23,10 @@ import org.plezi.jakarta.internal.PleziInitializer;
  * when asked, Weld Servlet's listener, as a WAR's {@code web.xml} would declare it. Weld discovers
  * the beans of the test class path ({@code META-INF/beans.xml} of the test classes).
  *
- * <p>Run one Weld application at a time: Weld is on the shared test class path here (a WAR has its
- * own copy), so a second application's container would replace the first's.
+ * <p>Run one Weld Servlet application at a time: Weld is on the shared test class path here (a WAR
+ * has its own copy), so a second application's container would replace the first's. To run
+ * several CDI applications at once, give each a Weld SE container of its own ({@link
+ * #start(BeanManager, Class[])}), which Weld Servlet then serves instead of booting one.
  */
 public final class CdiServer implements AutoCloseable {
   /** Tomcat's leak detectors warn at every undeploy about JVM flags tests do not need. */
@@ -52,6 +57,35 @@ public final class CdiServer implements AutoCloseable {
    * @param controllers what Plezi's initializer is handed, as {@code @HandlesTypes} would
    */
   public static CdiServer boot(boolean weld, Class<?>... controllers) {
+    return boot(context -> {
+      if (weld) {
+        context.addApplicationListener(WELD_LISTENER);
+      }
+    }, controllers);
+  }
+
+  /**
+   * Starts a server whose application runs over a CDI container the caller booted (Weld SE,
+   * with the application's beans and {@code PleziExtension}), through Weld Servlet's listener as
+   * a WAR would declare it; fails if the application does not start. The caller shuts the
+   * container down after closing the server.
+   */
+  public static CdiServer start(BeanManager container, Class<?>... controllers) {
+    CdiServer server = boot(context -> {
+      // What Weld's Listener.using(container) does, but declared as web.xml would declare it:
+      // Tomcat denies listeners added in code the servlet context calls Weld Servlet makes.
+      context.addServletContainerInitializer((classes, servletContext) -> servletContext
+          .setAttribute(WeldServletLifecycle.BEAN_MANAGER_ATTRIBUTE_NAME, container), null);
+      context.addApplicationListener(WELD_LISTENER);
+    }, controllers);
+    if (!server.started()) {
+      server.close();
+      throw new IllegalStateException("the application failed to start");
+    }
+    return server;
+  }
+
+  private static CdiServer boot(Consumer<Context> cdi, Class<?>... controllers) {
     try {
       File baseDir = Files.createTempDirectory("plezi-cdi-tomcat").toFile();
       Tomcat tomcat = new Tomcat();
@@ -61,9 +95,7 @@ public final class CdiServer implements AutoCloseable {
       File docBase = new File(baseDir, "webapp");
       docBase.mkdirs();
       Context context = tomcat.addContext("", docBase.getAbsolutePath());
-      if (weld) {
-        context.addApplicationListener(WELD_LISTENER);
-      }
+      cdi.accept(context);
       context.addServletContainerInitializer(new WsSci(), null);
       Set<Class<?>> classes = new LinkedHashSet<>(List.of(controllers));
       context.addServletContainerInitializer(new PleziInitializer(), classes);
