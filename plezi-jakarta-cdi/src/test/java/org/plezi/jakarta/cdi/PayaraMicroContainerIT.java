@@ -3,6 +3,11 @@ package org.plezi.jakarta.cdi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +27,10 @@ import org.plezi.jakarta.cdi.testing.WarBuilder;
 import org.plezi.jakarta.testing.WsClient;
 
 /**
- * A real WAR on Payara Micro 6 (its own Weld and Tyrus; nothing of CDI bundled): Plezi's two jars
- * in WEB-INF/lib, the application of {@code org.plezi.jakarta.cdi.payara} in WEB-INF/classes, an
- * {@code annotated} beans.xml. Runs with {@code -Pcontainers}, which provides the Payara Micro jar.
+ * A real WAR on Payara Micro 6 (its own Weld, Tyrus and EJB container; nothing of CDI bundled):
+ * Plezi's two jars in WEB-INF/lib, the application of {@code org.plezi.jakarta.cdi.payara} in
+ * WEB-INF/classes (controllers, EJBs, a servlet), an {@code annotated} beans.xml. Runs with {@code
+ * -Pcontainers}, which provides the Payara Micro jar; one Payara start for the whole class.
  */
 @Timeout(300)
 class PayaraMicroContainerIT {
@@ -67,6 +73,48 @@ class PayaraMicroContainerIT {
       System.out.printf("Payara Micro: stopped in %d ms; whole test %d ms%n",
           (end - stopping) / 1_000_000, (end - started) / 1_000_000);
     }
+  }
+
+  /** A GET on Payara; the body, after checking for 200. */
+  private static String get(String path) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(payara.http(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void statelessEjbBroadcastsToWebsocketClientsThroughTheInjectedMessenger() throws Exception {
+    try (WsClient first = WsClient.connect(payara.ws("/news"));
+        WsClient second = WsClient.connect(payara.ws("/news"))) {
+      first.expectText("ready");
+      second.expectText("ready");
+
+      assertThat(get("/publish?text=" + query("from a stateless EJB"))).isEqualTo("published");
+
+      first.expectText("news from a stateless EJB");
+      second.expectText("news from a stateless EJB");
+    }
+  }
+
+  @Test
+  void singletonEjbNotifiesTheIdentityItsControllerRegistered() throws Exception {
+    try (WsClient reader = WsClient.connect(payara.ws("/news?identity=reader-1"));
+        WsClient other = WsClient.connect(payara.ws("/news?identity=reader-2"))) {
+      reader.expectText("ready");
+      other.expectText("ready");
+
+      assertThat(get("/mail?identity=reader-1&text=" + query("for you"))).isEqualTo("alive");
+
+      reader.expectText("mail for you");
+      other.expectNothingMore();
+    }
+    assertThat(get("/mail?identity=nobody&text=lost")).isEqualTo("not alive");
   }
 
   @Test
