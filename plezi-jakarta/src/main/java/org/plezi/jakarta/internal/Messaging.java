@@ -18,7 +18,9 @@ import org.plezi.jakarta.Messenger;
 /**
  * Routes events between connections: local fan-out into each receiver's inbox, and the bus for
  * other servers. Each send freezes its arguments once; every local receiver and the bus share that
- * one {@link Message}.
+ * one {@link Message}. Made with the runtime, so that it can be handed out during start-up, but
+ * wired to its bus and identity store only when start-up is over ({@link #start}): sending
+ * before then throws {@link IllegalStateException}.
  */
 public final class Messaging implements Messenger, Bus.Receiver {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");

@@ -23,7 +23,10 @@ import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 import org.redisson.api.RedissonClient;
 
-/** The integration seam: a provider's factory makes and releases every controller, once each. */
+/**
+ * The integration seam: a provider's factory makes and releases every controller, once each; its
+ * settings and Redis client choose the bus, which is chosen only once it has had its say.
+ */
 @Timeout(60)
 class IntegrationIT {
   private static final Map<String, String> JOURNAL =
