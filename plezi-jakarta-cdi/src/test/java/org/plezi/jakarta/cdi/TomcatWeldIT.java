@@ -60,7 +60,8 @@ class TomcatWeldIT {
 
   @Test
   void anInjectedMessengerReachesWebsocketClients() throws Exception {
-    try (WsClient client = WsClient.connect(server.ws("/greet"))) {
+    WsClient client = WsClient.connect(server.ws("/greet"));
+    try {
       assertThat(client.nextText()).startsWith("instance ");
       jakarta.enterprise.inject.spi.BeanManager manager = java.util.Collections.list(
               server.servletContext().getAttributeNames()).stream()
@@ -74,7 +75,11 @@ class TomcatWeldIT {
       announcer.announce("from a bean");
       client.expectText("announced from a bean");
       assertThat(announcer.mail("nobody", "x")).isFalse();
+    } finally {
+      client.close();
     }
+    // The controller is destroyed after the close: wait, so the next test's journal starts empty.
+    Journal.expect("greeting created", "greeting destroyed", "log closed");
   }
 
   @Test
