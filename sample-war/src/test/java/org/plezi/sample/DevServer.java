@@ -18,6 +18,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 /**
@@ -58,6 +59,18 @@ public final class DevServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound or the application fails to start
    */
   public static DevServer start(Path webapp, String address, int port) {
+    return start(webapp, address, port, Map.of());
+  }
+
+  /**
+   * Starts Tomcat with the exploded WAR at the root context and extra context parameters, which
+   * win over the WAR's {@code web.xml} as a server's own configuration would (the cluster test
+   * gives each instance {@code plezi.redis.url} this way, since both share one environment).
+   *
+   * @see #start(Path, String, int)
+   */
+  public static DevServer start(Path webapp, String address, int port,
+      Map<String, String> contextParameters) {
     if (!Files.isDirectory(webapp.resolve("WEB-INF"))) {
       throw new IllegalArgumentException(webapp.toAbsolutePath()
           + " is not an exploded WAR (no WEB-INF): build it first with ./mvnw package");
@@ -80,6 +93,13 @@ public final class DevServer implements AutoCloseable {
     StandardContext context =
         (StandardContext) tomcat.addWebapp("", webapp.toAbsolutePath().toString());
     context.setFailCtxIfServletStartFails(true);
+    contextParameters.forEach((name, value) -> {
+      ApplicationParameter parameter = new ApplicationParameter();
+      parameter.setName(name);
+      parameter.setValue(value);
+      parameter.setOverride(false); // web.xml may not replace it
+      context.addApplicationParameter(parameter);
+    });
     // Leak checks matter to a server that redeploys; this one never does, and on JDK 17 they
     // only warn at each stop that they would need --add-opens.
     context.setClearReferencesObjectStreamClassCaches(false);
@@ -150,10 +170,10 @@ public final class DevServer implements AutoCloseable {
    * Runs the exploded WAR until the process is interrupted (Ctrl-C) or terminated; the shutdown
    * hook stops Tomcat.
    *
-   * @param args the exploded WAR directory; {@code sample-war/target/plezi-sample} when absent
+   * @param args the exploded WAR directory; {@code sample-war/target/plezi-sample-tomcat} when absent
    */
   public static void main(String[] args) throws InterruptedException {
-    Path webapp = Path.of(args.length > 0 ? args[0] : "sample-war/target/plezi-sample");
+    Path webapp = Path.of(args.length > 0 ? args[0] : "sample-war/target/plezi-sample-tomcat");
     int port = port(System::getProperty, System.getenv());
     String address = System.getProperty("plezi.address", DEFAULT_ADDRESS);
     DevServer server = start(webapp, address, port);
