@@ -1,0 +1,91 @@
+package org.plezi.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.testing.RedisServer;
+import org.plezi.sample.ChatScenario.Site;
+
+/**
+ * Two instances of the Tomcat WAR, as two runs of the README's cluster command would start them,
+ * joined through a real redis-server of the test's own: users on either instance chat, whisper
+ * (to an online user and to one who is away, whose whisper waits in Redis) and get notices
+ * posted to the other; and another program publishing Plezi's YAML envelope on the web.xml's
+ * channel {@code plezi_sample} reaches every user.
+ */
+@Timeout(120)
+class ChatClusterIT {
+  private static final Path WEBAPP =
+      Path.of(System.getProperty("plezi.webapp", "target/plezi-sample-tomcat"));
+
+  private static RedisServer redis;
+  private static DevServer first;
+  private static DevServer second;
+  private static Site a;
+  private static Site b;
+
+  @BeforeAll
+  static void startRedisAndTwoInstances() throws Exception {
+    redis = RedisServer.start();
+    // Each instance gets the URL as a context parameter: PL_REDIS_URL, the README's way, is one
+    // per process and both instances share this JVM.
+    Map<String, String> cluster = Map.of("plezi.redis.url", redis.url());
+    first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+    second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+    a = Site.of("http://127.0.0.1:" + first.port() + "/");
+    b = Site.of("http://127.0.0.1:" + second.port() + "/");
+  }
+
+  @AfterAll
+  static void stopAll() throws Exception {
+    try {
+      if (second != null) {
+        second.close();
+      }
+      if (first != null) {
+        first.close();
+      }
+    } finally {
+      if (redis != null) {
+        redis.close();
+      }
+    }
+  }
+
+  @Test
+  void usersOnBothInstancesChatWhisperOnlineAndOfflineAndGetNoticesAcross() throws Exception {
+    ChatScenario.run(a, b);
+  }
+
+  @Test
+  void theScenarioAlsoPassesTheOtherWayRound() throws Exception {
+    ChatScenario.run(b, a);
+  }
+
+  @Test
+  void aYamlEnvelopePublishedOnPleziSampleByAnotherProgramIsANoticeForEveryone()
+      throws Exception {
+    try (ChatUser onA = ChatUser.login(a.chat(), "yaml-reader-a");
+        ChatUser onB = ChatUser.login(b.chat(), "yaml-reader-b")) {
+      String envelope = String.join("\n",
+          "---",
+          ":method: :notice",
+          ":data:",
+          "- Deploying at 22:00",
+          ":type: :all",
+          ":server: " + UUID.randomUUID(),
+          "");
+
+      assertThat(redis.publishWithCli("plezi_sample", envelope)).isEqualTo("2");
+
+      onA.expectNotice("Deploying at 22:00");
+      onB.expectNotice("Deploying at 22:00");
+    }
+  }
+}
