@@ -32,12 +32,17 @@ final class PayaraMicroServer implements DeployedChat {
     String context = war.getFileName().toString().replaceFirst("\\.war$", "");
     ChatScenario.Site site = ChatScenario.Site.of("http://127.0.0.1:" + port + "/" + context + "/");
     try {
-      process.awaitReady(site.base(), timeout, () -> null);
+      process.awaitReady(site.base(), timeout, () -> failure(process));
     } catch (RuntimeException e) {
       process.close();
       throw e;
     }
     return new PayaraMicroServer(process, site);
+  }
+
+  /** Payara Micro may log that it failed to start and yet not exit: stop waiting then. */
+  private static String failure(ServerProcess process) {
+    return process.logContains("Failed to start, exiting") ? "Payara Micro failed to start" : null;
   }
 
   @Override

@@ -86,6 +86,15 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the log so far holds {@code text}. */
+  boolean logContains(String text) {
+    try {
+      return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** The last 80 lines of the log. */
   public String tail() {
     try {
@@ -125,10 +134,38 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  /** A port nothing listens on now. */
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /**
+   * A port nothing listens on now, below the kernel's ephemeral range. A port from that range (what
+   * {@code new ServerSocket(0)} gives) can be taken before the server binds it: polling a port in
+   * the range that nobody listens on may get a TCP self-connection, whose source port is that very
+   * port, and the server then fails with "Address already in use" (Payara binds its port twice,
+   * which leaves such a window).
+   */
+  static int freePort() throws IOException {
+    int below = ephemeralRangeStart();
+    int from = Math.max(1024, below - 12_000);
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = from + RANDOM.nextInt(below - from);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        socket.setReuseAddress(true);
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no free port found between " + from + " and " + below);
+  }
+
+  private static final java.util.Random RANDOM = new java.util.Random();
+
+  /** The first port the kernel hands out for outgoing connections (Linux), else 32768. */
+  private static int ephemeralRangeStart() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int start = Integer.parseInt(range.split("\\s+")[0]);
+      return start > 2048 ? start : 32768;
+    } catch (IOException | RuntimeException e) {
+      return 32768;
     }
   }
 
