@@ -2,9 +2,13 @@ package org.plezi.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,21 @@ class ChatClusterIT {
     second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
     a = Site.of("http://127.0.0.1:" + first.port() + "/");
     b = Site.of("http://127.0.0.1:" + second.port() + "/");
+    // Each instance serves at once and joins Redis in the background (until then a login is
+    // answered 503, "try again"): wait until both have subscribed to the channel.
+    Awaitility.await("both instances subscribed to plezi_sample").atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> subscribers("plezi_sample") == 2);
+  }
+
+  /** PUBSUB NUMSUB through redis-cli: how many clients listen on {@code channel}. */
+  private static long subscribers(String channel) throws Exception {
+    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()),
+        "PUBSUB", "NUMSUB", channel).redirectErrorStream(true).start();
+    String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    cli.waitFor(10, TimeUnit.SECONDS);
+    String[] lines = out.split("\\s+"); // the channel's name, then its count
+    return Long.parseLong(lines[lines.length - 1]);
   }
 
   @AfterAll
