@@ -147,8 +147,7 @@ final class ServerProcess implements AutoCloseable {
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = from + RANDOM.nextInt(below - from);
       try (ServerSocket socket = new ServerSocket(port)) {
-        socket.setReuseAddress(true);
-        return port;
+        return socket.getLocalPort();
       } catch (IOException taken) {
         // try another
       }

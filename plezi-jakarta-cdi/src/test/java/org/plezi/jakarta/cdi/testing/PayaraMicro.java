@@ -118,9 +118,22 @@ public final class PayaraMicro implements AutoCloseable {
     }
   }
 
+  /**
+   * A free port below Linux's ephemeral range (32768 and up by default). A port from that range
+   * (what {@code new ServerSocket(0)} gives) can be taken while Payara starts: polling it before
+   * anything listens may end in a TCP self-connection holding it, and Payara, which binds its port
+   * twice, then fails with "Address already in use".
+   */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    java.util.Random random = new java.util.Random();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 20_000 + random.nextInt(12_000);
+      try (ServerSocket socket = new ServerSocket(port)) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // try another
+      }
     }
+    throw new IOException("no free port between 20000 and 32000");
   }
 }
