@@ -15,6 +15,7 @@
   const log = $('log');
   const composer = $('composer');
   const noticeForm = $('notice');
+  const loginButton = loginForm.querySelector('button');
 
   /** The name the server welcomed; sent again after a reconnect, which brings waiting whispers. */
   let myName = null;
@@ -46,6 +47,7 @@
 
   client.onopen = () => {
     setStatus('open', 'connected');
+    loginButton.disabled = false; // a new connection after a logout: ready for a login
     if (myName !== null) {
       client.emit({ event: 'login', name: myName });
     }
@@ -57,6 +59,7 @@
     myName = message.name;
     me.textContent = 'you are ' + myName;
     me.hidden = false;
+    $('logout').hidden = false;
     loginForm.hidden = true;
     room.hidden = false;
     append('info', null, again ? 'Reconnected as ' + myName + '.' : 'Welcome, ' + myName + '!');
@@ -82,6 +85,18 @@
     event.preventDefault();
     loginError.hidden = true;
     client.emit({ event: 'login', name: $('name').value.trim() });
+  });
+
+  // The server closes the connection; the client reconnects as nobody, ready for a new login.
+  $('logout').addEventListener('click', () => {
+    client.emit({ event: 'logout' });
+    loginButton.disabled = true; // until the server has closed this connection and a new one opens
+    myName = null;
+    me.hidden = true;
+    $('logout').hidden = true;
+    room.hidden = true;
+    loginForm.hidden = false;
+    append('info', null, 'Logged out.');
   });
 
   composer.addEventListener('submit', (event) => {

@@ -24,11 +24,14 @@ import org.plezi.jakarta.Route;
  *       {"event":"whisper","from":N,"text":T}} now, or when M logs in again; the sender gets
  *       {@code {"event":"whispered","to":M,"text":T}}, or a 404 {@code err} if M has not logged in
  *       within {@link #NAME_LIFETIME}</td></tr>
+ *   <tr><td>{@code {"event":"logout"}}</td><td>the server closes the connection (1000); whispers
+ *       to N wait for N's next login</td></tr>
  * </table>
  *
  * <p>Anything else gets an {@code err} reply and the connection stays open: the library answers
  * malformed JSON (400), unknown events (404) and events only the server may call, such as {@code
- * notice} (405); this class answers bad names and texts (400), chatting before logging in (401), a
+ * notice} (405); this class answers bad names and texts (400), chatting, whispering or logging
+ * out before logging in (401), a
  * second login (409) and an unknown whisper target (404).
  */
 @AutoDispatch
@@ -107,6 +110,21 @@ public class ChatController extends Controller {
           + NAME_LIFETIME.toHours() + " hours, so the whisper was not kept", "whisper");
     }
     return Replies.whispered(to, text);
+  }
+
+  /**
+   * The user leaves: the server closes this connection (1000, "logged out") after what is already
+   * queued. The name keeps its mailbox, so whispers sent from now on wait for the next login. The
+   * server closes rather than the page, so that nothing notified after this event can be handed to
+   * a connection the browser has already closed.
+   */
+  @Event
+  JsonObject logout() {
+    if (name == null) {
+      return notLoggedIn("logout");
+    }
+    close(1000, "logged out");
+    return null;
   }
 
   /** A chat line from another connection; users still on the login form do not see the room. */

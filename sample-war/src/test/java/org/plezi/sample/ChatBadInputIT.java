@@ -100,13 +100,16 @@ class ChatBadInputIT {
   }
 
   @Test
-  void chattingOrWhisperingBeforeLoggingInIsRefused() throws Exception {
+  void chattingWhisperingOrLoggingOutBeforeLoggingInIsRefused() throws Exception {
     try (ChatUser user = ChatUser.connect(site.chat())) {
       user.chat("hello?");
       assertThat(user.expectError(401).getString("request")).isEqualTo("chat");
 
       user.whisper("someone", "hello?");
       assertThat(user.expectError(401).getString("request")).isEqualTo("whisper");
+
+      user.sendRaw("{\"event\":\"logout\"}");
+      assertThat(user.expectError(401).getString("request")).isEqualTo("logout");
     }
   }
 

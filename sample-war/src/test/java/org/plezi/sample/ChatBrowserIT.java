@@ -23,7 +23,8 @@ import org.plezi.jakarta.testing.Browser;
  * The chat page in two real headless Chromium pages (the core's {@link Browser}: skipped with one
  * line where Chromium is missing, failed when CI=true) against the Tomcat WAR on embedded Tomcat:
  * both log in through the form, chat (HTML in a text shows as text), whisper, see an unknown
- * whisper target refused and a notice posted from the page. Screenshots of both pages go to
+ * whisper target refused and a notice posted from the page; one logs out, gets a whisper while
+ * away and finds it on logging in again. Screenshots of both pages go to
  * {@code target/chat-browser-*.png}.
  */
 @Timeout(120)
@@ -77,6 +78,19 @@ class ChatBrowserIT {
       bob.driver().findElement(By.cssSelector("#notice button")).click();
       awaitLine(alice, "notice", "Notice:", "Tea in the kitchen");
       awaitLine(bob, "notice", "Notice:", "Tea in the kitchen");
+
+      // alice logs out (the server closes, the page reconnects as nobody); a whisper waits for her.
+      alice.driver().findElement(By.id("logout")).click();
+      Awaitility.await("alice's page back on the login form").atMost(Duration.ofSeconds(20))
+          .until(() -> alice.driver().findElement(By.id("login")).isDisplayed());
+      send(bob, "alice", "while you were out");
+      awaitLine(bob, "whispered", "you → alice:", "while you were out");
+      alice.driver().findElement(By.id("name")).clear();
+      Awaitility.await("alice's page reconnected").atMost(Duration.ofSeconds(20))
+          .until(() -> alice.driver().findElement(By.cssSelector("#login button")).isEnabled());
+      alice.driver().findElement(By.id("name")).sendKeys("alice");
+      alice.driver().findElement(By.cssSelector("#login button")).click();
+      awaitLine(alice, "whisper", "bob whispers:", "while you were out");
 
       screenshot(alice, "chat-browser-alice.png");
       screenshot(bob, "chat-browser-bob.png");

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The websocket scenario every deployment of the chat must pass, the same on embedded Tomcat, a
  * standalone Tomcat, Payara, WildFly and across a two-server cluster: the page and the JS client
- * are served; alice and bob log in and chat; bob whispers to alice (online); carol logs in, leaves,
+ * are served; alice and bob log in and chat; bob whispers to alice (online); carol logs in, logs out,
  * gets a whisper while away and receives it when she logs in again; a notice posted to {@code
  * api/notice} reaches everyone.
  */
@@ -69,8 +69,11 @@ final class ChatScenario {
       bobUser.expectWhispered(alice, "psst, " + alice);
       aliceUser.expectWhisper(bob, "psst, " + alice);
 
+      // Logging out has the server close the connection: once carol's client sees that close,
+      // no whisper can be handed to it. (A browser that closes by itself may still get, and lose,
+      // a whisper notified in the instant before the server learns of the close.)
       ChatUser carolUser = ChatUser.login(a.chat(), carol);
-      carolUser.leave();
+      carolUser.logout();
       aliceUser.whisper(carol, "while you were away");
       aliceUser.expectWhispered(carol, "while you were away");
       try (ChatUser carolAgain = ChatUser.login(b.chat(), carol)) {

@@ -108,10 +108,12 @@ final class ChatUser implements AutoCloseable {
     socket.expectNothingMore();
   }
 
-  /** Closes the connection and waits until the server has answered the close. */
-  void leave() throws Exception {
-    socket.close();
-    socket.awaitClose();
+  /** Sends logout and waits for the server's close, which must be 1000 "logged out". */
+  void logout() throws Exception {
+    sendRaw("{\"event\":\"logout\"}");
+    WsClient.Closed closed = socket.awaitClose();
+    assertThat(closed.code()).isEqualTo(1000);
+    assertThat(closed.reason()).isEqualTo("logged out");
   }
 
   WsClient socket() {
