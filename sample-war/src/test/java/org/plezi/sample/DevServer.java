@@ -71,6 +71,15 @@ public final class DevServer implements AutoCloseable {
    */
   public static DevServer start(Path webapp, String address, int port,
       Map<String, String> contextParameters) {
+    return start(webapp, address, port, contextParameters, null);
+  }
+
+  /**
+   * As {@link #start(Path, String, int, Map)}, with the HTTP sessions in the Redis at {@code
+   * sessionsRedisUrl} (shared by every instance on it) unless that is null.
+   */
+  public static DevServer start(Path webapp, String address, int port,
+      Map<String, String> contextParameters, String sessionsRedisUrl) {
     if (!Files.isDirectory(webapp.resolve("WEB-INF"))) {
       throw new IllegalArgumentException(webapp.toAbsolutePath()
           + " is not an exploded WAR (no WEB-INF): build it first with ./mvnw package");
@@ -116,6 +125,9 @@ public final class DevServer implements AutoCloseable {
       }
     });
 
+    if (sessionsRedisUrl != null) {
+      RedisSessions.install(context, sessionsRedisUrl, baseDir);
+    }
     DevServer server = new DevServer(tomcat, context, baseDir);
     try {
       tomcat.start();
@@ -135,6 +147,11 @@ public final class DevServer implements AutoCloseable {
   /** The port Tomcat listens on. */
   public int port() {
     return tomcat.getConnector().getLocalPort();
+  }
+
+  /** The application's HTTP session manager (Redisson's when sessions live in Redis). */
+  public org.apache.catalina.Manager sessionManager() {
+    return context.getManager();
   }
 
   /** The deployed application's servlet context. */
@@ -176,7 +193,11 @@ public final class DevServer implements AutoCloseable {
     Path webapp = Path.of(args.length > 0 ? args[0] : "sample-war/target/plezi-sample-tomcat");
     int port = port(System::getProperty, System.getenv());
     String address = System.getProperty("plezi.address", DEFAULT_ADDRESS);
-    DevServer server = start(webapp, address, port);
+    // With PL_REDIS_URL the instances form a cluster (the library reads it) and share their
+    // HTTP sessions in the same Redis (the launcher's session manager).
+    String redisUrl = System.getenv("PL_REDIS_URL");
+    DevServer server = start(webapp, address, port, Map.of(),
+        redisUrl == null || redisUrl.isBlank() ? null : redisUrl.trim());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
       // Plain stdout: java.util.logging may already be shut down by its own hook.

@@ -108,6 +108,11 @@ public final class RedisServer implements AutoCloseable {
     return out.trim();
   }
 
+  /** Sends one command over a plain RESP connection; returns the first line of the answer. */
+  public String call(String... parts) throws IOException {
+    return command(parts);
+  }
+
   private String command(String... parts) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
