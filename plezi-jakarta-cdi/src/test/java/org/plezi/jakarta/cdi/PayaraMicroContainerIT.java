@@ -174,4 +174,14 @@ class PayaraMicroContainerIT {
       assertThat(client.awaitClose().code()).isEqualTo(CloseCodes.OUTBOUND_OVERFLOW);
     }
   }
+
+  @Test
+  void aMessageOverTheLimitClosesWith1009OnTyrusToo() throws Exception {
+    try (WsClient client = WsClient.connect(payara.ws("/plain-counter"))) {
+      client.send("x".repeat(LimitProducer.MESSAGE_MAX_BYTES - 10));
+      assertThat(client.nextText()).startsWith("plain xxx");
+      client.send("y".repeat(LimitProducer.MESSAGE_MAX_BYTES + 1));
+      assertThat(client.awaitClose().code()).isEqualTo(CloseCodes.MESSAGE_TOO_BIG);
+    }
+  }
 }

@@ -33,6 +33,9 @@ public final class Connection {
   /** A client that does not answer a close within this time is dropped (Tomcat only). */
   private static final long CLOSE_TIMEOUT_MILLIS = 5_000L;
 
+  /** The largest inbound message accepted, in chars for text and bytes for binary. */
+  private final int maxMessage;
+
   private final String uuid;
   private final String localId;
   private final Controller controller;
@@ -94,7 +97,7 @@ public final class Connection {
             new SessionSink(),
             settings.get(Settings.OUTBOUND_MAX_BYTES),
             CloseCodes.OUTBOUND_OVERFLOW);
-    int maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
+    this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
     session.setMaxTextMessageBufferSize(maxMessage);
     session.setMaxBinaryMessageBufferSize(maxMessage);
     session.getAsyncRemote().setSendTimeout(settings.get(Settings.SEND_TIMEOUT_MILLIS));
@@ -143,6 +146,10 @@ public final class Connection {
   }
 
   void receive(String text) {
+    if (text.length() > maxMessage) {
+      tooBig();
+      return;
+    }
     TextDispatcher dispatcher = model.textDispatcher();
     if (dispatcher != null) {
       dispatcher.receive(this, text); // it takes the lock itself, only around controller code
@@ -152,7 +159,20 @@ public final class Connection {
   }
 
   void receive(byte[] data) {
+    if (data.length > maxMessage) {
+      tooBig();
+      return;
+    }
     invoke("onMessage(byte[])", () -> ControllerHooks.get().onMessage(controller, data));
+  }
+
+  /**
+   * A message over {@code plezi.message.maxBytes} that the container delivered anyway (Tomcat
+   * closes with 1009 itself; other containers may not apply the session's limit).
+   */
+  private void tooBig() {
+    LOG.log(Level.DEBUG, () -> uuid + ": message over " + maxMessage + ", closing with 1009");
+    outbound.offerClose(CloseCodes.MESSAGE_TOO_BIG, "message too big");
   }
 
   /** A frame of a kind the controller has no handler for. */

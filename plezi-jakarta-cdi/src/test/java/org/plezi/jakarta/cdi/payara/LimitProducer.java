@@ -13,8 +13,12 @@ import org.plezi.jakarta.PleziSettings;
 public class LimitProducer {
   public static final int OUTBOUND_MAX_BYTES = 1024;
 
+  /** The largest inbound message; a larger one closes with 1009 whatever the container does. */
+  public static final int MESSAGE_MAX_BYTES = 256;
+
   @Produces
   PleziSettings settings() {
-    return PleziSettings.empty().with("plezi.outbound.maxBytes", OUTBOUND_MAX_BYTES);
+    return PleziSettings.empty().with("plezi.outbound.maxBytes", OUTBOUND_MAX_BYTES)
+        .with("plezi.message.maxBytes", MESSAGE_MAX_BYTES);
   }
 }
