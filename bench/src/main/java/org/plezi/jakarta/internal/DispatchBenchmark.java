@@ -4,11 +4,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +24,7 @@ import org.plezi.jakarta.Event;
 /**
  * The cost of dispatching one client message on an auto-dispatch connection: parse, acknowledge,
  * look up, bind, call, write the reply into the outbound queue (sent at once by a fake session).
- * Not a test: run it with {@code mvn -pl plezi-jakarta test-compile exec:java} (see the README).
+ * Run by {@code bench/run.sh} with the other benchmarks (see docs/BENCHMARKS.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -77,7 +73,8 @@ public class DispatchBenchmark {
   @Setup
   public void setUp(Blackhole blackhole) throws ReflectiveOperationException {
     sink = blackhole;
-    connection = FakeSession.connect(Bench.class, text -> sink.consume(text));
+    connection = BenchSessions.connect(BenchSessions.model(Bench.class), "1",
+        text -> sink.consume(text));
     chat = connection.model().events().get("chat");
     readers = JsonProvider.provider().createReaderFactory(Map.of());
     parsed = readers.createReader(new StringReader(CHAT)).readObject();
@@ -117,27 +114,5 @@ public class DispatchBenchmark {
   @Benchmark
   public Object baselineCallOnly() {
     return chat.invoke(connection.controller(), parsed);
-  }
-
-  /**
-   * Runs the benchmarks (JMH options may be given as arguments). Under {@code exec:java} the JVM's
-   * class path is Maven's own, so the forked benchmark JVMs get the project's class path from the
-   * class loader that exec:java built.
-   */
-  public static void main(String[] args) throws Exception {
-    Set<String> entries = new LinkedHashSet<>();
-    for (ClassLoader l = DispatchBenchmark.class.getClassLoader(); l != null; l = l.getParent()) {
-      if (l instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          entries.add(new java.io.File(url.toURI()).getPath());
-        }
-      }
-    }
-    if (!entries.isEmpty()) {
-      entries.add(System.getProperty("java.class.path"));
-      System.setProperty("java.class.path", String.join(java.io.File.pathSeparator, entries));
-    }
-    String[] options = args.length > 0 ? args : new String[] {DispatchBenchmark.class.getName()};
-    org.openjdk.jmh.Main.main(options);
   }
 }

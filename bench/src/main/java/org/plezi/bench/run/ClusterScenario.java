@@ -1,0 +1,106 @@
+package org.plezi.bench.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.plezi.bench.client.ConnectionGroup;
+import org.plezi.bench.client.LoadClient;
+
+/**
+ * Two servers in separate JVMs and a Redis of the bench's own: broadcasts sent on server A
+ * (which has no clients) reach the clients of server B through Redis. For each size the library
+ * and the baseline (raw payload on its own channel) run flat out; Redis's own PUBLISH count proves
+ * how many publishes each broadcast cost.
+ */
+final class ClusterScenario {
+  /** A cluster run's result and what Redis counted for it. */
+  record ClusterResult(RunResult run, double redisPublishesPerBroadcast,
+      double busPublishesPerBroadcast) {}
+
+  private final Options options;
+  private final LoadClient client;
+  private final Path logs;
+
+  ClusterScenario(Options options, LoadClient client, Path logs) {
+    this.options = options;
+    this.client = client;
+    this.logs = logs;
+  }
+
+  List<ClusterResult> run() throws IOException, InterruptedException {
+    List<ClusterResult> results = new ArrayList<>();
+    try (RedisProcess redis = RedisProcess.start(logs);
+        ServerProcess a = ServerProcess.start("cluster-a", logs, "1g", options.serverJvm(),
+            redis.url());
+        ServerProcess b = ServerProcess.start("cluster-b", logs, "6g", options.serverJvm(),
+            redis.url())) {
+      awaitSubscribers(redis, a, b);
+      List<Integer> sizes = options.sizes().size() > 1
+          ? List.of(options.sizes().get(0), options.sizes().get(options.sizes().size() - 1))
+          : options.sizes();
+      for (int n : sizes) {
+        results.addAll(size(redis, a, b, n));
+      }
+    }
+    return results;
+  }
+
+  /** Both servers' library buses and baseline subscriptions are live before anything is sent. */
+  private static void awaitSubscribers(RedisProcess redis, ServerProcess a, ServerProcess b)
+      throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!(connected(a) && connected(b) && redis.subscribers("bench_plezi") == 2
+        && redis.subscribers("bench_raw") == 2)) {
+      if (System.nanoTime() > deadline) {
+        throw new IOException("the cluster did not form within 60 s (see the server logs)");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L); // polling other processes
+    }
+  }
+
+  private static boolean connected(ServerProcess server) throws IOException {
+    return Boolean.parseBoolean(server.call("BUS", Duration.ofSeconds(10))[0]);
+  }
+
+  private List<ClusterResult> size(RedisProcess redis, ServerProcess a, ServerProcess b, int n)
+      throws IOException {
+    Bench.log("cluster: opening " + n + " + " + n + " connections on server B");
+    RunHandler pleziHandler = new RunHandler();
+    RunHandler rawHandler = new RunHandler();
+    ConnectionGroup plezi = client.open(b.address(), "/plezi", n, Bench.LOCAL_ADDRESSES,
+        pleziHandler, Duration.ofSeconds(120));
+    ConnectionGroup raw = client.open(b.address(), "/raw", n, Bench.LOCAL_ADDRESSES, rawHandler,
+        Duration.ofSeconds(120));
+    b.awaitConnections("plezi", n, Duration.ofSeconds(30));
+    b.awaitConnections("raw", n, Duration.ofSeconds(30));
+    int window = Options.window(n);
+    long count = Math.max(20, options.flatDeliveries() / 2 / n);
+    FanoutRun.run("cluster", a, plezi, pleziHandler, "plezi", count / 4, window, 0);
+    FanoutRun.run("cluster", a, raw, rawHandler, "raw", count / 4, window, 0);
+    List<ClusterResult> results = new ArrayList<>();
+    for (String side : List.of("plezi", "raw")) {
+      boolean isPlezi = side.equals("plezi");
+      long redisBefore = redis.publishCalls();
+      String[] busBefore = a.call("BUS", Duration.ofSeconds(10));
+      RunResult r = FanoutRun.run("cluster", a, isPlezi ? plezi : raw,
+          isPlezi ? pleziHandler : rawHandler, side, count, window, 0);
+      long redisPublishes = redis.publishCalls() - redisBefore;
+      String[] busAfter = a.call("BUS", Duration.ofSeconds(10));
+      int column = isPlezi ? 1 : 2;
+      long busPublishes = Long.parseLong(busAfter[column]) - Long.parseLong(busBefore[column]);
+      ClusterResult result = new ClusterResult(r, (double) redisPublishes / count,
+          (double) busPublishes / count);
+      Bench.log("  " + Bench.describe(r) + String.format(", Redis PUBLISH per broadcast %.2f",
+          result.redisPublishesPerBroadcast()));
+      results.add(result);
+    }
+    FanoutScenario.checkStray(pleziHandler, rawHandler);
+    client.close(plezi, Duration.ofSeconds(60));
+    client.close(raw, Duration.ofSeconds(60));
+    b.awaitConnections("plezi", 0, Duration.ofSeconds(60));
+    b.awaitConnections("raw", 0, Duration.ofSeconds(60));
+    return results;
+  }
+}

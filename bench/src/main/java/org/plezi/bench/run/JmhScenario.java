@@ -1,0 +1,40 @@
+package org.plezi.bench.run;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/** The micro-benchmarks, each in a forked JVM: dispatch, envelope codec, unicast routing. */
+final class JmhScenario {
+  /** One benchmark's score. */
+  record Score(String benchmark, double score, double error, String unit) {}
+
+  private final Options options;
+
+  JmhScenario(Options options) {
+    this.options = options;
+  }
+
+  List<Score> run() throws RunnerException {
+    OptionsBuilder builder = new OptionsBuilder();
+    builder.include("org\\.plezi\\.jakarta\\.internal\\.(Dispatch|Envelope|Unicast)Benchmark\\.");
+    if (options.quick()) {
+      builder.warmupIterations(1).measurementIterations(2)
+          .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
+    }
+    Collection<RunResult> results = new Runner(builder.build()).run();
+    List<Score> scores = new ArrayList<>();
+    for (RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      scores.add(new Score(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+          result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
+          result.getPrimaryResult().getScoreUnit()));
+    }
+    return scores;
+  }
+}

@@ -1,0 +1,118 @@
+package org.plezi.bench.server;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Set;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.servlets.DefaultServlet;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+import org.plezi.jakarta.Plezi;
+
+/**
+ * The embedded Tomcat 10.1 under load: one context on 127.0.0.1 and a random port holding the
+ * library's {@link FanController} at {@code /plezi} and the baseline {@link RawEndpoint} at {@code
+ * /raw}, so both sides share the connector, its threads and its settings.
+ */
+public final class BenchTomcat implements AutoCloseable {
+  private final Tomcat tomcat;
+  private final Context context;
+  private final File baseDir;
+
+  private BenchTomcat(Tomcat tomcat, Context context, File baseDir) {
+    this.tomcat = tomcat;
+    this.context = context;
+    this.baseDir = baseDir;
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param redisUrl the cluster's Redis for the library, or null for a single server
+   */
+  public static BenchTomcat start(String redisUrl, RawEndpoint.Hub hub) throws IOException {
+    File baseDir = Files.createTempDirectory("plezi-bench-tomcat").toFile();
+    Tomcat tomcat = new Tomcat();
+    tomcat.setBaseDir(baseDir.getAbsolutePath());
+    tomcat.setSilent(true);
+    Connector connector = new Connector("org.apache.coyote.http11.Http11NioProtocol");
+    connector.setPort(0);
+    connector.setProperty("address", "127.0.0.1");
+    // 10,000 websockets accepted in bursts: Tomcat's defaults are 8,192 connections, backlog 100.
+    connector.setProperty("maxConnections", "-1");
+    connector.setProperty("acceptCount", "2048");
+    tomcat.setConnector(connector);
+    File docBase = new File(baseDir, "webapp");
+    docBase.mkdirs();
+    Context context = tomcat.addContext("", docBase.getAbsolutePath());
+    if (redisUrl != null) {
+      context.addParameter("plezi.redis.url", redisUrl);
+      context.addParameter("plezi.channel", "bench_plezi");
+    }
+    context.addServletContainerInitializer(new WsSci(), null);
+    context.addServletContainerInitializer(new Setup(hub), null);
+    // Tomcat's websocket filter only sees requests that some servlet maps.
+    Tomcat.addServlet(context, "default", new DefaultServlet());
+    context.addServletMappingDecoded("/", "default");
+    try {
+      tomcat.start();
+    } catch (LifecycleException e) {
+      throw new IOException("Tomcat did not start", e);
+    }
+    return new BenchTomcat(tomcat, context, baseDir);
+  }
+
+  public int port() {
+    return tomcat.getConnector().getLocalPort();
+  }
+
+  public ServletContext servletContext() {
+    return context.getServletContext();
+  }
+
+  @Override
+  public void close() throws LifecycleException {
+    tomcat.stop();
+    tomcat.destroy();
+    deleteRecursively(baseDir);
+  }
+
+  private static void deleteRecursively(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        deleteRecursively(child);
+      }
+    }
+    file.delete();
+  }
+
+  /** Registers both sides once Tomcat's websocket container exists. */
+  private static final class Setup implements ServletContainerInitializer {
+    private final RawEndpoint.Hub hub;
+
+    Setup(RawEndpoint.Hub hub) {
+      this.hub = hub;
+    }
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+      Plezi.register(context, FanController.class);
+      ServerContainer container =
+          (ServerContainer) context.getAttribute(ServerContainer.class.getName());
+      try {
+        container.addEndpoint(RawEndpoint.config(hub));
+      } catch (DeploymentException e) {
+        throw new ServletException(e);
+      }
+    }
+  }
+}

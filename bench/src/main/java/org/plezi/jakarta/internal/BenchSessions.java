@@ -1,0 +1,69 @@
+package org.plezi.jakarta.internal;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import org.plezi.jakarta.Controller;
+
+/**
+ * Connections over sessions without a network, for the micro-benchmarks: each send completes at
+ * once on the caller's thread and is handed to a consumer. Lives in the core's package because
+ * connections are built through package-private constructors.
+ */
+final class BenchSessions {
+  /** The server uuid of every benchmark connection. */
+  static final String SERVER = "00000000-0000-0000-0000-000000000000";
+
+  private BenchSessions() {}
+
+  static Session create(Consumer<String> sent) {
+    Map<String, Object> properties = new HashMap<>();
+    RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+        BenchSessions.class.getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("sendText") && args.length == 2) {
+            sent.accept((String) args[0]);
+            ((SendHandler) args[1]).onResult(new SendResult());
+          }
+          return null;
+        });
+    return (Session) Proxy.newProxyInstance(BenchSessions.class.getClassLoader(),
+        new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getAsyncRemote" -> remote;
+          case "getUserProperties" -> properties;
+          case "isOpen" -> true;
+          case "getId" -> "bench";
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          case "toString" -> "BenchSession";
+          default -> null;
+        });
+  }
+
+  static ControllerModel model(Class<? extends Controller> type) {
+    List<String> problems = new java.util.ArrayList<>();
+    ControllerModel model = ControllerModel.of(type, "/bench", problems);
+    if (model == null) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return model;
+  }
+
+  /** A connection whose events run on the calling thread. */
+  static Connection connect(ControllerModel model, String localId, Consumer<String> sent)
+      throws ReflectiveOperationException {
+    Executor inline = Runnable::run;
+    Controller controller = model.instantiate();
+    Connection connection = new Connection(SERVER, localId, controller, model, create(sent),
+        Settings.defaults(), inline, inline);
+    ControllerHooks.get().bindConnection(controller, connection);
+    return connection;
+  }
+}
