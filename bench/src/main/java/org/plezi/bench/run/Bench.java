@@ -19,10 +19,19 @@ final class Bench {
     LOG.log(System.Logger.Level.INFO, message);
   }
 
+  /** Fails when messages reached connections while no run was going on. */
+  static void checkStray(RunHandler... handlers) throws FanoutRun.LossException {
+    for (RunHandler h : handlers) {
+      if (h.stray() > 0) {
+        throw new FanoutRun.LossException(h.stray() + " messages arrived outside any run");
+      }
+    }
+  }
+
   static String describe(RunResult r) {
     return String.format("%s %-5s x%-6d %-4s %6d broadcasts: %,10.0f deliveries/s, "
-            + "p50 %,d us, p99 %,d us, max %,d us",
+            + "server CPU %.2f us/delivery, p50 %,d us, p99 %,d us, max %,d us",
         r.scenario(), r.side(), r.connections(), r.mode(), r.broadcasts(), r.perSecond(),
-        r.p50Micros(), r.p99Micros(), r.maxMicros());
+        r.cpuMicrosPerDelivery(), r.p50Micros(), r.p99Micros(), r.maxMicros());
   }
 }

@@ -66,41 +66,29 @@ final class ClusterScenario {
 
   private List<ClusterResult> size(RedisProcess redis, ServerProcess a, ServerProcess b, int n)
       throws IOException {
-    Bench.log("cluster: opening " + n + " + " + n + " connections on server B");
-    RunHandler pleziHandler = new RunHandler();
-    RunHandler rawHandler = new RunHandler();
-    ConnectionGroup plezi = client.open(b.address(), "/plezi", n, Bench.LOCAL_ADDRESSES,
-        pleziHandler, Duration.ofSeconds(120));
-    ConnectionGroup raw = client.open(b.address(), "/raw", n, Bench.LOCAL_ADDRESSES, rawHandler,
-        Duration.ofSeconds(120));
-    b.awaitConnections("plezi", n, Duration.ofSeconds(30));
-    b.awaitConnections("raw", n, Duration.ofSeconds(30));
+    Bench.log("cluster: " + n + " connections per side on server B");
     int window = Options.window(n);
-    long count = Math.max(20, options.flatDeliveries() / 2 / n);
-    FanoutRun.run("cluster", a, plezi, pleziHandler, "plezi", count / 4, window, 0);
-    FanoutRun.run("cluster", a, raw, rawHandler, "raw", count / 4, window, 0);
+    long count = Math.max(20, options.flatDeliveries() / n);
     List<ClusterResult> results = new ArrayList<>();
-    for (String side : List.of("plezi", "raw")) {
-      boolean isPlezi = side.equals("plezi");
-      long redisBefore = redis.publishCalls();
-      String[] busBefore = a.call("BUS", Duration.ofSeconds(10));
-      RunResult r = FanoutRun.run("cluster", a, isPlezi ? plezi : raw,
-          isPlezi ? pleziHandler : rawHandler, side, count, window, 0);
-      long redisPublishes = redis.publishCalls() - redisBefore;
-      String[] busAfter = a.call("BUS", Duration.ofSeconds(10));
-      int column = isPlezi ? 1 : 2;
-      long busPublishes = Long.parseLong(busAfter[column]) - Long.parseLong(busBefore[column]);
-      ClusterResult result = new ClusterResult(r, (double) redisPublishes / count,
-          (double) busPublishes / count);
-      Bench.log("  " + Bench.describe(r) + String.format(", Redis PUBLISH per broadcast %.2f",
-          result.redisPublishesPerBroadcast()));
-      results.add(result);
+    try (Sides sides = new Sides(client, b, n)) {
+      for (String side : List.of("plezi", "raw")) {
+        ConnectionGroup group = sides.group(side);
+        RunHandler handler = sides.handler(side);
+        FanoutRun.run("cluster", a, b, group, handler, side, count / 2, window, 0); // warm-up
+        long redisBefore = redis.publishCalls();
+        String[] busBefore = a.call("BUS", Duration.ofSeconds(10));
+        RunResult r = FanoutRun.run("cluster", a, b, group, handler, side, count, window, 0);
+        long redisPublishes = redis.publishCalls() - redisBefore;
+        String[] busAfter = a.call("BUS", Duration.ofSeconds(10));
+        int column = side.equals("plezi") ? 1 : 2;
+        long busPublishes = Long.parseLong(busAfter[column]) - Long.parseLong(busBefore[column]);
+        ClusterResult result = new ClusterResult(r, (double) redisPublishes / count,
+            (double) busPublishes / count);
+        Bench.log("  " + Bench.describe(r) + String.format(", Redis PUBLISH per broadcast %.2f",
+            result.redisPublishesPerBroadcast()));
+        results.add(result);
+      }
     }
-    FanoutScenario.checkStray(pleziHandler, rawHandler);
-    client.close(plezi, Duration.ofSeconds(60));
-    client.close(raw, Duration.ofSeconds(60));
-    b.awaitConnections("plezi", 0, Duration.ofSeconds(60));
-    b.awaitConnections("raw", 0, Duration.ofSeconds(60));
     return results;
   }
 }

@@ -29,6 +29,14 @@ final class FanoutRun {
    */
   static RunResult run(String scenario, ServerProcess sender, ConnectionGroup group,
       RunHandler handler, String side, long count, int window, double rate) throws IOException {
+    return run(scenario, sender, sender, group, handler, side, count, window, rate);
+  }
+
+  /** As above, with the clients on {@code receiver} (another server of a cluster). */
+  static RunResult run(String scenario, ServerProcess sender, ServerProcess receiver,
+      ConnectionGroup group, RunHandler handler, String side, long count, int window,
+      double rate) throws IOException {
+    long cpuBefore = cpu(receiver);
     CompletableFuture<Void> done = new CompletableFuture<>();
     FanoutTracker tracker = new FanoutTracker(group.size(), completed -> {
       sender.send("ACK " + completed);
@@ -57,9 +65,15 @@ final class FanoutRun {
       throw loss(scenario, side, group, tracker, count, "inconsistent counts");
     }
     double seconds = (tracker.lastReceiptNanos() - firstSend) / 1e9;
+    double cpuMicros = (cpu(receiver) - cpuBefore) / 1e3;
     return new RunResult(scenario, side, group.size(), rate > 0 ? "rate" : "flat", count,
         expected, seconds, expected / seconds, tracker.latency().percentileMicros(50),
-        tracker.latency().percentileMicros(99), tracker.latency().maxMicros());
+        tracker.latency().percentileMicros(99), tracker.latency().maxMicros(),
+        cpuMicros / expected);
+  }
+
+  private static long cpu(ServerProcess server) throws IOException {
+    return Long.parseLong(server.call("CPU", Duration.ofSeconds(10))[0]);
   }
 
   private static LossException loss(String scenario, String side, ConnectionGroup group,

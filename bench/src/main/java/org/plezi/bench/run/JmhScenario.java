@@ -8,6 +8,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /** The micro-benchmarks, each in a forked JVM: dispatch, envelope codec, unicast routing. */
 final class JmhScenario {
@@ -23,6 +24,9 @@ final class JmhScenario {
   List<Score> run() throws RunnerException {
     OptionsBuilder builder = new OptionsBuilder();
     builder.include("org\\.plezi\\.jakarta\\.internal\\.(Dispatch|Envelope|Unicast)Benchmark\\.");
+    // Forks would inherit this JVM's -Xms1g, larger than the benchmarks' own -Xmx.
+    builder.jvmArgs("-Xms128m");
+    builder.verbosity(VerboseMode.SILENT);
     if (options.quick()) {
       builder.warmupIterations(1).measurementIterations(2)
           .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(1));
@@ -31,9 +35,12 @@ final class JmhScenario {
     List<Score> scores = new ArrayList<>();
     for (RunResult result : results) {
       String name = result.getParams().getBenchmark();
-      scores.add(new Score(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
+      Score score = new Score(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
           result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreError(),
-          result.getPrimaryResult().getScoreUnit()));
+          result.getPrimaryResult().getScoreUnit());
+      Bench.log(String.format("jmh: %-40s %,10.1f +- %,.1f %s", score.benchmark(), score.score(),
+          score.error(), score.unit()));
+      scores.add(score);
     }
     return scores;
   }

@@ -50,7 +50,7 @@ final class MemoryScenario {
           pleziHandler, Duration.ofSeconds(120));
       server.awaitConnections("plezi", n, Duration.ofSeconds(30));
       long withBoth = heap(server);
-      FanoutScenario.checkStray(rawHandler, pleziHandler);
+      Bench.checkStray(rawHandler, pleziHandler);
       client.close(plezi, Duration.ofSeconds(60));
       client.close(raw, Duration.ofSeconds(60));
       MemoryResult result = new MemoryResult(n, (double) (withBoth - withRaw) / n,

@@ -50,7 +50,7 @@ record Options(Path docs, boolean quick, Set<String> only, List<Integer> sizes,
 
   /** Deliveries per flat-out run. */
   long flatDeliveries() {
-    return quick ? 100_000 : 1_000_000;
+    return quick ? 60_000 : 300_000;
   }
 
   /** The broadcasts that may be on their way at once, flat out. */

@@ -68,22 +68,25 @@ final class Report {
       return;
     }
     md.append("## Fan-out (one server; library and baseline connections open together)\n\n");
-    md.append("Deliveries per second from the first send to the last receipt; latency from send "
-        + "to receipt. `flat`: back to back within a window of broadcasts in flight (best of two "
-        + "runs); `rate`: ").append(FanoutScenario.RATE_DELIVERIES)
-        .append(" deliveries per second.\n\n");
+    md.append("Deliveries per second from the first send to the last receipt; server CPU per "
+        + "delivery (all threads of the server JVM); latency from send to receipt. `flat`: back "
+        + "to back within a window of broadcasts in flight (best of ").append(FanoutScenario.ROUNDS)
+        .append(" interleaved runs per side, CPU the median); `rate`: ")
+        .append(FanoutScenario.RATE_DELIVERIES).append(" deliveries per second.\n\n");
     md.append("| connections | mode | broadcasts | library deliveries/s | baseline deliveries/s "
-        + "| ratio | library p50 / p99 ms | baseline p50 / p99 ms | p99 ratio |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "| ratio | server CPU us/delivery library / baseline | CPU ratio "
+        + "| library p50 / p99 ms | baseline p50 / p99 ms |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (RunResult p : fanout) {
       if (!p.side().equals("plezi")) {
         continue;
       }
       RunResult r = partner(fanout, p);
-      md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %,.0f | %,.0f | **%.2f** | %s | %s "
-              + "| %.2f |\n", p.connections(), p.mode(), p.broadcasts(), p.perSecond(),
-          r.perSecond(), p.perSecond() / r.perSecond(), latency(p), latency(r),
-          (double) p.p99Micros() / Math.max(1, r.p99Micros())));
+      md.append(String.format(Locale.ROOT, "| %,d | %s | %,d | %,.0f | %,.0f | **%.2f** "
+              + "| %.2f / %.2f | %.2f | %s | %s |\n", p.connections(), p.mode(), p.broadcasts(),
+          p.perSecond(), r.perSecond(), p.perSecond() / r.perSecond(), p.cpuMicrosPerDelivery(),
+          r.cpuMicrosPerDelivery(), p.cpuMicrosPerDelivery() / r.cpuMicrosPerDelivery(),
+          latency(p), latency(r)));
     }
     md.append("\n![fan-out deliveries per second](fanout.svg)\n\n");
   }
@@ -94,9 +97,10 @@ final class Report {
     }
     md.append("## Cluster (broadcasts sent on server A, clients on server B, Redis between)\n\n");
     md.append("| connections on B | broadcasts | library deliveries/s | baseline deliveries/s | "
-        + "ratio | library p50 / p99 ms | baseline p50 / p99 ms | Redis PUBLISH per broadcast: "
-        + "library (bus count) | baseline |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "ratio | B's CPU us/delivery library / baseline | CPU ratio | library p50 / p99 ms "
+        + "| baseline p50 / p99 ms | Redis PUBLISH per broadcast: library (bus count) "
+        + "| baseline |\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ClusterScenario.ClusterResult p : cluster) {
       if (!p.run().side().equals("plezi")) {
         continue;
@@ -104,9 +108,12 @@ final class Report {
       ClusterScenario.ClusterResult r = cluster.stream()
           .filter(c -> c.run().side().equals("raw")
               && c.run().connections() == p.run().connections()).findFirst().orElseThrow();
-      md.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %,.0f | **%.2f** | %s | %s | "
-              + "%.2f (%.2f) | %.2f |\n", p.run().connections(), p.run().broadcasts(),
-          p.run().perSecond(), r.run().perSecond(), p.run().perSecond() / r.run().perSecond(),
+      md.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %,.0f | **%.2f** | %.2f / %.2f "
+              + "| %.2f | %s | %s | %.2f (%.2f) | %.2f |\n", p.run().connections(),
+          p.run().broadcasts(), p.run().perSecond(), r.run().perSecond(),
+          p.run().perSecond() / r.run().perSecond(), p.run().cpuMicrosPerDelivery(),
+          r.run().cpuMicrosPerDelivery(),
+          p.run().cpuMicrosPerDelivery() / r.run().cpuMicrosPerDelivery(),
           latency(p.run()), latency(r.run()), p.redisPublishesPerBroadcast(),
           p.busPublishesPerBroadcast(), r.redisPublishesPerBroadcast()));
     }

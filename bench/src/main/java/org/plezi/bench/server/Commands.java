@@ -17,6 +17,7 @@ import org.plezi.jakarta.internal.cluster.RedisBus;
  *       the {@code ACK}s keep coming in meanwhile.
  *   <li>{@code ACK N}: the clients have all of the run's first N broadcasts.
  *   <li>{@code HEAP}: used heap after full collections, in bytes.
+ *   <li>{@code CPU}: CPU time this JVM has used, in nanoseconds.
  *   <li>{@code BUS}: {@code OK connected published rawPublished} for the cluster buses.
  * </ul>
  */
@@ -48,6 +49,9 @@ final class Commands implements AutoCloseable {
         case "RUN" -> run(side(words[1]), Long.parseLong(words[2]), Integer.parseInt(words[3]),
             Double.parseDouble(words[4]));
         case "HEAP" -> out.println("OK " + BenchServer.heapAfterGc());
+        case "CPU" -> out.println("OK " + ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime());
         case "BUS" -> {
           RedisBus bus = BenchServer.redisBus(runtime);
           out.println("OK " + (bus != null && bus.isConnected()) + " "
