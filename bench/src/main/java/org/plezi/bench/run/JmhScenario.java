@@ -23,7 +23,7 @@ final class JmhScenario {
 
   List<Score> run() throws RunnerException {
     OptionsBuilder builder = new OptionsBuilder();
-    builder.include("org\\.plezi\\.jakarta\\.internal\\.(Dispatch|Envelope|Unicast)Benchmark\\.");
+    builder.include("org\\.plezi\\.jakarta\\.internal\\.(Dispatch|Envelope|Unicast|Fanout)Benchmark\\.");
     // Forks would inherit this JVM's -Xms1g, larger than the benchmarks' own -Xmx.
     builder.jvmArgs("-Xms128m");
     builder.verbosity(VerboseMode.SILENT);

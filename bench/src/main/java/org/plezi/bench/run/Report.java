@@ -67,7 +67,7 @@ final class Report {
     if (fanout.isEmpty()) {
       return;
     }
-    md.append("## Fan-out (one server; library and baseline connections open together)\n\n");
+    md.append("## Fan-out (one server, N connections per side)\n\n");
     md.append("Deliveries per second from the first send to the last receipt; server CPU per "
         + "delivery (all threads of the server JVM); latency from send to receipt. `flat`: back "
         + "to back within a window of broadcasts in flight (best of ").append(FanoutScenario.ROUNDS)
@@ -100,7 +100,7 @@ final class Report {
         + "ratio | B's CPU us/delivery library / baseline | CPU ratio | library p50 / p99 ms "
         + "| baseline p50 / p99 ms | Redis PUBLISH per broadcast: library (bus count) "
         + "| baseline |\n");
-    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ClusterScenario.ClusterResult p : cluster) {
       if (!p.run().side().equals("plezi")) {
         continue;

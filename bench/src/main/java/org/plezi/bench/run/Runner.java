@@ -14,9 +14,9 @@ public final class Runner {
   public static int run(String[] args) throws Exception {
     Options options = Options.parse(args);
     Report report = new Report();
-    report.command = "bench/run.sh" + (args.length > 1 || (args.length == 1
-        && !args[0].startsWith("--docs=")) ? " " + String.join(" ", java.util.Arrays.stream(args)
-        .filter(a -> !a.startsWith("--docs=") && !a.isBlank()).toList()) : "");
+    report.command = String.join(" ", java.util.stream.Stream.concat(
+        java.util.stream.Stream.of("bench/run.sh"), java.util.Arrays.stream(args)
+            .filter(a -> !a.startsWith("--docs=") && !a.isBlank())).toList());
     report.loadBefore = Machine.load();
     long start = System.nanoTime();
     Path logs = Path.of("target", "bench-logs");
