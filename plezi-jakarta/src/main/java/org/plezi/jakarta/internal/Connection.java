@@ -187,10 +187,20 @@ public final class Connection {
    * @return false when the connection is closed or its inbox overflowed (which closes it)
    */
   boolean deliver(Message message) {
+    return deliver(message, null);
+  }
+
+  /**
+   * Queues an event of a fan-out; if the inbox was idle, {@code batch} starts its drain (null:
+   * at once).
+   *
+   * @return as {@link #deliver(Message)}
+   */
+  boolean deliver(Message message, Inbox.Batch batch) {
     if (message.mail() != null) {
-      return enqueue(() -> mail.receive(message));
+      return enqueue(() -> mail.receive(message), batch);
     }
-    return enqueue(() -> receiveEvent(message.event(), message.args()));
+    return enqueue(() -> receiveEvent(message.event(), message.args()), batch);
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
@@ -215,6 +225,10 @@ public final class Connection {
   }
 
   private boolean enqueue(Runnable task) {
+    return enqueue(task, null);
+  }
+
+  private boolean enqueue(Runnable task, Inbox.Batch batch) {
     if (closed.get()) {
       return false;
     }
@@ -228,7 +242,7 @@ public final class Connection {
         // Controller code is caught in invoke(); this is the library's own (a store that failed).
         LOG.log(Level.WARNING, uuid + ": a message could not be handled", e);
       }
-    })) {
+    }, batch)) {
       return true;
     }
     if (!closed.get()) {

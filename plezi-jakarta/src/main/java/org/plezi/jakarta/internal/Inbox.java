@@ -1,5 +1,7 @@
 package org.plezi.jakarta.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -9,8 +11,40 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A connection's queue of events from other connections and the bus: run one at a time, in order,
  * on a shared pool, never more than {@code max} waiting. Lock-free for senders.
+ *
+ * <p>A fan-out offers one event to many inboxes: it passes a {@link Batch}, which collects the
+ * inboxes that were idle and starts their drains {@value Batch#PER_TASK} to a pool task, instead
+ * of one pool task (a queue lock and often a thread wake-up) per receiving connection.
  */
 final class Inbox {
+  /** Idle inboxes a fan-out found, whose drains it starts together once it has offered to all. */
+  static final class Batch {
+    /** Drains per pool task: few enough that the pool's threads share a fan-out's work. */
+    static final int PER_TASK = 64;
+
+    private final List<Inbox> idle = new ArrayList<>();
+
+    /** Starts the collected drains on the inboxes' pool; the batch is then spent. */
+    void start() {
+      for (int from = 0; from < idle.size(); from += PER_TASK) {
+        Inbox[] chunk = idle.subList(from, Math.min(idle.size(), from + PER_TASK))
+            .toArray(Inbox[]::new);
+        try {
+          chunk[0].pool.execute(() -> {
+            for (Inbox inbox : chunk) {
+              inbox.drain();
+            }
+          });
+        } catch (RejectedExecutionException e) {
+          for (Inbox inbox : chunk) {
+            inbox.scheduled.set(false); // the pool is shut down: the application is undeploying
+          }
+        }
+      }
+      idle.clear();
+    }
+  }
+
   /** Tasks run per turn before the drain yields its thread to other connections. */
   private static final int BATCH = 64;
 
@@ -36,12 +70,28 @@ final class Inbox {
    * @return false when the inbox is full or the pool no longer runs tasks
    */
   boolean offer(Runnable task) {
+    return offer(task, null);
+  }
+
+  /**
+   * Queues a task; if the inbox was idle, its drain starts when {@code batch} starts (at once when
+   * there is no batch). Every inbox of a batch must share one pool.
+   *
+   * @return false when the inbox is full or the pool no longer runs tasks
+   */
+  boolean offer(Runnable task, Batch batch) {
     if (size.incrementAndGet() > max) {
       size.decrementAndGet();
       return false;
     }
     tasks.add(task);
-    return schedule();
+    if (batch == null) {
+      return schedule();
+    }
+    if (scheduled.compareAndSet(false, true)) {
+      batch.idle.add(this);
+    }
+    return true;
   }
 
   int size() {

@@ -139,11 +139,13 @@ public final class Messaging implements Messenger, Bus.Receiver {
   public void multicast(Connection sender, String event, Object... args) {
     Bus bus = bus();
     Message message = prepare(event, args, Message.ALL, null, null, null);
+    Inbox.Batch batch = new Inbox.Batch();
     for (Connection connection : connections.all()) {
       if (connection != sender) {
-        connection.deliver(message);
+        connection.deliver(message, batch);
       }
     }
+    batch.start();
     bus.publish(message);
   }
 
@@ -197,9 +199,11 @@ public final class Messaging implements Messenger, Bus.Receiver {
       return true; // our own publish, already delivered locally
     }
     if (message.isMulticast()) {
+      Inbox.Batch batch = new Inbox.Batch();
       for (Connection connection : connections.all()) {
-        connection.deliver(message);
+        connection.deliver(message, batch);
       }
+      batch.start();
     } else {
       fanOut(message, null);
     }
@@ -245,14 +249,17 @@ public final class Messaging implements Messenger, Bus.Receiver {
 
   // ------------------------------------------------------------------------- helpers
 
+  /** Every connection of the message's classes; their drains start in batches (see Inbox). */
   private void fanOut(Message message, Connection sender) {
+    Inbox.Batch batch = new Inbox.Batch();
     for (Set<Connection> set : connections.ofClusterName(message.type())) {
       for (Connection connection : set) {
         if (connection != sender) {
-          connection.deliver(message);
+          connection.deliver(message, batch);
         }
       }
     }
+    batch.start();
   }
 
   private Message prepare(String event, Object[] args, String type, String toServer,
