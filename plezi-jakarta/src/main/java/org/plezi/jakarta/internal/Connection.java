@@ -265,7 +265,7 @@ public final class Connection {
       Drops.log(model, event, e.getMessage());
       return;
     }
-    invoke("event '" + event + "'", () -> reply(method.invoke(controller, args)));
+    invoke(null, event, () -> reply(method.invoke(controller, args)));
   }
 
   /** What an event method returned, written to the client by auto-dispatch controllers. */
@@ -311,6 +311,14 @@ public final class Connection {
    * @return whether it returned normally
    */
   boolean invoke(String callback, Runnable action) {
+    return invoke(callback, null, action);
+  }
+
+  /**
+   * As {@link #invoke(String, Runnable)}; for an event, {@code event} names it and the log line's
+   * text is only built if it throws (this runs for every delivery).
+   */
+  private boolean invoke(String callback, String event, Runnable action) {
     callbacks.lock();
     try {
       action.run();
@@ -319,8 +327,8 @@ public final class Connection {
       if (e instanceof VirtualMachineError) {
         throw e;
       }
-      LOG.log(Level.ERROR, model.type().getName() + " connection " + uuid + ": " + callback
-          + " threw", e);
+      LOG.log(Level.ERROR, model.type().getName() + " connection " + uuid + ": "
+          + (event == null ? callback : "event '" + event + "'") + " threw", e);
       return false;
     } finally {
       callbacks.unlock();

@@ -26,11 +26,21 @@ public final class EventMethod {
   private final String description;
   private final MethodHandle invoker;
 
+  /**
+   * The parameter types, read once: binding runs on every delivery, and {@link Method} copies its
+   * arrays (and resolves generic signatures) on each call.
+   */
+  private final List<Class<?>> parameterTypes;
+
+  private final List<Type> genericParameterTypes;
+
   private EventMethod(String name, Method method, String description, MethodHandle invoker) {
     this.name = name;
     this.method = method;
     this.description = description;
     this.invoker = invoker;
+    this.parameterTypes = List.of(method.getParameterTypes());
+    this.genericParameterTypes = List.of(method.getGenericParameterTypes());
   }
 
   /**
@@ -67,12 +77,12 @@ public final class EventMethod {
   }
 
   public List<Class<?>> parameterTypes() {
-    return List.of(method.getParameterTypes());
+    return parameterTypes;
   }
 
   /** The parameters' generic types, for binders that need type arguments. */
   public List<Type> genericParameterTypes() {
-    return List.of(method.getGenericParameterTypes());
+    return genericParameterTypes;
   }
 
   public Class<?> returnType() {
