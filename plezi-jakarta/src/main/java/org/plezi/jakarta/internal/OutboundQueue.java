@@ -14,6 +14,10 @@ import java.util.function.Consumer;
  * {@code maxBytes} drops everything queued, closes the connection with the overflow code and
  * returns {@code false}.
  *
+ * <p>The queue also knows since when its frame in flight has been sending ({@link
+ * #sendingLongerThan}), so that its owner can bound a send's time itself ({@link #timeOut}): asking
+ * the container to time every send out costs more than the send (see {@code Connection}).
+ *
  * <p>All mutable state is guarded by {@code this}; the {@link Sink} is always called without the
  * lock held. A sink may complete a send on the calling thread: the pump then loops instead of
  * recursing, so a long queue never grows the stack.
@@ -65,6 +69,9 @@ public final class OutboundQueue {
   /** The frame being sent, or null when idle. */
   private Frame inFlight;
 
+  /** {@link System#nanoTime()} when the frame in flight was handed to the sink. */
+  private long inFlightSince;
+
   /** No more frames are accepted: a close was queued, the queue overflowed, or a send failed. */
   private boolean shut;
 
@@ -109,6 +116,32 @@ public final class OutboundQueue {
     queuedBytes = inFlight == null ? 0 : inFlight.size;
   }
 
+  /**
+   * Whether a data frame has been in flight for more than {@code limitNanos} at {@code nowNanos}
+   * (both from {@link System#nanoTime()}): the peer stopped reading, or the network stalled.
+   */
+  public synchronized boolean sendingLongerThan(long limitNanos, long nowNanos) {
+    return !closeCalled && inFlight != null && inFlight.payload != null
+        && nowNanos - inFlightSince > limitNanos;
+  }
+
+  /**
+   * Gives up on a send that takes too long: drops what is queued, refuses further frames and
+   * closes the connection with 1011, as a failed send does. Does nothing once a close was made.
+   */
+  public void timeOut() {
+    synchronized (this) {
+      if (closeCalled) {
+        return;
+      }
+      shut = true;
+      closeCalled = true;
+      pending.clear();
+      queuedBytes = inFlight == null ? 0 : inFlight.size;
+    }
+    sink.close(1011, "send timed out");
+  }
+
   /** Bytes queued, including the frame in flight. */
   public synchronized long queuedBytes() {
     return queuedBytes;
@@ -139,6 +172,7 @@ public final class OutboundQueue {
           return true;
         }
         inFlight = frame; // idle means nothing is pending either: this caller starts the pump
+        inFlightSince = System.nanoTime();
         first = frame;
       }
     }
@@ -216,6 +250,9 @@ public final class OutboundQueue {
     }
     queuedBytes = Math.max(0, queuedBytes - sent.size);
     inFlight = pending.poll();
+    if (inFlight != null) {
+      inFlightSince = System.nanoTime();
+    }
     return inFlight;
   }
 }

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,6 +57,12 @@ public final class PleziRuntime {
    * integration may set its size. Null until then.
    */
   private volatile ExecutorService events;
+
+  /**
+   * Checks the connections' sends in flight against the send timeout; started in {@link
+   * #integrate} with the settings then final; null before, or when there is no timeout.
+   */
+  private volatile ScheduledExecutorService sendTimeouts;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
@@ -173,6 +181,7 @@ public final class PleziRuntime {
     this.events = pool;
     messaging.start(new Messaging.Wiring(bus, identities, pool,
         settings.get(Settings.UNICAST_TIMEOUT_MILLIS)));
+    this.sendTimeouts = startSendTimeouts(settings.get(Settings.SEND_TIMEOUT_MILLIS));
   }
 
   /** Registers an opened websocket and binds it to its controller. */
@@ -224,6 +233,10 @@ public final class PleziRuntime {
     for (Connection connection : open) {
       disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
     }
+    ScheduledExecutorService timeouts = sendTimeouts;
+    if (timeouts != null) {
+      timeouts.shutdownNow();
+    }
     closer.shutdown();
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
       events.shutdown();
@@ -232,6 +245,30 @@ public final class PleziRuntime {
     }
     LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
         + " connection(s) closed");
+  }
+
+  /**
+   * Every quarter of the send timeout (at least every second, at most every 10 ms), closes the
+   * connections whose send in flight is older than the timeout: one pass over the registry instead
+   * of a timer per send.
+   */
+  private ScheduledExecutorService startSendTimeouts(long timeoutMillis) {
+    if (timeoutMillis <= 0) {
+      return null;
+    }
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "plezi-send-timeouts-" + serverUuid.substring(0, 8));
+      thread.setDaemon(true);
+      return thread;
+    });
+    long period = Math.max(10, Math.min(1_000, timeoutMillis / 4));
+    timer.scheduleWithFixedDelay(() -> {
+      long now = System.nanoTime();
+      for (Connection connection : connections.all()) {
+        connection.checkSendTimeout(now);
+      }
+    }, period, period, TimeUnit.MILLISECONDS);
+    return timer;
   }
 
   /** A fixed pool of daemon threads whose idle threads time out. */

@@ -222,4 +222,46 @@ class OutboundQueueTest {
     }
     assertThat(queue.queuedBytes()).isZero();
   }
+
+  @Test
+  void aSendInFlightPastTheLimitIsLateAndTimingItOutClosesWith1011() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    long before = System.nanoTime();
+    queue.offerText("a");
+    queue.offerText("b");
+    long after = System.nanoTime();
+    assertThat(queue.sendingLongerThan(1_000_000_000L, after)).isFalse();
+    assertThat(queue.sendingLongerThan(1_000, after + 1_000_000)).isTrue();
+    queue.timeOut();
+    assertThat(sink.closes).containsExactly("1011 send timed out");
+    assertThat(queue.offerText("c")).isFalse();
+    assertThat(queue.sendingLongerThan(0, after + 1_000_000)).isFalse();
+    queue.timeOut(); // once closed, nothing more happens
+    sink.completeOne(); // the stuck send ends after all: nothing else is sent
+    assertThat(sink.sent).containsExactly("a");
+    assertThat(sink.closes).hasSize(1);
+    assertThat(before).isLessThanOrEqualTo(after);
+  }
+
+  @Test
+  void eachFrameGetsTheWholeLimitAndAnIdleQueueIsNeverLate() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    assertThat(queue.sendingLongerThan(0, System.nanoTime() + 1_000_000)).isFalse();
+    queue.offerText("a");
+    queue.offerText("b");
+    long bStarts = System.nanoTime();
+    sink.completeOne(); // "b" is now in flight, timed from here
+    assertThat(queue.sendingLongerThan(1_000_000_000L, bStarts + 999_000_000L)).isFalse();
+    sink.completeOne();
+    assertThat(queue.sendingLongerThan(0, System.nanoTime() + 1_000_000_000L)).isFalse();
+  }
+
+  @Test
+  void aCloseFrameInFlightIsNotASendThatCanTimeOut() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    queue.offerClose(1000, "bye");
+    assertThat(queue.sendingLongerThan(0, System.nanoTime() + 1_000_000_000L)).isFalse();
+    queue.timeOut();
+    assertThat(sink.closes).containsExactly("1000 bye");
+  }
 }
