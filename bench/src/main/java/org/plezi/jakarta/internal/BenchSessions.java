@@ -56,14 +56,31 @@ final class BenchSessions {
     return model;
   }
 
+  /** One identity store for every benchmark connection (none registers an identity). */
+  static final IdentityStore IDENTITIES = new LocalIdentityStore(1);
+
   /** A connection whose events run on the calling thread. */
   static Connection connect(ControllerModel model, String localId, Consumer<String> sent)
       throws ReflectiveOperationException {
     Executor inline = Runnable::run;
+    return connect(model, localId, sent, inline);
+  }
+
+  /** A connection whose events run on {@code events}. */
+  static Connection connect(ControllerModel model, String localId, Consumer<String> sent,
+      Executor events) throws ReflectiveOperationException {
     Controller controller = model.instantiate();
     Connection connection = new Connection(SERVER, localId, controller, model, create(sent),
-        Settings.defaults(), inline, inline);
+        Settings.defaults(), events, events, IDENTITIES);
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
+  }
+
+  /** Messaging over the in-process bus, started, with its events on {@code events}. */
+  static Messaging messaging(ConnectionRegistry registry, Executor events) {
+    Messaging messaging = new Messaging(SERVER, registry);
+    Identities identities = new Identities(SERVER, IDENTITIES, registry, messaging, events);
+    messaging.start(new Messaging.Wiring(new LocalBus(), identities, events, 10_000));
+    return messaging;
   }
 }

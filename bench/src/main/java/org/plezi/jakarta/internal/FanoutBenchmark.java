@@ -74,15 +74,9 @@ public class FanoutBenchmark {
     ControllerModel model = BenchSessions.model(Fan.class);
     registry.addRoute(model);
     for (int i = 1; i <= connections; i++) {
-      Controller controller = model.instantiate();
-      Connection connection = new Connection(BenchSessions.SERVER, Long.toHexString(i),
-          controller, model, BenchSessions.create(text -> count()), Settings.defaults(), events,
-          events);
-      ControllerHooks.get().bindConnection(controller, connection);
-      registry.add(connection);
+      registry.add(BenchSessions.connect(model, Long.toHexString(i), text -> count(), events));
     }
-    messaging = new Messaging(BenchSessions.SERVER, registry, new LocalBus(), events, 10_000);
-    messaging.start();
+    messaging = BenchSessions.messaging(registry, events);
     shardThreads = new ExecutorService[threads];
     shards = new ArrayList<>();
     for (int i = 0; i < threads; i++) {

@@ -55,8 +55,7 @@ public class UnicastBenchmark {
       registry.add(BenchSessions.connect(model, Long.toHexString(i), blackhole::consume));
     }
     Executor inline = Runnable::run;
-    messaging = new Messaging(BenchSessions.SERVER, registry, new LocalBus(), inline, 10_000);
-    messaging.start();
+    messaging = BenchSessions.messaging(registry, inline);
     targetUuid = BenchSessions.SERVER + Long.toHexString(CONNECTIONS / 2);
     missingUuid = BenchSessions.SERVER + Long.toHexString(CONNECTIONS * 2);
   }
