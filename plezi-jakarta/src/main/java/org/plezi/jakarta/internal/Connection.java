@@ -30,8 +30,11 @@ public final class Connection {
   private static final String TOMCAT_SESSION_CLOSE_TIMEOUT =
       "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
 
-  /** A client that does not answer a close within this time is dropped (Tomcat only). */
-  private static final long CLOSE_TIMEOUT_MILLIS = 5_000L;
+  /**
+   * A client that does not answer a close within this time is dropped (Tomcat only). Boxed once:
+   * every session's properties hold it, and a Long of 5000 is not one the JDK caches.
+   */
+  private static final Long CLOSE_TIMEOUT_MILLIS = 5_000L;
 
   /** The largest inbound message accepted, in chars for text and bytes for binary. */
   private final int maxMessage;

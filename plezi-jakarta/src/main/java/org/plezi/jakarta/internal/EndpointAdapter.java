@@ -6,6 +6,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import org.plezi.jakarta.Controller;
 
 /**
@@ -38,15 +39,24 @@ public final class EndpointAdapter extends Endpoint {
     } else {
       session.addMessageHandler(String.class, text -> opened.unsupported("text"));
     }
+    // ByteBuffer, not byte[]: Tomcat wraps a byte[] handler in a reflective adapter with its own
+    // Method object, about 150 bytes more per connection. The buffer is the container's own, so
+    // the controller gets a copy.
     if (model.handlesBinary()) {
-      session.addMessageHandler(byte[].class, opened::receive);
+      session.addMessageHandler(ByteBuffer.class, data -> opened.receive(copy(data)));
     } else {
-      session.addMessageHandler(byte[].class, data -> opened.unsupported("binary"));
+      session.addMessageHandler(ByteBuffer.class, data -> opened.unsupported("binary"));
     }
     opened.opened();
     if (runtime.isStopping()) {
       opened.shutdown(); // opened while undeploy was collecting connections
     }
+  }
+
+  private static byte[] copy(ByteBuffer data) {
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    return bytes;
   }
 
   @Override
