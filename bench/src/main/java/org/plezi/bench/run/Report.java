@@ -96,6 +96,9 @@ final class Report {
       return;
     }
     md.append("## Cluster (broadcasts sent on server A, clients on server B, Redis between)\n\n");
+    md.append("Flat out, best of two interleaved runs per side (B's CPU: the median); Redis "
+        + "PUBLISH per broadcast from Redis's own `INFO commandstats`, over all of a side's runs "
+        + "(in brackets: the library bus's own count).\n\n");
     md.append("| connections on B | broadcasts | library deliveries/s | baseline deliveries/s | "
         + "ratio | B's CPU us/delivery library / baseline | CPU ratio | library p50 / p99 ms "
         + "| baseline p50 / p99 ms | Redis PUBLISH per broadcast: library (bus count) "
