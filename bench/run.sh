@@ -1,9 +1,9 @@
 #!/bin/sh
 # Runs every benchmark (fan-out, cluster, memory, client libraries, JMH) and writes
-# docs/benchmarks/latest-run.md and docs/benchmarks/fanout.svg. About 10-15 minutes.
+# docs/benchmarks/latest-run.md and docs/benchmarks/fanout.svg. About 7 minutes here.
 #
 #   bench/run.sh                      # everything
-#   bench/run.sh --quick              # a tenth of the messages: checks the set-up in ~5 minutes
+#   bench/run.sh --quick              # a fifth of the messages: checks the set-up quickly
 #   bench/run.sh --only=fanout,memory # some scenarios (fanout, cluster, memory, clients, jmh)
 #   bench/run.sh --sizes=1000,10000   # other connection counts
 #

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The run's options: {@code --docs=DIR} (where the report goes), {@code --quick} (a tenth of the
+ * The run's options: {@code --docs=DIR} (where the report goes), {@code --quick} (a fifth of the
  * messages: checks the set-up, figures are noisy), {@code --only=fanout,cluster,memory,clients,jmh},
  * {@code --sizes=1000,5000,10000}, {@code --server-jvm=OPTION} (repeatable; e.g. a JFR recording).
  */
