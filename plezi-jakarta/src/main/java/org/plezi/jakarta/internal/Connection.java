@@ -1,16 +1,11 @@
 package org.plezi.jakarta.internal;
 
-import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 
@@ -100,7 +95,7 @@ public final class Connection {
     });
     this.outbound =
         new OutboundQueue(
-            new SessionSink(),
+            new SessionSink(session, closer, uuid),
             settings.get(Settings.OUTBOUND_MAX_BYTES),
             CloseCodes.OUTBOUND_OVERFLOW);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
@@ -359,46 +354,5 @@ public final class Connection {
   @Override
   public String toString() {
     return uuid + " (" + model.type().getSimpleName() + ")";
-  }
-
-  /** The queue's view of the Jakarta session: async sends, and closes handed to another thread. */
-  private final class SessionSink implements OutboundQueue.Sink {
-    @Override
-    public void sendText(String text, Consumer<Throwable> done) {
-      session.getAsyncRemote().sendText(text, r -> done.accept(r.isOK() ? null : r.getException()));
-    }
-
-    @Override
-    public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {
-      session.getAsyncRemote().sendBinary(data, r -> done.accept(r.isOK() ? null : r.getException()));
-    }
-
-    @Override
-    public void close(int code, String reason) {
-      // Closing writes the close frame with a blocking send: never on the writer's thread.
-      closer.execute(() -> {
-        try {
-          if (session.isOpen()) {
-            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code),
-                truncate(reason)));
-          }
-        } catch (IOException | RuntimeException e) {
-          LOG.log(Level.DEBUG, () -> uuid + ": close failed: " + e);
-        }
-      });
-    }
-  }
-
-  /** A close reason may hold 123 bytes of UTF-8. */
-  static String truncate(String reason) {
-    byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
-    if (bytes.length <= 123) {
-      return reason;
-    }
-    int end = reason.length();
-    while (reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > 123) {
-      end--;
-    }
-    return reason.substring(0, end);
   }
 }
