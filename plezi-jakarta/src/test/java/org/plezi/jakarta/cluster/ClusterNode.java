@@ -12,6 +12,44 @@ import org.plezi.jakarta.testing.TestServer;
 public final class ClusterNode {
   private ClusterNode() {}
 
+  /** A node started in a JVM of its own; closing it stops the JVM (SIGKILL if it lingers). */
+  public record Running(Process process, int port) implements AutoCloseable {
+    /** Ends the JVM at once, as a crash would: no shutdown, no unregistration. */
+    public void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+      process.getOutputStream().close();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Starts a node on the test's class path and waits for its READY line. */
+  public static Running launch(String redisUrl, String channel) throws IOException {
+    String javaBin = System.getProperty("java.home") + java.io.File.separator + "bin"
+        + java.io.File.separator + "java";
+    Process node = new ProcessBuilder(javaBin, "-Xmx256m", "-cp",
+        System.getProperty("java.class.path"), ClusterNode.class.getName(), redisUrl, channel)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+        node.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    String ready;
+    do {
+      ready = out.readLine();
+    } while (ready != null && !ready.startsWith("READY "));
+    if (ready == null) {
+      node.destroyForcibly();
+      throw new IOException("the cluster node ended without its READY line");
+    }
+    return new Running(node, Integer.parseInt(ready.split(" ")[1]));
+  }
+
   public static void main(String[] args) throws IOException {
     try (TestServer server = TestServer.start(
         Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),

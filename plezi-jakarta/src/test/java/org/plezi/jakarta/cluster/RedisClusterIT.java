@@ -3,10 +3,6 @@ package org.plezi.jakarta.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -226,20 +222,8 @@ class RedisClusterIT {
 
   @Test
   void aServerInAnotherJvmJoinsTheCluster() throws Exception {
-    String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process node = new ProcessBuilder(javaBin, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        ClusterNode.class.getName(), redis.url(), CHANNEL)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-      String ready;
-      do {
-        ready = out.readLine();
-      } while (ready != null && !ready.startsWith("READY "));
-      assertThat(ready).as("the node's READY line").isNotNull();
-      int port = Integer.parseInt(ready.split(" ")[1]);
+    try (ClusterNode.Running node = ClusterNode.launch(redis.url(), CHANNEL)) {
+      int port = node.port();
       WsClient remote = WsClient.connect(java.net.URI.create("ws://127.0.0.1:" + port + "/chat"));
       clients.add(remote);
       String remoteUuid = uuid(remote);
@@ -255,11 +239,6 @@ class RedisClusterIT {
       local.send("unicast:" + remoteUuid + ":back to you");
       remote.expectText("say back to you");
       remote.expectNothingMore();
-    } finally {
-      node.getOutputStream().close();
-      if (!node.waitFor(20, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
     }
   }
 

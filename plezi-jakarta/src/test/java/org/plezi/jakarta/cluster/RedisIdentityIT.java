@@ -3,11 +3,7 @@ package org.plezi.jakarta.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -94,21 +90,8 @@ class RedisIdentityIT {
   @Test
   void messagesPendingForAServerKilledWithSigkillReachTheIdentityOnTheOtherServer()
       throws Exception {
-    String javaBin = System.getProperty("java.home") + File.separator + "bin" + File.separator
-        + "java";
-    Process node = new ProcessBuilder(javaBin, "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), ClusterNode.class.getName(), redis.url(), CHANNEL)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-      String ready;
-      do {
-        ready = out.readLine();
-      } while (ready != null && !ready.startsWith("READY "));
-      assertThat(ready).as("the node's READY line").isNotNull();
-      int port = Integer.parseInt(ready.split(" ")[1]);
+    try (ClusterNode.Running node = ClusterNode.launch(redis.url(), CHANNEL)) {
+      int port = node.port();
       Messenger fromA = Plezi.messenger(a.servletContext());
       WsClient onNode = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/chat"));
       String nodeUuid = onNode.nextText().substring("uuid ".length());
@@ -120,8 +103,7 @@ class RedisIdentityIT {
       onNode.expectText("logged in as dan");
       fromA.notify("dan", "mail", "before the kill");
       onNode.expectText("mail before the kill");
-      node.destroyForcibly(); // SIGKILL: no shutdown, no unregistration
-      node.waitFor(20, TimeUnit.SECONDS);
+      node.kill(); // SIGKILL: no shutdown, no unregistration
       for (int i = 1; i <= 20; i++) {
         assertThat(fromA.notify("dan", "mail", "pending " + i)).isTrue();
       }
@@ -136,8 +118,6 @@ class RedisIdentityIT {
         }
         back.expectNothingMore();
       }
-    } finally {
-      node.destroyForcibly();
     }
   }
 }
