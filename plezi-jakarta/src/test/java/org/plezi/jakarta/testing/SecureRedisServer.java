@@ -129,7 +129,7 @@ public final class SecureRedisServer implements AutoCloseable {
     return certificates == null ? null : certificates.caCertificate();
   }
 
-  /** The URL with the right credentials, percent-encoded: {@code redis[s]://user:pw@127.0.0.1:P}. */
+  /** The URL with the right credentials, percent-encoded: {@code redis[s]://u:pw@127.0.0.1:P}. */
   public String url() {
     return urlWith(user, password);
   }

@@ -142,7 +142,8 @@ public record Origin(String scheme, String host, int port) {
   /** The origin as a browser writes it, the port only when it is not the scheme's default. */
   @Override
   public String toString() {
-    return scheme + "://" + host + (port == NO_PORT || port == defaultPort(scheme) ? "" : ":" + port);
+    boolean implied = port == NO_PORT || port == defaultPort(scheme);
+    return scheme + "://" + host + (implied ? "" : ":" + port);
   }
 
   /**

@@ -192,7 +192,8 @@ class OriginPolicyTest {
 
   @Test
   void patternsAndOriginsPrintAsWritten() {
-    assertThat(OriginPattern.parse("HTTPS://*.Example.com:*")).hasToString("https://*.example.com:*");
+    assertThat(OriginPattern.parse("HTTPS://*.Example.com:*"))
+        .hasToString("https://*.example.com:*");
     assertThat(OriginPattern.parse("https://example.com:443")).hasToString("https://example.com");
     assertThat(Origin.parse("http://[::1]:8080")).hasToString("http://[0:0:0:0:0:0:0:1]:8080");
     assertThat(Origin.parse("http://[::ffff:1.2.3.4]"))
