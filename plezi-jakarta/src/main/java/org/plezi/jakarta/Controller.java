@@ -5,11 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import org.plezi.jakarta.internal.Connection;
-import org.plezi.jakarta.internal.ControllerHooks;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.HttpExchange;
-import org.plezi.jakarta.internal.Messaging;
+import org.plezi.jakarta.internal.connection.Connection;
+import org.plezi.jakarta.internal.delivery.Messaging;
+import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.hooks.HttpExchange;
+import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * The base class of websocket controllers: one instance per connection (and per plain HTTP

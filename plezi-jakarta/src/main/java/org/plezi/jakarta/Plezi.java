@@ -2,7 +2,7 @@ package org.plezi.jakarta;
 
 import jakarta.servlet.ServletContext;
 import java.util.List;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /** Entry points for code outside controllers. */
 public final class Plezi {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 import org.plezi.jakarta.testing.Journal;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;

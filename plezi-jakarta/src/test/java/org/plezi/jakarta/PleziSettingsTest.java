@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.plezi.jakarta.internal.Settings;
+import org.plezi.jakarta.internal.base.Settings;
 
 class PleziSettingsTest {
   @Test

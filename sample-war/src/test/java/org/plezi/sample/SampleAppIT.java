@@ -120,7 +120,7 @@ class SampleAppIT {
 
   @Test
   void theLibraryRunsFromWebInfLibAndTheContainerCouldNotHaveSuppliedIt() throws Exception {
-    Object runtime = server.servletContext().getAttribute("org.plezi.jakarta.internal.PleziRuntime");
+    Object runtime = server.servletContext().getAttribute("org.plezi.jakarta.internal.runtime.PleziRuntime");
     assertThat(runtime).isNotNull();
     assertThat(runtime.getClass().getClassLoader()).isSameAs(server.webappClassLoader());
     assertThat(codeSource(runtime.getClass())).contains("/WEB-INF/lib/plezi-jakarta-");

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import org.plezi.jakarta.Plezi;
-import org.plezi.jakarta.internal.PleziRuntime;
-import org.plezi.jakarta.internal.cluster.RedisBus;
+import org.plezi.jakarta.internal.redis.RedisBus;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /**
  * One server under load, in a JVM of its own: embedded Tomcat 10.1 on 127.0.0.1 and a random port,

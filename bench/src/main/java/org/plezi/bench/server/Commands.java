@@ -3,8 +3,8 @@ package org.plezi.bench.server;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.plezi.jakarta.Messenger;
-import org.plezi.jakarta.internal.PleziRuntime;
-import org.plezi.jakarta.internal.cluster.RedisBus;
+import org.plezi.jakarta.internal.redis.RedisBus;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /**
  * The server's control protocol, one line per command; each command but {@code ACK} gets one

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Route;
-import org.plezi.jakarta.internal.PleziInitializer;
+import org.plezi.jakarta.internal.runtime.PleziInitializer;
 import org.plezi.jakarta.testing.TestServer;
 
 @Timeout(60)

@@ -13,7 +13,7 @@ import org.apache.catalina.LifecycleState;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
-import org.plezi.jakarta.internal.PleziInitializer;
+import org.plezi.jakarta.internal.runtime.PleziInitializer;
 
 /** An embedded Tomcat 10.1 on a random port with the given controllers routed by Plezi. */
 public final class TestServer implements AutoCloseable {

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
-import org.plezi.jakarta.internal.ControllerFactory;
-import org.plezi.jakarta.internal.ControllerModel;
+import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.spi.ControllerFactory;
 
 /**
  * Makes controllers through CDI. A controller CDI discovered is its {@code @Dependent} bean: a new

@@ -9,8 +9,8 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Supplier;
 import org.plezi.jakarta.PleziSettings;
-import org.plezi.jakarta.internal.IntegrationProvider;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
+import org.plezi.jakarta.spi.IntegrationProvider;
 
 /**
  * Plugs CDI into an application's Plezi runtime when a CDI container runs for it: controllers are

@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.RouteTable;
+import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.model.RouteTable;
 
 /**
  * What the extension learns while CDI deploys the application: the {@code @Route} classes CDI

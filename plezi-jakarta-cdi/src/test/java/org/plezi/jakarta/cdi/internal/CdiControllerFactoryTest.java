@@ -20,9 +20,9 @@ import org.plezi.jakarta.cdi.internal.Fixtures.InjectedController;
 import org.plezi.jakarta.cdi.internal.Fixtures.Resource;
 import org.plezi.jakarta.cdi.internal.Fixtures.TracingInterceptor;
 import org.plezi.jakarta.cdi.internal.Fixtures.UndiscoveredController;
-import org.plezi.jakarta.internal.ControllerFactory;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.IntegrationProvider.Integration;
+import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.spi.ControllerFactory;
+import org.plezi.jakarta.spi.IntegrationProvider.Integration;
 import org.plezi.jakarta.testing.Journal;
 
 /** The CDI controller factory on Weld SE, reached the way the core reaches it: the provider. */

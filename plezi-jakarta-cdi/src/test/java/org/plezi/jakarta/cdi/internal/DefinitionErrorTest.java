@@ -17,7 +17,7 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.internal.ControllerModel;
+import org.plezi.jakarta.internal.model.ControllerModel;
 
 /** Each rule a controller breaks fails the CDI deployment with a message naming it. */
 class DefinitionErrorTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.internal.IntegrationProvider.Integration;
+import org.plezi.jakarta.spi.IntegrationProvider.Integration;
 import org.redisson.api.RedissonClient;
 
 /** How the provider hands the application's RedissonClient bean to the core (no Redis needed). */

@@ -16,7 +16,7 @@ import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
 import org.jboss.weld.environment.servlet.WeldServletLifecycle;
-import org.plezi.jakarta.internal.PleziInitializer;
+import org.plezi.jakarta.internal.runtime.PleziInitializer;
 
 /**
  * An embedded Tomcat 10.1 on a random port running one application with Plezi's initializer and,
