@@ -5,11 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import org.plezi.jakarta.internal.connection.Connection;
-import org.plezi.jakarta.internal.delivery.Messaging;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.hooks.ControllerMessaging;
 import org.plezi.jakarta.internal.hooks.HttpExchange;
-import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * The base class of websocket controllers: one instance per connection (and per plain HTTP
@@ -73,16 +72,23 @@ public abstract class Controller {
     ControllerHooks.install(new Hooks());
   }
 
-  /** The websocket this instance serves; null before the upgrade and for plain HTTP requests. */
-  private volatile Connection connection;
+  /**
+   * The websocket this instance serves; null before the upgrade and for plain HTTP requests. Set
+   * once, on the container's thread that opens it; read from any thread.
+   */
+  private volatile ControllerConnection connection;
 
-  /** The HTTP exchange while preConnect, index or show runs; null otherwise. */
+  /**
+   * The HTTP exchange while preConnect, index or show runs; null otherwise. Only the request's
+   * thread touches it.
+   */
   private HttpExchange exchange;
 
-  /** This deployment's messaging and this class's model; bound when the instance is created. */
-  private Messaging messaging;
-
-  private ControllerModel model;
+  /**
+   * What this class sends through; bound when the instance is made, before any other thread can
+   * see the instance (the runtime publishes it through a concurrent map or the container).
+   */
+  private ControllerMessaging messaging;
 
   /** Path parameters, then query parameters (first value each); set before the first callback. */
   private Map<String, String> params = Map.of();
@@ -218,7 +224,7 @@ public abstract class Controller {
 
   /** Whether the websocket is open and accepts writes. */
   public final boolean isOpen() {
-    Connection current = connection;
+    ControllerConnection current = connection;
     return current != null && current.isOpen();
   }
 
@@ -231,8 +237,8 @@ public abstract class Controller {
    *     write overflowed its queue (which closes it)
    */
   public final boolean write(String text) {
-    Connection current = connection;
-    return current != null && current.outbound().offerText(text);
+    ControllerConnection current = connection;
+    return current != null && current.sendText(text);
   }
 
   /**
@@ -241,8 +247,8 @@ public abstract class Controller {
    * @return as {@link #write(String)}
    */
   public final boolean write(byte[] data) {
-    Connection current = connection;
-    return current != null && current.outbound().offerBinary(ByteBuffer.wrap(data.clone()));
+    ControllerConnection current = connection;
+    return current != null && current.sendBinary(ByteBuffer.wrap(data.clone()));
   }
 
   /**
@@ -252,13 +258,13 @@ public abstract class Controller {
    * @return as {@link #write(String)}
    */
   public final boolean write(ByteBuffer data) {
-    Connection current = connection;
+    ControllerConnection current = connection;
     if (current == null) {
       return false;
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
-    return current.outbound().offerBinary(copy);
+    return current.sendBinary(copy);
   }
 
   /** Closes the connection normally (1000) once the frames already queued are sent. */
@@ -278,9 +284,9 @@ public abstract class Controller {
     if (code != 1000 && (code < 3000 || code > 4999)) {
       throw new IllegalArgumentException("close code " + code + ": use 1000 or 3000 to 4999");
     }
-    Connection current = connection;
+    ControllerConnection current = connection;
     if (current != null) {
-      current.outbound().offerClose(code, reason);
+      current.close(code, reason);
     }
   }
 
@@ -303,7 +309,7 @@ public abstract class Controller {
    */
   protected final void broadcast(String event, Object... args) {
     // The route's class, not getClass(): with CDI interceptors that is a generated subclass.
-    messaging().broadcast(connection, model.type(), event, args);
+    messaging().broadcast(connection, event, args);
   }
 
   /**
@@ -324,7 +330,7 @@ public abstract class Controller {
    * @throws IllegalArgumentException if an argument is not a core value
    */
   protected final void unicast(String uuid, String event, Object... args) {
-    messaging().unicast(model, uuid, event, args);
+    messaging().unicast(uuid, event, args);
   }
 
   /**
@@ -352,7 +358,7 @@ public abstract class Controller {
    * @throws IllegalStateException before the connection is open
    */
   protected final void registerAs(String identity, Duration lifetime, int maxConnections) {
-    messaging().identities().register(requireConnection(), identity, lifetime, maxConnections);
+    requireConnection().registerAs(identity, lifetime, maxConnections);
   }
 
   /**
@@ -362,18 +368,18 @@ public abstract class Controller {
    * @return whether the identity is alive (registered and not expired)
    */
   protected final boolean notify(String identity, String event, Object... args) {
-    return messaging().identities().notify(identity, event, args);
+    return messaging().notify(identity, event, args);
   }
 
-  private Messaging messaging() {
+  private ControllerMessaging messaging() {
     if (messaging == null) {
       throw new IllegalStateException("this controller was not created by Plezi");
     }
     return messaging;
   }
 
-  private Connection requireConnection() {
-    Connection current = connection;
+  private ControllerConnection requireConnection() {
+    ControllerConnection current = connection;
     if (current == null) {
       throw new IllegalStateException("not a websocket connection (yet)");
     }
@@ -392,7 +398,7 @@ public abstract class Controller {
   /** Lets the runtime, in another package, drive the protected callbacks. */
   private static final class Hooks extends ControllerHooks {
     @Override
-    protected void bindExchange(Controller c, HttpExchange exchange) {
+    public void bindExchange(Controller c, HttpExchange exchange) {
       c.exchange = exchange;
       if (exchange != null) {
         c.params = exchange.params();
@@ -400,63 +406,62 @@ public abstract class Controller {
     }
 
     @Override
-    protected void bindConnection(Controller c, Connection connection) {
+    public void bindConnection(Controller c, ControllerConnection connection) {
       c.connection = connection;
     }
 
     @Override
-    protected void bindRuntime(Controller c, Messaging messaging, ControllerModel model) {
+    public void bindMessaging(Controller c, ControllerMessaging messaging) {
       c.messaging = messaging;
-      c.model = model;
     }
 
     @Override
-    protected void onBroadcast(Controller c, Object message) {
+    public void onBroadcast(Controller c, Object message) {
       c.onBroadcast(message);
     }
 
     @Override
-    protected boolean preConnect(Controller c) {
+    public boolean preConnect(Controller c) {
       return c.preConnect();
     }
 
     @Override
-    protected void onOpen(Controller c) {
+    public void onOpen(Controller c) {
       c.onOpen();
     }
 
     @Override
-    protected void onMessage(Controller c, String text) {
+    public void onMessage(Controller c, String text) {
       c.onMessage(text);
     }
 
     @Override
-    protected void onMessage(Controller c, byte[] data) {
+    public void onMessage(Controller c, byte[] data) {
       c.onMessage(data);
     }
 
     @Override
-    protected void onShutdown(Controller c) {
+    public void onShutdown(Controller c) {
       c.onShutdown();
     }
 
     @Override
-    protected void onClose(Controller c, int code, String reason) {
+    public void onClose(Controller c, int code, String reason) {
       c.onClose(code, reason);
     }
 
     @Override
-    protected String unknown(Controller c, Map<String, Object> message) {
+    public String unknown(Controller c, Map<String, Object> message) {
       return c.unknown(message);
     }
 
     @Override
-    protected String index(Controller c) {
+    public String index(Controller c) {
       return c.index();
     }
 
     @Override
-    protected String show(Controller c, String id) {
+    public String show(Controller c, String id) {
       return c.show(id);
     }
   }

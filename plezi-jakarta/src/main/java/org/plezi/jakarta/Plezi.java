@@ -2,7 +2,7 @@ package org.plezi.jakarta;
 
 import jakarta.servlet.ServletContext;
 import java.util.List;
-import org.plezi.jakarta.internal.runtime.PleziRuntime;
+import org.plezi.jakarta.internal.hooks.RuntimeHooks;
 
 /** Entry points for code outside controllers. */
 public final class Plezi {
@@ -19,7 +19,7 @@ public final class Plezi {
    */
   @SafeVarargs
   public static void register(ServletContext context, Class<? extends Controller>... controllers) {
-    PleziRuntime.install(context).register(List.of(controllers));
+    RuntimeHooks.get().register(context, List.of(controllers));
   }
 
   /**
@@ -31,7 +31,7 @@ public final class Plezi {
    * @throws IllegalStateException if Plezi is not installed in this application
    */
   public static Messenger messenger(ServletContext context) {
-    return runtime(context).messaging();
+    return RuntimeHooks.get().messenger(context);
   }
 
   /**
@@ -41,14 +41,6 @@ public final class Plezi {
    * @throws IllegalStateException if Plezi is not installed in this application
    */
   public static String serverUuid(ServletContext context) {
-    return runtime(context).serverUuid();
-  }
-
-  private static PleziRuntime runtime(ServletContext context) {
-    Object runtime = context.getAttribute(PleziRuntime.ATTRIBUTE);
-    if (!(runtime instanceof PleziRuntime installed)) {
-      throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
-    }
-    return installed;
+    return RuntimeHooks.get().serverUuid(context);
   }
 }

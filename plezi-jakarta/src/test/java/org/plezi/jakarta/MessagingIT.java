@@ -284,7 +284,7 @@ class MessagingIT {
     WsClient a = open("/a");
     PleziRuntime runtime =
         (PleziRuntime) server.servletContext().getAttribute(PleziRuntime.ATTRIBUTE);
-    runtime.messaging().receiveForeign("plain text from another program");
+    runtime.messaging().inbound().receiveForeign("plain text from another program");
     a.expectText("raw plain text from another program");
   }
 }

@@ -97,12 +97,11 @@ final class Report {
     }
     md.append("## Cluster (broadcasts sent on server A, clients on server B, Redis between)\n\n");
     md.append("Flat out, best of two interleaved runs per side (B's CPU: the median); Redis "
-        + "PUBLISH per broadcast from Redis's own `INFO commandstats`, over all of a side's runs "
-        + "(in brackets: the library bus's own count).\n\n");
+        + "PUBLISH per broadcast from Redis's own `INFO commandstats`, over all of a side's runs."
+        + "\n\n");
     md.append("| connections on B | broadcasts | library deliveries/s | baseline deliveries/s | "
         + "ratio | B's CPU us/delivery library / baseline | CPU ratio | library p50 / p99 ms "
-        + "| baseline p50 / p99 ms | Redis PUBLISH per broadcast: library (bus count) "
-        + "| baseline |\n");
+        + "| baseline p50 / p99 ms | Redis PUBLISH per broadcast: library | baseline |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (ClusterScenario.ClusterResult p : cluster) {
       if (!p.run().side().equals("plezi")) {
@@ -112,13 +111,13 @@ final class Report {
           .filter(c -> c.run().side().equals("raw")
               && c.run().connections() == p.run().connections()).findFirst().orElseThrow();
       md.append(String.format(Locale.ROOT, "| %,d | %,d | %,.0f | %,.0f | **%.2f** | %.2f / %.2f "
-              + "| %.2f | %s | %s | %.2f (%.2f) | %.2f |\n", p.run().connections(),
+              + "| %.2f | %s | %s | %.2f | %.2f |\n", p.run().connections(),
           p.run().broadcasts(), p.run().perSecond(), r.run().perSecond(),
           p.run().perSecond() / r.run().perSecond(), p.run().cpuMicrosPerDelivery(),
           r.run().cpuMicrosPerDelivery(),
           p.run().cpuMicrosPerDelivery() / r.run().cpuMicrosPerDelivery(),
           latency(p.run()), latency(r.run()), p.redisPublishesPerBroadcast(),
-          p.busPublishesPerBroadcast(), r.redisPublishesPerBroadcast()));
+          r.redisPublishesPerBroadcast()));
     }
     md.append('\n');
   }

@@ -3,8 +3,6 @@ package org.plezi.bench.server;
 import java.io.PrintStream;
 import java.util.function.Consumer;
 import org.plezi.jakarta.Messenger;
-import org.plezi.jakarta.internal.redis.RedisBus;
-import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /**
  * The server's control protocol, one line per command; each command but {@code ACK} gets one
@@ -18,7 +16,8 @@ import org.plezi.jakarta.internal.runtime.PleziRuntime;
  *   <li>{@code ACK N}: the clients have all of the run's first N broadcasts.
  *   <li>{@code HEAP}: used heap after full collections, in bytes.
  *   <li>{@code CPU}: CPU time this JVM has used, in nanoseconds.
- *   <li>{@code BUS}: {@code OK connected published rawPublished} for the cluster buses.
+ *   <li>{@code BUS}: {@code OK serverUuid rawPublished}: the library's server uuid (its bus
+ *       subscribes to Redis on a channel of that name) and the baseline's publishes so far.
  * </ul>
  */
 final class Commands implements AutoCloseable {
@@ -26,17 +25,17 @@ final class Commands implements AutoCloseable {
   private final RawEndpoint.Hub hub;
   private final RawCluster rawCluster;
   private final Messenger messenger;
-  private final PleziRuntime runtime;
+  private final String serverUuid;
   private final Broadcaster broadcaster = new Broadcaster();
   private Thread running;
 
   Commands(PrintStream out, RawEndpoint.Hub hub, RawCluster rawCluster, Messenger messenger,
-      PleziRuntime runtime) {
+      String serverUuid) {
     this.out = out;
     this.hub = hub;
     this.rawCluster = rawCluster;
     this.messenger = messenger;
-    this.runtime = runtime;
+    this.serverUuid = serverUuid;
   }
 
   void handle(String line) {
@@ -44,20 +43,15 @@ final class Commands implements AutoCloseable {
     try {
       switch (words[0]) {
         case "ACK" -> broadcaster.ack(Long.parseLong(words[1]));
-        case "COUNT" -> out.println("OK " + (side(words[1]) ? runtime.connections().size()
-            : hub.size()));
+        case "COUNT" -> out.println("OK " + (side(words[1]) ? FanController.open() : hub.size()));
         case "RUN" -> run(side(words[1]), Long.parseLong(words[2]), Integer.parseInt(words[3]),
             Double.parseDouble(words[4]));
         case "HEAP" -> out.println("OK " + BenchServer.heapAfterGc());
         case "CPU" -> out.println("OK " + ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
             .getProcessCpuTime());
-        case "BUS" -> {
-          RedisBus bus = BenchServer.redisBus(runtime);
-          out.println("OK " + (bus != null && bus.isConnected()) + " "
-              + (bus == null ? 0 : bus.publishedCount()) + " "
-              + (rawCluster == null ? 0 : rawCluster.published()));
-        }
+        case "BUS" -> out.println("OK " + serverUuid + " "
+            + (rawCluster == null ? 0 : rawCluster.published()));
         default -> out.println("ERR unknown command " + words[0]);
       }
     } catch (RuntimeException e) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
-import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.spi.ControllerFactory;
 
 /**
@@ -50,13 +49,13 @@ public final class CdiControllerFactory implements ControllerFactory {
    *
    * @throws InvalidControllerException naming each controller CDI cannot make
    */
-  public void prepare(Collection<ControllerModel> models) {
+  public void prepare(Collection<Class<? extends Controller>> controllers) {
     List<String> problems = new ArrayList<>();
-    for (ControllerModel model : models) {
+    for (Class<? extends Controller> type : controllers) {
       try {
-        maker(model.type());
+        maker(type);
       } catch (RuntimeException e) {
-        problems.add(model.type().getName() + ": CDI cannot create it: " + e.getMessage());
+        problems.add(type.getName() + ": CDI cannot create it: " + e.getMessage());
       }
     }
     if (!problems.isEmpty()) {
@@ -65,8 +64,8 @@ public final class CdiControllerFactory implements ControllerFactory {
   }
 
   @Override
-  public Controller create(ControllerModel model) {
-    Made made = maker(model.type()).make();
+  public Controller create(Class<? extends Controller> type) {
+    Made made = maker(type).make();
     live.put(new Identity(made.controller()), made.destroy());
     return made.controller();
   }

@@ -9,7 +9,8 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Supplier;
 import org.plezi.jakarta.PleziSettings;
-import org.plezi.jakarta.internal.runtime.PleziRuntime;
+import org.plezi.jakarta.spi.Deployment;
+import org.plezi.jakarta.spi.Integration;
 import org.plezi.jakarta.spi.IntegrationProvider;
 
 /**
@@ -34,7 +35,8 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
   private static final String REDISSON_CLIENT = "org.redisson.api.RedissonClient";
 
   @Override
-  public Integration integrate(ServletContext context) {
+  public Integration integrate(Deployment deployment) {
+    ServletContext context = deployment.servletContext();
     BeanManager manager = beanManager(context);
     if (manager == null) {
       LOG.log(Level.INFO, "plezi-jakarta-cdi found no CDI container for "
@@ -46,11 +48,9 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
     Instance<ControllerCatalog> catalog = beans.select(ControllerCatalog.class);
     CdiControllerFactory factory =
         new CdiControllerFactory(manager, catalog.isResolvable() ? catalog.get() : null);
-    if (context.getAttribute(PleziRuntime.ATTRIBUTE) instanceof PleziRuntime runtime) {
-      factory.prepare(runtime.routes().routes());
-      if (catalog.isResolvable()) {
-        catalog.get().started(runtime.messaging());
-      }
+    factory.prepare(deployment.controllers());
+    if (catalog.isResolvable()) {
+      catalog.get().started(deployment.messenger());
     }
     return new Integration("CDI", factory, settings(beans),
         redisClient(beans, context.getClassLoader()));

@@ -17,7 +17,6 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.internal.model.ControllerModel;
 
 /** Each rule a controller breaks fails the CDI deployment with a message naming it. */
 class DefinitionErrorTest {
@@ -148,10 +147,8 @@ class DefinitionErrorTest {
         .initialize();
     try {
       CdiControllerFactory factory = new CdiControllerFactory(container.getBeanManager(), null);
-      ControllerModel model =
-          ControllerModel.of(MissingDependency.class, "/missing", new java.util.ArrayList<>());
-
-      Throwable failure = catchThrowable(() -> factory.prepare(java.util.List.of(model)));
+      Throwable failure =
+          catchThrowable(() -> factory.prepare(java.util.List.of(MissingDependency.class)));
 
       assertThat(failure).isInstanceOf(InvalidControllerException.class)
           .hasMessageContaining(MissingDependency.class.getName() + ": CDI cannot create it")
@@ -163,7 +160,7 @@ class DefinitionErrorTest {
 
   @Test
   void withoutABeanManagerTheProviderDoesNotApply() {
-    assertThat(new CdiIntegrationProvider().integrate(FakeServletContext.with(Map.of())))
+    assertThat(new CdiIntegrationProvider().integrate(FakeServletContext.deployment(Map.of())))
         .isNull();
   }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.spi.IntegrationProvider.Integration;
+import org.plezi.jakarta.spi.Integration;
 import org.redisson.api.RedissonClient;
 
 /** How the provider hands the application's RedissonClient bean to the core (no Redis needed). */
@@ -76,8 +76,8 @@ class RedisClientLookupTest {
         .addExtension(new PleziExtension())
         .addBeanClasses(beans)
         .initialize();
-    return new CdiIntegrationProvider().integrate(
-        FakeServletContext.with(Map.of(BeanManager.class.getName(), container.getBeanManager())));
+    return new CdiIntegrationProvider().integrate(FakeServletContext.deployment(
+        Map.of(BeanManager.class.getName(), container.getBeanManager())));
   }
 
   @Test

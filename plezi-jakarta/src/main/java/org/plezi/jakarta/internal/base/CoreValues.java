@@ -103,7 +103,7 @@ public final class CoreValues {
   public static final class Mismatch extends Exception {
     private static final long serialVersionUID = 1L;
 
-    Mismatch(String message) {
+    public Mismatch(String message) {
       super(message, null, false, false);
     }
   }

@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.plezi.jakarta.internal.base.Drops;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
-import org.plezi.jakarta.internal.delivery.Identities;
+import org.plezi.jakarta.internal.base.Threads;
 
 /**
  * The single-server identity store: expiring records in memory, swept every few seconds so that
@@ -43,11 +41,7 @@ public final class LocalIdentityStore implements IdentityStore {
 
   public LocalIdentityStore(int mailboxCap) {
     this.mailboxCap = mailboxCap;
-    this.sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "plezi-identity-sweeper");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.sweeper = Threads.scheduler("identity-sweeper", null);
     sweeper.scheduleWithFixedDelay(this::sweep, 5, 5, TimeUnit.SECONDS);
   }
 

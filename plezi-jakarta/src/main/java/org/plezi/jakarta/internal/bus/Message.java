@@ -50,12 +50,12 @@ public record Message(
   }
 
   /** The same message as mail of an identity, addressed to one connection. */
-  Message asMail(String toServerUuid, String targetId, Mail of) {
+  public Message asMail(String toServerUuid, String targetId, Mail of) {
     return new Message(event, args, null, toServerUuid, targetId, fromServer, null, null, of);
   }
 
   /** The same unicast, asking for an answer with this id. */
-  Message withAckId(String id) {
+  public Message withAckId(String id) {
     return new Message(event, args, type, toServer, target, fromServer, senderType, id, mail);
   }
 }

@@ -2,6 +2,10 @@ package org.plezi.jakarta.internal.connection;
 
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -9,23 +13,30 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.base.CoreValues;
-import org.plezi.jakarta.internal.base.Drops;
+import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Settings;
-import org.plezi.jakarta.internal.bus.IdentityStore;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.event.EventMethod;
 import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * One open websocket and the controller that serves it. Every controller callback of the
- * connection runs under its lock, so callbacks never overlap; writes go through its {@link
- * OutboundQueue}, which never takes the lock.
+ * connection runs under its {@link #callbacks} lock, so callbacks never overlap; writes go through
+ * its {@link OutboundQueue}, which never takes that lock; events from other connections wait in its
+ * {@link Inbox}. Which thread calls what is in {@code org.plezi.jakarta.internal}'s threading model.
  */
-public final class Connection {
+public final class Connection implements ControllerConnection, TextDispatcher.Target {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /**
+   * Messages that fit no event method: a sender can cause any number, so one line a second for
+   * every connection of the server.
+   */
+  private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, 1_000_000_000L);
 
   /** Tomcat's per-session limit on blocking sends, which include the close frame. */
   private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
@@ -53,7 +64,6 @@ public final class Connection {
   private final ControllerModel model;
   private final Session session;
   private final OutboundQueue outbound;
-  private final Executor closer;
 
   /** Events from other connections and the bus, run one at a time on the events pool. */
   private final Inbox inbox;
@@ -61,7 +71,13 @@ public final class Connection {
   /** This connection's identities and where it stands in each one's mailbox. */
   private final ConnectionMail mail;
 
-  /** Serializes the controller's callbacks. */
+  /** The server's identity bindings, for {@link #registerAs}. */
+  private final Identities identities;
+
+  /**
+   * Serializes the controller's callbacks: held while controller code runs (and only then), by
+   * whichever thread runs it. Reentrant: a callback may call code that invokes again.
+   */
   private final ReentrantLock callbacks = new ReentrantLock();
 
   /** Set once, when the connection ended and onClose was (or is being) called. */
@@ -70,7 +86,11 @@ public final class Connection {
   /** Completes after onClose returned. */
   private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
-  Connection(
+  /**
+   * @param closer runs close frames, which block, off the container's and the pool's threads
+   * @param events the deployment's events pool, which runs the inbox
+   */
+  public Connection(
       String serverUuid,
       String localId,
       Controller controller,
@@ -79,17 +99,17 @@ public final class Connection {
       Settings settings,
       Executor closer,
       Executor events,
-      IdentityStore identities) {
+      Identities identities) {
     this.uuid = serverUuid + localId;
     this.localId = localId;
     this.controller = controller;
     this.model = model;
     this.session = session;
-    this.closer = closer;
+    this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
-    this.mail = new ConnectionMail(identities, new ConnectionMail.Receiver() {
+    this.mail = new ConnectionMail(identities.store(), new ConnectionMail.Receiver() {
       @Override
-      public void event(String event, java.util.List<Object> args) {
+      public void event(String event, List<Object> args) {
         receiveEvent(event, args);
       }
 
@@ -100,7 +120,7 @@ public final class Connection {
 
       @Override
       public void later(Runnable task) {
-        enqueue(task);
+        enqueue(task, null);
       }
     });
     this.outbound =
@@ -120,16 +140,52 @@ public final class Connection {
     session.getUserProperties().putIfAbsent(TOMCAT_SESSION_CLOSE_TIMEOUT, CLOSE_TIMEOUT_MILLIS);
   }
 
+  // ------------------------------------------------------------------- what a controller sees
+
   /** The cluster-wide id: server uuid followed by the local id. */
+  @Override
   public String uuid() {
     return uuid;
   }
+
+  /** Whether the websocket is open and the queue accepts frames. */
+  @Override
+  public boolean isOpen() {
+    return !closed.get() && outbound.isAccepting() && session.isOpen();
+  }
+
+  @Override
+  public boolean sendText(String text) {
+    return outbound.offerText(text);
+  }
+
+  @Override
+  public boolean sendBinary(ByteBuffer data) {
+    return outbound.offerBinary(data);
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    outbound.offerClose(code, reason);
+  }
+
+  /**
+   * Binds this connection to an identity; its mailbox is read next, in order. Waits for the store
+   * (one Redis round trip in a cluster), under the callback lock when a callback calls it.
+   */
+  @Override
+  public void registerAs(String identity, Duration lifetime, int maxConnections) {
+    identities.register(this, identity, lifetime, maxConnections);
+  }
+
+  // -------------------------------------------------------------------- what the runtime sees
 
   /** The id within this server (hexadecimal). */
   public String localId() {
     return localId;
   }
 
+  @Override
   public Controller controller() {
     return controller;
   }
@@ -142,11 +198,6 @@ public final class Connection {
     return outbound;
   }
 
-  /** Whether the websocket is open and the queue accepts frames. */
-  public boolean isOpen() {
-    return !closed.get() && outbound.isAccepting() && session.isOpen();
-  }
-
   /** Completes once onClose has returned. */
   public CompletableFuture<Void> closedFuture() {
     return closedFuture;
@@ -154,9 +205,9 @@ public final class Connection {
 
   /**
    * Closes the connection with 1011 if its frame in flight has been sending for longer than the
-   * send timeout; the runtime calls this periodically for every connection.
+   * send timeout; the runtime's send-timeouts thread calls this periodically for every connection.
    */
-  void checkSendTimeout(long nowNanos) {
+  public void checkSendTimeout(long nowNanos) {
     if (sendTimeoutNanos > 0 && outbound.sendingLongerThan(sendTimeoutNanos, nowNanos)) {
       LOG.log(Level.DEBUG, () -> uuid + ": a send took longer than "
           + sendTimeoutNanos / 1_000_000 + " ms, closing");
@@ -164,14 +215,15 @@ public final class Connection {
     }
   }
 
-  /** Runs onOpen; a failure closes the connection with 1011. */
-  void opened() {
+  /** Runs onOpen; a failure closes the connection with 1011. Container thread. */
+  public void opened() {
     if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
       outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
     }
   }
 
-  void receive(String text) {
+  /** A text frame; on the container's thread, one frame of this connection at a time. */
+  public void receive(String text) {
     if (text.length() > maxMessage) {
       tooBig();
       return;
@@ -184,7 +236,8 @@ public final class Connection {
     }
   }
 
-  void receive(byte[] data) {
+  /** A binary frame; as {@link #receive(String)}. */
+  public void receive(byte[] data) {
     if (data.length > maxMessage) {
       tooBig();
       return;
@@ -202,17 +255,19 @@ public final class Connection {
   }
 
   /** A frame of a kind the controller has no handler for. */
-  void unsupported(String kind) {
+  public void unsupported(String kind) {
     LOG.log(Level.DEBUG, () -> uuid + ": " + kind + " frame refused by " + model.type().getName());
     outbound.offerClose(CloseCodes.UNSUPPORTED_DATA, kind + " messages are not accepted");
   }
 
+  // ------------------------------------------------------------------ what the delivery sees
+
   /**
-   * Queues an event for this connection's controller.
+   * Queues an event for this connection's controller; any thread, never blocks.
    *
    * @return false when the connection is closed or its inbox overflowed (which closes it)
    */
-  boolean deliver(Message message) {
+  public boolean deliver(Message message) {
     return deliver(message, null);
   }
 
@@ -222,11 +277,17 @@ public final class Connection {
    *
    * @return as {@link #deliver(Message)}
    */
-  boolean deliver(Message message, Inbox.Batch batch) {
+  public boolean deliver(Message message, Inbox.Batch batch) {
     if (message.mail() != null) {
       return enqueue(() -> mail.receive(message), batch);
     }
     return enqueue(() -> receiveEvent(message.event(), message.args()), batch);
+  }
+
+  /** Queues a payload that is not an envelope for {@code onBroadcast}. */
+  public boolean deliverForeign(Object payload) {
+    return enqueue(() -> invoke("onBroadcast",
+        () -> ControllerHooks.get().onBroadcast(controller, payload)), null);
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
@@ -240,18 +301,8 @@ public final class Connection {
   }
 
   /** The identities this connection is registered as. */
-  java.util.Set<String> identities() {
+  Set<String> identities() {
     return mail.identities();
-  }
-
-  /** Queues a payload that is not an envelope for {@code onBroadcast}. */
-  boolean deliverForeign(Object payload) {
-    return enqueue(() -> invoke("onBroadcast",
-        () -> ControllerHooks.get().onBroadcast(controller, payload)));
-  }
-
-  private boolean enqueue(Runnable task) {
-    return enqueue(task, null);
   }
 
   private boolean enqueue(Runnable task, Inbox.Batch batch) {
@@ -278,20 +329,26 @@ public final class Connection {
     return false;
   }
 
-  private void receiveEvent(String event, java.util.List<Object> values) {
+  /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
+  private void receiveEvent(String event, List<Object> values) {
     EventMethod method = model.events().get(event);
     if (method == null) {
-      Drops.log(model, event, "no @Event method of that name");
+      drop(event, "no @Event method of that name");
       return;
     }
     Object[] args;
     try {
       args = PositionalBinder.bind(method, values);
     } catch (CoreValues.Mismatch e) {
-      Drops.log(model, event, e.getMessage());
+      drop(event, e.getMessage());
       return;
     }
     invoke(null, event, () -> reply(method.invoke(controller, args)));
+  }
+
+  private void drop(String event, String why) {
+    DROPS.warn("dropped a message for event '" + event + "' of " + model.type().getName() + ": "
+        + why);
   }
 
   /** What an event method returned, written to the client by auto-dispatch controllers. */
@@ -304,8 +361,10 @@ public final class Connection {
     }
   }
 
-  /** Runs onShutdown, then queues the going-away close after whatever it wrote. */
-  void shutdown() {
+  // ---------------------------------------------------------------------------- the end
+
+  /** Runs onShutdown, then queues the going-away close after whatever it wrote. Close pool. */
+  public void shutdown() {
     if (!closed.get()) {
       invoke("onShutdown", () -> ControllerHooks.get().onShutdown(controller));
       outbound.offerClose(CloseCodes.GOING_AWAY, "server shutting down");
@@ -317,7 +376,7 @@ public final class Connection {
    *
    * @return whether this call ran onClose
    */
-  boolean closed(int code, String reason) {
+  public boolean closed(int code, String reason) {
     if (!closed.compareAndSet(false, true)) {
       return false;
     }
@@ -336,7 +395,8 @@ public final class Connection {
    *
    * @return whether it returned normally
    */
-  boolean invoke(String callback, Runnable action) {
+  @Override
+  public boolean invoke(String callback, Runnable action) {
     return invoke(callback, null, action);
   }
 

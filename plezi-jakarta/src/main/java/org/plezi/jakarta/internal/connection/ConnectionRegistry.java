@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.plezi.jakarta.ClusterName;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
@@ -31,12 +30,12 @@ public final class ConnectionRegistry {
       new ConcurrentHashMap<>();
 
   /** Makes a routed class known; called at start-up, before any of its connections open. */
-  synchronized void addRoute(ControllerModel model) {
+  public synchronized void addRoute(ControllerModel model) {
     routes.put(model.clusterName(), model);
     Set<Connection> connections =
         byType.computeIfAbsent(model.type(), t -> ConcurrentHashMap.newKeySet());
     for (Class<?> c = model.type(); c != null && c != Controller.class; c = c.getSuperclass()) {
-      String name = clusterName(c);
+      String name = ControllerModel.clusterNameOf(c);
       byClusterName.compute(name, (n, sets) -> {
         List<Set<Connection>> updated = sets == null ? new ArrayList<>() : new ArrayList<>(sets);
         if (updated.stream().noneMatch(set -> set == connections)) { // identity: sets compare by content
@@ -47,19 +46,15 @@ public final class ConnectionRegistry {
     }
   }
 
-  /** The name broadcasts address a class by: its {@link ClusterName}, else its full name. */
-  public static String clusterName(Class<?> type) {
-    ClusterName explicit = type.getAnnotation(ClusterName.class);
-    return explicit == null ? type.getName() : explicit.value();
-  }
-
-  void add(Connection connection) {
+  /** A connection opened; it receives what is sent from here on. */
+  public void add(Connection connection) {
     byLocalId.put(connection.localId(), connection);
     byType.computeIfAbsent(connection.model().type(), t -> ConcurrentHashMap.newKeySet())
         .add(connection);
   }
 
-  void remove(Connection connection) {
+  /** A connection ended; fan-outs that start from here on skip it. */
+  public void remove(Connection connection) {
     byLocalId.remove(connection.localId(), connection);
     Set<Connection> ofType = byType.get(connection.model().type());
     if (ofType != null) {

@@ -16,16 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * inboxes that were idle and starts their drains {@value Batch#PER_TASK} to a pool task, instead
  * of one pool task (a queue lock and often a thread wake-up) per receiving connection.
  */
-final class Inbox {
+public final class Inbox {
   /** Idle inboxes a fan-out found, whose drains it starts together once it has offered to all. */
-  static final class Batch {
+  public static final class Batch {
     /** Drains per pool task: few enough that the pool's threads share a fan-out's work. */
     static final int PER_TASK = 64;
 
     private final List<Inbox> idle = new ArrayList<>();
 
     /** Starts the collected drains on the inboxes' pool; the batch is then spent. */
-    void start() {
+    public void start() {
       for (int from = 0; from < idle.size(); from += PER_TASK) {
         Inbox[] chunk = idle.subList(from, Math.min(idle.size(), from + PER_TASK))
             .toArray(Inbox[]::new);

@@ -7,7 +7,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
 import org.plezi.jakarta.Controller;
-import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * One {@link org.plezi.jakarta.Event} method of a controller class, resolved once at registration:
@@ -59,7 +58,7 @@ public final class EventMethod {
         .asType(MethodType.genericMethodType(arity + 1))
         .asSpreader(Object[].class, arity)
         .asType(INVOKER_TYPE);
-    return new EventMethod(name, method, ControllerModel.describe(owner, method), invoker);
+    return new EventMethod(name, method, ControllerMethods.describe(owner, method), invoker);
   }
 
   /** The event's name, as clients and messages use it. */

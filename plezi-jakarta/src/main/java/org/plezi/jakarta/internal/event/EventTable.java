@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
-import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.wire.Envelope;
 
 /**
  * The events of one controller class, by name, built once when the route is registered: the only
@@ -77,17 +77,17 @@ public final class EventTable {
     Map<String, EventMethod> byName = new LinkedHashMap<>();
     Map<String, Method> claimed = new LinkedHashMap<>();
     for (Slot slot : slots) {
-      String where = ControllerModel.describe(slot.method.getDeclaringClass(), slot.method);
+      String where = ControllerMethods.describe(slot.method.getDeclaringClass(), slot.method);
       if (Modifier.isStatic(slot.method.getModifiers())) {
         problems.add(where + ": an @Event method must not be static");
         continue;
       }
-      if (ControllerModel.isCallbackName(slot.method.getName())) {
+      if (ControllerMethods.isCallbackName(slot.method.getName())) {
         problems.add(where + ": a callback cannot be an @Event; "
             + "move the event into a method of its own");
         continue;
       }
-      if (!org.plezi.jakarta.internal.wire.Envelope.isMethodName(slot.name)) {
+      if (!Envelope.isMethodName(slot.name)) {
         problems.add(where + ": the @Event name '" + slot.name + "' must be a Java identifier of"
             + " at most 255 characters, so that it can travel between servers");
         continue;
@@ -95,7 +95,7 @@ public final class EventTable {
       Method previous = claimed.putIfAbsent(slot.name, slot.method);
       if (previous != null) {
         problems.add(where + ": the event name '" + slot.name + "' is already taken by "
-            + ControllerModel.describe(previous.getDeclaringClass(), previous)
+            + ControllerMethods.describe(previous.getDeclaringClass(), previous)
             + "; event names are unique per controller class");
         continue;
       }

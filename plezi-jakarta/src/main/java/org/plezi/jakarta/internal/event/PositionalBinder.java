@@ -5,14 +5,14 @@ import java.util.List;
 import org.plezi.jakarta.internal.base.CoreValues;
 
 /** Fits a message's positional arguments to an event method's parameters, or says why not. */
-final class PositionalBinder {
+public final class PositionalBinder {
   private PositionalBinder() {}
 
   /**
    * @return the converted arguments, one per parameter
    * @throws CoreValues.Mismatch when the count differs or an argument does not fit losslessly
    */
-  static Object[] bind(EventMethod method, List<Object> args) throws CoreValues.Mismatch {
+  public static Object[] bind(EventMethod method, List<Object> args) throws CoreValues.Mismatch {
     List<Class<?>> types = method.parameterTypes();
     if (types.size() != args.size()) {
       throw new CoreValues.Mismatch(method.description() + " takes " + types.size()

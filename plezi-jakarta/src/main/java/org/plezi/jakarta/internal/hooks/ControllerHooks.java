@@ -1,14 +1,13 @@
 package org.plezi.jakarta.internal.hooks;
 
+import java.util.Map;
 import org.plezi.jakarta.Controller;
-import org.plezi.jakarta.internal.connection.Connection;
-import org.plezi.jakarta.internal.delivery.Messaging;
-import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
- * The runtime's door into a {@link Controller}'s protected callbacks and private state. {@code
- * Controller} installs the single implementation when its class initializes, so the callbacks stay
- * protected in the public API.
+ * The runtime's door into a {@link Controller}'s protected callbacks and private state. Its single
+ * implementation is {@code Controller.Hooks}, which {@code Controller}'s static initializer
+ * installs, so that the callbacks stay protected in the public API. Every method is called by the
+ * library only, on the thread the threading model names for that callback.
  */
 public abstract class ControllerHooks {
   private static volatile ControllerHooks instance;
@@ -25,7 +24,8 @@ public abstract class ControllerHooks {
     instance = hooks;
   }
 
-  static ControllerHooks get() {
+  /** The installed hooks; initializes {@code Controller} first if nothing has yet. */
+  public static ControllerHooks get() {
     ControllerHooks hooks = instance;
     if (hooks == null) {
       try {
@@ -38,29 +38,32 @@ public abstract class ControllerHooks {
     return hooks;
   }
 
-  protected abstract void bindExchange(Controller c, HttpExchange exchange);
+  /** Binds the HTTP request while preConnect, index or show runs; null unbinds it. */
+  public abstract void bindExchange(Controller c, HttpExchange exchange);
 
-  protected abstract void bindConnection(Controller c, Connection connection);
+  /** Binds the websocket, once it is open. */
+  public abstract void bindConnection(Controller c, ControllerConnection connection);
 
-  protected abstract void bindRuntime(Controller c, Messaging messaging, ControllerModel model);
+  /** Binds what the controller's class sends through; once, when the controller is made. */
+  public abstract void bindMessaging(Controller c, ControllerMessaging messaging);
 
-  protected abstract void onBroadcast(Controller c, Object message);
+  public abstract void onBroadcast(Controller c, Object message);
 
-  protected abstract boolean preConnect(Controller c);
+  public abstract boolean preConnect(Controller c);
 
-  protected abstract void onOpen(Controller c);
+  public abstract void onOpen(Controller c);
 
-  protected abstract void onMessage(Controller c, String text);
+  public abstract void onMessage(Controller c, String text);
 
-  protected abstract void onMessage(Controller c, byte[] data);
+  public abstract void onMessage(Controller c, byte[] data);
 
-  protected abstract void onShutdown(Controller c);
+  public abstract void onShutdown(Controller c);
 
-  protected abstract void onClose(Controller c, int code, String reason);
+  public abstract void onClose(Controller c, int code, String reason);
 
-  protected abstract String unknown(Controller c, java.util.Map<String, Object> message);
+  public abstract String unknown(Controller c, Map<String, Object> message);
 
-  protected abstract String index(Controller c);
+  public abstract String index(Controller c);
 
-  protected abstract String show(Controller c, String id);
+  public abstract String show(Controller c, String id);
 }

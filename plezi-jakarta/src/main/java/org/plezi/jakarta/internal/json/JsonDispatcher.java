@@ -15,12 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.plezi.jakarta.AutoDispatch;
 import org.plezi.jakarta.Controller;
-import org.plezi.jakarta.internal.connection.Connection;
+import org.plezi.jakarta.internal.event.ControllerMethods;
 import org.plezi.jakarta.internal.event.EventMethod;
 import org.plezi.jakarta.internal.event.EventTable;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
-import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * Auto-dispatch for one controller class: reads each text frame as a JSON object, acknowledges its
@@ -95,13 +94,13 @@ final class JsonDispatcher implements TextDispatcher {
         return null;
       }
     }
-    boolean unknownHook = ControllerModel.overrides(type, "unknown", Map.class);
+    boolean unknownHook = ControllerMethods.overrides(type, "unknown", Map.class);
     return new JsonDispatcher(new JsonCodec(provider, AutoDispatch.MAX_DEPTH), pojo,
         Map.copyOf(routes), unknownHook);
   }
 
   @Override
-  public void receive(Connection connection, String text) {
+  public void receive(Target connection, String text) {
     JsonObject message;
     try {
       message = codec.readObject(text);
@@ -116,7 +115,7 @@ final class JsonDispatcher implements TextDispatcher {
     }
     JsonValue eid = message.get("_EID_");
     if (eid != null) {
-      connection.outbound().offerText(codec.ack(eid));
+      connection.sendText(codec.ack(eid));
     }
     Route route = routes.get(name.getString());
     if (route == null) {
@@ -132,7 +131,7 @@ final class JsonDispatcher implements TextDispatcher {
       return;
     }
     if (arguments == null) {
-      connection.outbound().offerText(codec.err(405, "not callable by clients", null, message));
+      connection.sendText(codec.err(405, "not callable by clients", null, message));
       return;
     }
     String[] reply = new String[1];
@@ -154,9 +153,9 @@ final class JsonDispatcher implements TextDispatcher {
     };
   }
 
-  private void unknown(Connection connection, JsonObject message) {
+  private void unknown(Target connection, JsonObject message) {
     if (!unknownHook) {
-      connection.outbound().offerText(codec.err(404, "not found", null, message));
+      connection.sendText(codec.err(404, "not found", null, message));
       return;
     }
     Map<String, Object> map = JsonCodec.toMap(message);
@@ -167,17 +166,17 @@ final class JsonDispatcher implements TextDispatcher {
     finish(connection, ok, reply[0], message);
   }
 
-  private void finish(Connection connection, boolean ok, String reply, JsonObject message) {
+  private void finish(Target connection, boolean ok, String reply, JsonObject message) {
     if (!ok) {
-      connection.outbound().offerText(codec.err(500, "internal error", null, message));
+      connection.sendText(codec.err(500, "internal error", null, message));
     } else if (reply != null) {
-      connection.outbound().offerText(reply);
+      connection.sendText(reply);
     }
   }
 
-  private void refuse(Connection connection, String reason, JsonObject message) {
+  private void refuse(Target connection, String reason, JsonObject message) {
     LOG.log(Level.DEBUG, () -> connection + ": bad request: " + reason);
-    connection.outbound().offerText(codec.err(400, "bad request", reason, message));
+    connection.sendText(codec.err(400, "bad request", reason, message));
   }
 
   /** A return value as the text to write; runs under the connection's lock, like the method. */

@@ -10,7 +10,7 @@ import org.plezi.jakarta.internal.event.TextDispatcher;
  * JSON type, so that the core loads and runs on a container without JSON-P as long as no
  * controller asks for auto-dispatch; the JSON classes are touched only after their API was found.
  */
-final class JsonSetup {
+public final class JsonSetup {
   static final String JSONP_HINT = "add jakarta.json:jakarta.json-api and an implementation such "
       + "as org.eclipse.parsson:parsson to WEB-INF/lib (full Jakarta EE servers provide them)";
 
@@ -26,7 +26,7 @@ final class JsonSetup {
    * @param problems receives what is missing or broken, naming the class or {@code Class#method}
    * @return the dispatcher, or null when a problem was added
    */
-  static TextDispatcher dispatcher(
+  public static TextDispatcher dispatcher(
       Class<? extends Controller> type, EventTable events, List<String> problems) {
     if (!present("jakarta.json.spi.JsonProvider")) {
       problems.add(type.getName() + ": @AutoDispatch needs the JSON-P API, which this "

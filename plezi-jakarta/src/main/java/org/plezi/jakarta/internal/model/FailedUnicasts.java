@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.FailedUnicast;
+import org.plezi.jakarta.internal.event.ControllerMethods;
 
 /** Finds and checks a controller class's {@link FailedUnicast} callback. */
 final class FailedUnicasts {
@@ -54,7 +55,7 @@ final class FailedUnicasts {
         && parameters[1] == String.class
         && isListOfObjects(parameters[2]);
     if (!signature) {
-      problems.add(ControllerModel.describe(owner, method) + ": a @FailedUnicast method must be "
+      problems.add(ControllerMethods.describe(owner, method) + ": a @FailedUnicast method must be "
           + "static void (String targetUuid, String event, List<Object> args)");
     }
     return signature;

@@ -1,12 +1,12 @@
 package org.plezi.jakarta.internal.redis;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
+import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.wire.Decoded;
@@ -73,11 +73,7 @@ public final class RedisBus implements Bus {
     this.connector = connector;
     this.ownsClient = ownsClient;
     this.codec = codec;
-    this.connecting = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "plezi-redis-" + serverUuid.substring(0, 8));
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.connecting = Threads.scheduler("redis", serverUuid);
   }
 
   @Override

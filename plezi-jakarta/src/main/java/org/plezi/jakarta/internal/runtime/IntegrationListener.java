@@ -13,7 +13,8 @@ import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.internal.base.Settings;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
-import org.plezi.jakarta.spi.ControllerFactory;
+import org.plezi.jakarta.spi.Deployment;
+import org.plezi.jakarta.spi.Integration;
 import org.plezi.jakarta.spi.IntegrationProvider;
 
 /**
@@ -44,10 +45,10 @@ final class IntegrationListener implements ServletContextListener {
     } catch (DeploymentException e) {
       throw new IllegalStateException("Plezi could not register its websocket endpoint", e);
     }
-    IntegrationProvider.Integration integration = find(context);
+    Integration integration = find(new RuntimeDeployment(runtime, context));
     if (integration == null) {
       requireNoArgumentConstructors(runtime.routes());
-      runtime.integrate(ControllerFactory.REFLECTION, runtime.settings(), null, context);
+      runtime.integrate(null, runtime.settings(), null, context);
       return;
     }
     String source = integration.name() + " settings";
@@ -59,11 +60,12 @@ final class IntegrationListener implements ServletContextListener {
   }
 
   /** The first integration that applies, or null. */
-  private static IntegrationProvider.Integration find(ServletContext context) {
+  private static Integration find(Deployment deployment) {
+    ClassLoader application = deployment.servletContext().getClassLoader();
     try {
       for (IntegrationProvider provider :
-          ServiceLoader.load(IntegrationProvider.class, context.getClassLoader())) {
-        IntegrationProvider.Integration integration = provider.integrate(context);
+          ServiceLoader.load(IntegrationProvider.class, application)) {
+        Integration integration = provider.integrate(deployment);
         if (integration != null) {
           return integration;
         }

@@ -11,36 +11,41 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.internal.base.Settings;
+import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
-import org.plezi.jakarta.internal.delivery.Identities;
+import org.plezi.jakarta.internal.connection.Identities;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.hooks.RuntimeHooks;
+import org.plezi.jakarta.internal.model.ControllerChecks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
 import org.plezi.jakarta.spi.ControllerFactory;
 
 /**
  * Everything Plezi holds for one deployment (one {@link ServletContext}): settings, server uuid,
- * routes, open connections and the shutdown sequence. Created once, at start-up, by the {@code
- * ServletContainerInitializer} or the first programmatic registration.
+ * routes, open connections, messaging and the shutdown sequence. Created once, at start-up, by the
+ * {@code ServletContainerInitializer} or the first programmatic registration; finished by {@link
+ * IntegrationListener} when start-up is over.
  */
 public final class PleziRuntime {
+  static {
+    RuntimeHooks.install(new Door());
+  }
+
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
 
   /** The servlet context attribute holding the runtime. */
@@ -50,8 +55,10 @@ public final class PleziRuntime {
 
   /** Replaced once, when start-up is over, by the settings with code overrides applied. */
   private volatile Settings settings;
-  /** Makes controllers; replaced once, when start-up is over, by an integration's (CDI). */
-  private volatile ControllerFactory factory = ControllerFactory.REFLECTION;
+
+  /** Makes controllers; null (the no-argument constructor) unless an integration brought one. */
+  private volatile ControllerFactory factory;
+
   private final String serverUuid = UUID.randomUUID().toString();
   private final RouteTable routes = new RouteTable();
   private final ConnectionRegistry connections = new ConnectionRegistry();
@@ -68,15 +75,15 @@ public final class PleziRuntime {
    */
   private volatile ExecutorService events;
 
-  /**
-   * Checks the connections' sends in flight against the send timeout; started in {@link
-   * #integrate} with the settings then final; null before, or when there is no timeout.
-   */
-  private volatile ScheduledExecutorService sendTimeouts;
+  /** Which identities the connections hold; made with the store in {@link #integrate}. */
+  private volatile Identities identities;
+
+  /** Checks the sends in flight; started in {@link #integrate}; null before, or without timeout. */
+  private volatile SendTimeouts sendTimeouts;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
-    this.closer = daemonPool("plezi-close-" + serverUuid.substring(0, 8), 4);
+    this.closer = Threads.pool("close", serverUuid, 4);
     // The bus, the identity store and the event pool are chosen in integrate(): the settings
     // that shape them may still change there (CDI), and no connection can open before.
     this.messaging = new Messaging(serverUuid, connections);
@@ -106,12 +113,25 @@ public final class PleziRuntime {
   }
 
   /**
+   * The runtime of a deployment.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  static PleziRuntime of(ServletContext context) {
+    Object runtime = context.getAttribute(ATTRIBUTE);
+    if (!(runtime instanceof PleziRuntime installed)) {
+      throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
+    }
+    return installed;
+  }
+
+  /**
    * Adds routes for controller classes (all or none) and maps them.
    *
    * @throws org.plezi.jakarta.InvalidControllerException listing every problem
    */
-  public void register(Collection<Class<?>> classes) {
-    List<ControllerModel> models = ControllerModel.ofAll(classes);
+  public void register(Collection<? extends Class<?>> classes) {
+    List<ControllerModel> models = ControllerChecks.ofAll(List.copyOf(classes));
     routes.addAll(models);
     for (ControllerModel model : models) {
       connections.addRoute(model);
@@ -137,9 +157,14 @@ public final class PleziRuntime {
     return connections;
   }
 
-  /** The deployment's messaging, which is also its {@link org.plezi.jakarta.Messenger}. */
+  /** The deployment's messaging. */
   public Messaging messaging() {
     return messaging;
+  }
+
+  /** The deployment's messenger. */
+  public Messenger messenger() {
+    return messaging.messenger();
   }
 
   WebsocketHandOff handOff() {
@@ -152,21 +177,25 @@ public final class PleziRuntime {
 
   /** A new controller for a connection or request; null (after logging) if construction failed. */
   Controller newController(ControllerModel model) {
+    ControllerFactory current = factory;
     try {
-      Controller controller = factory.create(model);
-      ControllerHooks.get().bindRuntime(controller, messaging, model);
+      Controller controller = current == null ? model.instantiate() : current.create(model.type());
+      ControllerHooks.get().bindMessaging(controller, messaging.senderFor(model));
       return controller;
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.log(Level.ERROR, model.type().getName() + ": could not be created (" + factory + ")",
-          cause);
+      LOG.log(Level.ERROR, model.type().getName() + ": could not be created ("
+          + (current == null ? "reflection" : current) + ")", cause);
       return null;
     }
   }
 
   /** A controller's request or connection is over. */
   void releaseController(Controller controller) {
-    factory.release(controller);
+    ControllerFactory current = factory;
+    if (current != null) {
+      current.release(controller);
+    }
   }
 
   /**
@@ -174,6 +203,7 @@ public final class PleziRuntime {
    * defaults), then chooses the bus and identity store and starts messaging. Runs once, from the
    * last listener of start-up, before any request.
    *
+   * @param factory makes controllers; null for the no-argument constructors
    * @param redisClient supplies the application's {@code RedissonClient}; null for none
    * @throws IllegalArgumentException when Redis is configured but cannot be used
    */
@@ -184,22 +214,22 @@ public final class PleziRuntime {
     String channel = Buses.channel(settings, context);
     Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
     int threads = (int) settings.get(Settings.EVENT_THREADS);
-    ExecutorService pool = daemonPool("plezi-events-" + serverUuid.substring(0, 8),
+    ExecutorService pool = Threads.pool("events", serverUuid,
         threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
-    Identities identities = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
-        connections, messaging, pool);
+    Identities bound = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
+        connections, pool);
     this.events = pool;
-    messaging.start(new Messaging.Wiring(bus, identities, pool,
-        settings.get(Settings.UNICAST_TIMEOUT_MILLIS)));
-    this.sendTimeouts = startSendTimeouts(settings.get(Settings.SEND_TIMEOUT_MILLIS));
+    this.identities = bound;
+    messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
+    this.sendTimeouts =
+        SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
   }
 
-  /** Registers an opened websocket and binds it to its controller. */
+  /** Registers an opened websocket and binds it to its controller. Container thread. */
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
-    Connection connection =
-        new Connection(serverUuid, localId, controller, model, session, settings, closer, events,
-            messaging.identities().store());
+    Connection connection = new Connection(serverUuid, localId, controller, model, session,
+        settings, closer, events, identities);
     ControllerHooks.get().bindConnection(controller, connection);
     connections.add(connection);
     return connection;
@@ -209,7 +239,7 @@ public final class PleziRuntime {
   void disconnect(Connection connection, int code, String reason) {
     connections.remove(connection);
     if (connection.closed(code, reason)) {
-      messaging.identities().forget(connection);
+      identities.forget(connection);
       releaseController(connection.controller());
     }
   }
@@ -237,61 +267,24 @@ public final class PleziRuntime {
       LOG.log(Level.WARNING, "shutdown: connections still open after " + timeout + " ms");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       LOG.log(Level.WARNING, "shutdown: " + e.getCause());
     }
     for (Connection connection : open) {
       disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
     }
-    ScheduledExecutorService timeouts = sendTimeouts;
+    SendTimeouts timeouts = sendTimeouts;
     if (timeouts != null) {
-      timeouts.shutdownNow();
+      timeouts.stop();
     }
     closer.shutdown();
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
       events.shutdown();
-      messaging.identities().store().close();
+      identities.store().close();
       messaging.bus().close();
     }
     LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
         + " connection(s) closed");
-  }
-
-  /**
-   * Every quarter of the send timeout (at least every second, at most every 10 ms), closes the
-   * connections whose send in flight is older than the timeout: one pass over the registry instead
-   * of a timer per send.
-   */
-  private ScheduledExecutorService startSendTimeouts(long timeoutMillis) {
-    if (timeoutMillis <= 0) {
-      return null;
-    }
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "plezi-send-timeouts-" + serverUuid.substring(0, 8));
-      thread.setDaemon(true);
-      return thread;
-    });
-    long period = Math.max(10, Math.min(1_000, timeoutMillis / 4));
-    timer.scheduleWithFixedDelay(() -> {
-      long now = System.nanoTime();
-      for (Connection connection : connections.all()) {
-        connection.checkSendTimeout(now);
-      }
-    }, period, period, TimeUnit.MILLISECONDS);
-    return timer;
-  }
-
-  /** A fixed pool of daemon threads whose idle threads time out. */
-  static ExecutorService daemonPool(String name, int threads) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), task -> {
-          Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
-    pool.allowCoreThreadTimeOut(true);
-    return pool;
   }
 
   /** Runs the shutdown sequence when the context goes, if the servlet's destroy did not. */
@@ -305,6 +298,24 @@ public final class PleziRuntime {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
       runtime.shutdown();
+    }
+  }
+
+  /** What the public facade {@code Plezi} calls. */
+  private static final class Door extends RuntimeHooks {
+    @Override
+    public void register(ServletContext context, List<Class<? extends Controller>> classes) {
+      PleziRuntime.install(context).register(classes);
+    }
+
+    @Override
+    public Messenger messenger(ServletContext context) {
+      return of(context).messenger();
+    }
+
+    @Override
+    public String serverUuid(ServletContext context) {
+      return of(context).serverUuid();
     }
   }
 }

@@ -23,13 +23,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.plezi.bench.Payload;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
+import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.internal.base.Threads;
+import org.plezi.jakarta.internal.connection.BenchSessions;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
-import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.model.ControllerModel;
-import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /**
  * One broadcast to 1,000 connections, without Tomcat or a network: the library's whole routing
@@ -37,7 +37,7 @@ import org.plezi.jakarta.internal.runtime.PleziRuntime;
  * the outbound queue) against the baseline's (each session's send queue, the loop spread over as
  * many threads as the events pool). Both use the same fake sessions, which complete each send at
  * once; an operation ends when every connection has sent the payload. What is left is each side's
- * own cost per delivery.
+ * own cost per delivery. Run by {@code bench/run.sh} (see docs/BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,22 +65,22 @@ public class FanoutBenchmark {
   private volatile long target;
 
   private ExecutorService events;
-  private Messaging messaging;
-  private final String payload = Payload.of(1, 2);
+  private Messenger messenger;
+  private final String payload = BenchSessions.payload(1, 2);
   private ExecutorService[] shardThreads;
   private List<List<Peer>> shards;
 
   @Setup
   public void setUp() throws ReflectiveOperationException {
     int threads = 2 * Runtime.getRuntime().availableProcessors();
-    events = PleziRuntime.daemonPool("bench-events", threads);
+    events = Threads.pool("bench-events", BenchSessions.SERVER, threads);
     ConnectionRegistry registry = new ConnectionRegistry();
     ControllerModel model = BenchSessions.model(Fan.class);
     registry.addRoute(model);
     for (int i = 1; i <= connections; i++) {
       registry.add(BenchSessions.connect(model, Long.toHexString(i), text -> count(), events));
     }
-    messaging = BenchSessions.messaging(registry, events);
+    messenger = BenchSessions.messaging(registry, events).messenger();
     shardThreads = new ExecutorService[threads];
     shards = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
@@ -104,7 +104,7 @@ public class FanoutBenchmark {
   @Benchmark
   public long library() {
     long end = expect();
-    messaging.broadcast(Fan.class, "fan", payload);
+    messenger.broadcast(Fan.class, "fan", payload);
     return await(end);
   }
 

@@ -15,15 +15,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
+import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.internal.connection.BenchSessions;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
-import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * Unicast routing on one server: a {@code Messenger} unicast by uuid to one of 10,000 local
  * connections, through the registry lookup, the argument freeze, the receiver's inbox, the event
  * call and its write into the outbound queue (a fake session completes the send at once). The
- * events pool is the calling thread, so one operation is the whole trip.
+ * events pool is the calling thread, so one operation is the whole trip. Run by {@code
+ * bench/run.sh} (see docs/BENCHMARKS.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,7 +47,7 @@ public class UnicastBenchmark {
 
   private static final int CONNECTIONS = 10_000;
 
-  private Messaging messaging;
+  private Messenger messenger;
   private String targetUuid;
   private String missingUuid;
 
@@ -58,7 +60,7 @@ public class UnicastBenchmark {
       registry.add(BenchSessions.connect(model, Long.toHexString(i), blackhole::consume));
     }
     Executor inline = Runnable::run;
-    messaging = BenchSessions.messaging(registry, inline);
+    messenger = BenchSessions.messaging(registry, inline).messenger();
     targetUuid = BenchSessions.SERVER + Long.toHexString(CONNECTIONS / 2);
     missingUuid = BenchSessions.SERVER + Long.toHexString(CONNECTIONS * 2);
   }
@@ -66,12 +68,12 @@ public class UnicastBenchmark {
   /** To a live local connection: routed, called, written. */
   @Benchmark
   public Object unicastLocal() {
-    return messaging.unicast(targetUuid, "hello", "hi there");
+    return messenger.unicast(targetUuid, "hello", "hi there");
   }
 
   /** To a uuid this server does not hold: routed and answered false. */
   @Benchmark
   public Object unicastMissing() {
-    return messaging.unicast(missingUuid, "hello", "hi there");
+    return messenger.unicast(missingUuid, "hello", "hi there");
   }
 }

@@ -20,6 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 import org.plezi.jakarta.AutoDispatch;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
+import org.plezi.jakarta.internal.connection.BenchSessions;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.event.EventMethod;
 

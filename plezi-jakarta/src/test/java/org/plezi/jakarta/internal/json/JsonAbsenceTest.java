@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.model.ControllerChecks;
 
 /**
  * Runs controller registration in a class loader without the JSON jars, as on a plain servlet
@@ -28,7 +28,7 @@ class JsonAbsenceTest {
   /** Registers one controller in a fresh loader; returns null or the deployment error's text. */
   private static String register(Predicate<String> hidden, String controller) throws Exception {
     try (URLClassLoader loader = isolated(hidden)) {
-      Class<?> models = loader.loadClass(ControllerModel.class.getName());
+      Class<?> models = loader.loadClass(ControllerChecks.class.getName());
       Method ofAll = models.getMethod("ofAll", Iterable.class);
       Class<?> type = loader.loadClass(IsolatedControllers.class.getName() + "$" + controller);
       Thread thread = Thread.currentThread();

@@ -11,6 +11,7 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
+import org.plezi.jakarta.internal.event.ControllerMethods;
 
 class AutoDispatchModelTest {
   @AutoDispatch
@@ -54,7 +55,7 @@ class AutoDispatchModelTest {
   @Test
   void autoDispatchControllerAcceptsWebsocketsWithoutOnMessage() {
     List<ControllerModel> models =
-        ControllerModel.ofAll(List.of(EventsOnly.class, InheritsAutoDispatch.class));
+        ControllerChecks.ofAll(List.of(EventsOnly.class, InheritsAutoDispatch.class));
     for (ControllerModel model : models) {
       assertThat(model.autoDispatch()).isTrue();
       assertThat(model.acceptsWebsocket()).isTrue();
@@ -66,7 +67,7 @@ class AutoDispatchModelTest {
 
   @Test
   void plainControllerKeepsItsEventsForMessagingAndStillRefusesWebsockets() {
-    ControllerModel model = ControllerModel.ofAll(List.of(Plain.class)).get(0);
+    ControllerModel model = ControllerChecks.ofAll(List.of(Plain.class)).get(0);
     assertThat(model.autoDispatch()).isFalse();
     assertThat(model.acceptsWebsocket()).isFalse();
     assertThat(model.events().get("move").parameterTypes()).containsExactly(int.class, int.class);
@@ -74,7 +75,7 @@ class AutoDispatchModelTest {
 
   @Test
   void autoDispatchWithOnMessageTextOverrideFailsTheDeployment() {
-    assertThatThrownBy(() -> ControllerModel.ofAll(List.of(AlsoOnMessage.class)))
+    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(AlsoOnMessage.class)))
         .isInstanceOf(InvalidControllerException.class)
         .hasMessageContaining(AlsoOnMessage.class.getName() + "#onMessage(String): an "
             + "@AutoDispatch controller receives text frames as events");
@@ -82,7 +83,7 @@ class AutoDispatchModelTest {
 
   @Test
   void invalidEventFailsTheDeploymentNamingTheMethod() {
-    assertThatThrownBy(() -> ControllerModel.ofAll(List.of(StaticEvent.class)))
+    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(StaticEvent.class)))
         .isInstanceOf(InvalidControllerException.class)
         .hasMessageContaining(StaticEvent.class.getName() + "#shared(): an @Event method must "
             + "not be static");
@@ -90,7 +91,7 @@ class AutoDispatchModelTest {
 
   @Test
   void unknownIsAReservedCallbackName() {
-    assertThatThrownBy(() -> ControllerModel.ofAll(List.of(WrongUnknown.class)))
+    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(WrongUnknown.class)))
         .isInstanceOf(InvalidControllerException.class)
         .hasMessageContaining(WrongUnknown.class.getName() + "#unknown(String): the callback "
             + "name is reserved; declare it as an override of " + Controller.class.getName()
@@ -99,7 +100,7 @@ class AutoDispatchModelTest {
 
   @Test
   void problemsOfSeveralClassesAreReportedTogether() {
-    assertThatThrownBy(() -> ControllerModel.ofAll(List.of(StaticEvent.class,
+    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(StaticEvent.class,
         AlsoOnMessage.class)))
         .isInstanceOfSatisfying(InvalidControllerException.class,
             e -> assertThat(e.problems()).hasSize(2));
@@ -107,6 +108,6 @@ class AutoDispatchModelTest {
 
   @Test
   void unknownHookIsDetectedAsAnOverride() {
-    assertThat(ControllerModel.overrides(Plain.class, "unknown", Map.class)).isFalse();
+    assertThat(ControllerMethods.overrides(Plain.class, "unknown", Map.class)).isFalse();
   }
 }

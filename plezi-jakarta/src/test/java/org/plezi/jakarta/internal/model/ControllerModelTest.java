@@ -67,7 +67,7 @@ class ControllerModelTest {
 
   @Test
   void aValidControllerIsModelled() {
-    ControllerModel model = ControllerModel.ofAll(List.of(Valid.class)).get(0);
+    ControllerModel model = ControllerChecks.ofAll(List.of(Valid.class)).get(0);
     assertThat(model.handlesBinary()).isTrue();
     assertThat(model.handlesText()).isFalse();
     assertThat(model.acceptsWebsocket()).isTrue();
@@ -107,14 +107,14 @@ class ControllerModelTest {
 
   @Test
   void everyProblemOfEveryClassIsReportedAtOnce() {
-    assertThatThrownBy(() -> ControllerModel.ofAll(
+    assertThatThrownBy(() -> ControllerChecks.ofAll(
             List.of(Valid.class, NeedsArgument.class, WrongOpenSignature.class)))
         .isInstanceOfSatisfying(InvalidControllerException.class,
             e -> assertThat(e.problems()).hasSize(2));
   }
 
   private static void assertProblem(Class<?> type, String expected) {
-    assertThatThrownBy(() -> ControllerModel.ofAll(List.of(type)))
+    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(type)))
         .isInstanceOf(InvalidControllerException.class)
         .hasMessageContaining(expected);
   }

@@ -36,7 +36,7 @@ class RoutesTest {
   @Test
   void templateCapturesSegmentsAndLiteralRoutesWin() {
     RouteTable table = new RouteTable();
-    table.addAll(ControllerModel.ofAll(List.of(Room.class, Lobby.class)));
+    table.addAll(ControllerChecks.ofAll(List.of(Room.class, Lobby.class)));
     assertThat(table.match("/room/lobby").controller().type()).isEqualTo(Lobby.class);
     RouteTable.Match kitchen = table.match("/room/kitchen");
     assertThat(kitchen.controller().type()).isEqualTo(Room.class);
@@ -53,8 +53,8 @@ class RoutesTest {
   @Test
   void twoRoutesOnOnePathFailNamingBothClasses() {
     RouteTable table = new RouteTable();
-    table.addAll(ControllerModel.ofAll(List.of(Room.class)));
-    assertThatThrownBy(() -> table.addAll(ControllerModel.ofAll(List.of(SameShape.class))))
+    table.addAll(ControllerChecks.ofAll(List.of(Room.class)));
+    assertThatThrownBy(() -> table.addAll(ControllerChecks.ofAll(List.of(SameShape.class))))
         .isInstanceOf(InvalidControllerException.class)
         .hasMessageContaining(SameShape.class.getName())
         .hasMessageContaining(Room.class.getName())

@@ -1,11 +1,13 @@
 package org.plezi.jakarta.internal.runtime;
 
 import jakarta.servlet.ServletContext;
+import java.lang.reflect.Constructor;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Plezi;
 import org.plezi.jakarta.PleziSettings;
-import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.spi.ControllerFactory;
+import org.plezi.jakarta.spi.Deployment;
+import org.plezi.jakarta.spi.Integration;
 import org.plezi.jakarta.spi.IntegrationProvider;
 import org.plezi.jakarta.testing.Journal;
 import org.redisson.Redisson;
@@ -39,16 +41,19 @@ public final class TestIntegrationProvider implements IntegrationProvider {
   public static volatile RedissonClient lastClient;
 
   @Override
-  public Integration integrate(ServletContext context) {
+  public Integration integrate(Deployment deployment) {
+    ServletContext context = deployment.servletContext();
     String mode = context.getInitParameter(PARAMETER);
     if (mode == null) {
       return null;
     }
     ControllerFactory journaling = new ControllerFactory() {
       @Override
-      public Controller create(ControllerModel model) throws Exception {
-        Controller controller = ControllerFactory.REFLECTION.create(model);
-        Journal.record("create " + model.type().getSimpleName());
+      public Controller create(Class<? extends Controller> type) throws Exception {
+        Constructor<? extends Controller> constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        Controller controller = constructor.newInstance();
+        Journal.record("create " + type.getSimpleName());
         return controller;
       }
 

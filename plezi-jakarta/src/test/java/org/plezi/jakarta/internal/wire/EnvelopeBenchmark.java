@@ -12,15 +12,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.plezi.bench.Payload;
-import org.plezi.jakarta.internal.wire.Decoded;
-import org.plezi.jakarta.internal.wire.Envelope;
-import org.plezi.jakarta.internal.wire.EnvelopeCodec;
+import org.plezi.jakarta.internal.connection.BenchSessions;
 
 /**
  * The cluster envelope's cost per broadcast: YAML encoding on the sending server and decoding on
  * each receiving server, for the cluster scenario's message (a class broadcast of one 250-byte
- * JSON string).
+ * JSON string). Run by {@code bench/run.sh} with the other benchmarks (see docs/BENCHMARKS.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,7 +33,7 @@ public class EnvelopeBenchmark {
   @Setup
   public void setUp() {
     envelope = Envelope.broadcast("org.plezi.bench.server.FanController", "fan",
-        List.of(Payload.of(12_345, 987_654_321_000L)), "3b241101-e2bb-4255-8caf-4136c566a962");
+        List.of(BenchSessions.payload(12_345, 987_654_321_000L)), "3b241101-e2bb-4255-8caf-4136c566a962");
     encoded = codec.encode(envelope);
     if (!(codec.decode(encoded) instanceof Decoded.Message)) {
       throw new IllegalStateException("the envelope does not read back: " + encoded);
