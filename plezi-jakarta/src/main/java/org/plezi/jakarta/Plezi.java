@@ -1,6 +1,7 @@
 package org.plezi.jakarta;
 
 import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.plezi.jakarta.internal.hooks.RuntimeHooks;
 
@@ -19,7 +20,11 @@ public final class Plezi {
    */
   @SafeVarargs
   public static void register(ServletContext context, Class<? extends Controller>... controllers) {
-    RuntimeHooks.get().register(context, List.of(controllers));
+    List<Class<? extends Controller>> classes = new ArrayList<>(controllers.length);
+    for (Class<? extends Controller> controller : controllers) {
+      classes.add(controller); // not List.of(controllers): the array must not escape (-Xlint)
+    }
+    RuntimeHooks.get().register(context, List.copyOf(classes));
   }
 
   /**

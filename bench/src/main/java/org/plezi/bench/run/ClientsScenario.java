@@ -41,7 +41,7 @@ final class ClientsScenario {
     void open(URI uri, int n, LongAdder received) throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close() throws IOException;
   }
 
   private final Options options;

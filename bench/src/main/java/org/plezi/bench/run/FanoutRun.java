@@ -13,6 +13,8 @@ import org.plezi.bench.client.ConnectionGroup;
 final class FanoutRun {
   /** Thrown when any message was lost, duplicated or reordered: the bench fails loudly. */
   static final class LossException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     LossException(String message) {
       super(message);
     }
