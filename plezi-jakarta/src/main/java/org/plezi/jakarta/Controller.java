@@ -90,7 +90,10 @@ public abstract class Controller {
    */
   private ControllerMessaging messaging;
 
-  /** Path parameters, then query parameters (first value each); set before the first callback. */
+  /**
+   * Path parameters, then query parameters (first value each); set with the exchange on the
+   * request's thread, before the first callback, and never changed once the websocket is open.
+   */
   private Map<String, String> params = Map.of();
 
   /** Creates a controller; the library calls this once per connection or request. */

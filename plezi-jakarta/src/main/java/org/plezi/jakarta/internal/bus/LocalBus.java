@@ -2,6 +2,7 @@ package org.plezi.jakarta.internal.bus;
 
 /** The single-server bus: there are no other servers, so a unicast to one fails at once. */
 public final class LocalBus implements Bus {
+  /** Set by start, cleared by close (start-up and undeploy threads); read by senders. */
   private volatile Receiver receiver;
 
   @Override

@@ -32,7 +32,11 @@ final class ConnectionMail {
   private final IdentityStore store;
   private final Receiver receiver;
 
-  /** Identity to the number of the last message handed over (-1: mailbox not read yet). */
+  /**
+   * Identity to the number of the last message handed over (-1: mailbox not read yet). Moved on
+   * by the inbox tasks, one at a time; entries are also added by the thread that registers this
+   * connection and removed by the one that registers a newer connection: a concurrent map.
+   */
   private final Map<String, Long> cursors = new ConcurrentHashMap<>();
 
   ConnectionMail(IdentityStore store, Receiver receiver) {

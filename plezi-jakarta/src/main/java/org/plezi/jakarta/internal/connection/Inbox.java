@@ -22,6 +22,7 @@ public final class Inbox {
     /** Drains per pool task: few enough that the pool's threads share a fan-out's work. */
     static final int PER_TASK = 64;
 
+    /** The inboxes this fan-out found idle; only the fan-out's own thread touches the batch. */
     private final List<Inbox> idle = new ArrayList<>();
 
     /** Starts the collected drains on the inboxes' pool; the batch is then spent. */

@@ -186,6 +186,7 @@ public final class OutboundQueue {
 
   /** Sends {@code frame} (already in flight) and then the next ones while sends complete inline. */
   private void pump(Frame frame) {
+    assert !Thread.holdsLock(this) : "the sink is called without the queue's lock";
     while (frame != null) {
       if (frame.payload == null) {
         boolean call;

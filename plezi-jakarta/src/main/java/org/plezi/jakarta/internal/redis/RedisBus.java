@@ -50,9 +50,18 @@ public final class RedisBus implements Bus {
   /** Payloads published by this server (one per multicast or broadcast, one per unicast). */
   private final LongAdder published = new LongAdder();
 
+  /** Set once, by start; read by Redisson's listener threads. */
   private volatile Receiver receiver;
+
+  /**
+   * The joined state: written by the connecting thread and by close under this bus's monitor,
+   * so that both or neither see the bus joined; read without it by senders.
+   */
   private volatile RedissonClient client;
+
   private volatile RTopic global;
+
+  /** Set once, by close; the connecting thread stops retrying once it sees it. */
   private volatile boolean closed;
 
   /** This bus's two subscriptions (global, private) with their listener ids; null until joined. */

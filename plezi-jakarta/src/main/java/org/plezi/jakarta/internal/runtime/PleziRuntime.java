@@ -53,6 +53,9 @@ public final class PleziRuntime {
 
   private static final String SERVLET_NAME = "org.plezi.jakarta.dispatcher";
 
+  // The volatile fields are written once more, by integrate() on the container's start-up
+  // thread, before any request; requests, connections and the undeploy thread read them.
+
   /** Replaced once, when start-up is over, by the settings with code overrides applied. */
   private volatile Settings settings;
 
