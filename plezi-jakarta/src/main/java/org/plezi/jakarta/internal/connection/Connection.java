@@ -38,20 +38,6 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, 1_000_000_000L);
 
-  /** Tomcat's per-session limit on blocking sends, which include the close frame. */
-  private static final String TOMCAT_BLOCKING_SEND_TIMEOUT =
-      "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
-
-  /** How long Tomcat waits for the peer's close frame before dropping the socket (default 30 s). */
-  private static final String TOMCAT_SESSION_CLOSE_TIMEOUT =
-      "org.apache.tomcat.websocket.SESSION_CLOSE_TIMEOUT";
-
-  /**
-   * A client that does not answer a close within this time is dropped (Tomcat only). Boxed once:
-   * every session's properties hold it, and a Long of 5000 is not one the JDK caches.
-   */
-  private static final Long CLOSE_TIMEOUT_MILLIS = 5_000L;
-
   /** The largest inbound message accepted, in chars for text and bytes for binary. */
   private final int maxMessage;
 
@@ -129,15 +115,11 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             settings.get(Settings.OUTBOUND_MAX_BYTES),
             CloseCodes.OUTBOUND_OVERFLOW);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
-    session.setMaxTextMessageBufferSize(maxMessage);
-    session.setMaxBinaryMessageBufferSize(maxMessage);
+    Sessions.configure(session, maxMessage);
     // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
     // removed from a shared sorted set, which cost a quarter of a fan-out's CPU per delivery. The
     // runtime checks the sends in flight instead (checkSendTimeout).
     this.sendTimeoutNanos = settings.get(Settings.SEND_TIMEOUT_MILLIS) * 1_000_000L;
-    // Other containers ignore these; on Tomcat they bound how long a stalled client holds a socket.
-    session.getUserProperties().putIfAbsent(TOMCAT_BLOCKING_SEND_TIMEOUT, CLOSE_TIMEOUT_MILLIS);
-    session.getUserProperties().putIfAbsent(TOMCAT_SESSION_CLOSE_TIMEOUT, CLOSE_TIMEOUT_MILLIS);
   }
 
   // ------------------------------------------------------------------- what a controller sees
