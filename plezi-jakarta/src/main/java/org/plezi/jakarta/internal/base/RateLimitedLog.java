@@ -2,6 +2,7 @@ package org.plezi.jakarta.internal.base;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A warning log that a flood of bad input cannot turn into a flood of lines: at most one line per
@@ -16,6 +17,9 @@ public final class RateLimitedLog {
   private final System.Logger log;
   private final long intervalNanos;
 
+  /** {@link System#nanoTime()}, but for tests. */
+  private final LongSupplier clock;
+
   /** When the last line was written ({@link System#nanoTime()}). */
   private final AtomicLong lastLine;
 
@@ -29,14 +33,19 @@ public final class RateLimitedLog {
 
   /** At most one line per {@code intervalNanos}. */
   public RateLimitedLog(System.Logger log, long intervalNanos) {
+    this(log, intervalNanos, System::nanoTime);
+  }
+
+  RateLimitedLog(System.Logger log, long intervalNanos, LongSupplier clock) {
     this.log = log;
     this.intervalNanos = intervalNanos;
-    this.lastLine = new AtomicLong(System.nanoTime() - intervalNanos);
+    this.clock = clock;
+    this.lastLine = new AtomicLong(clock.getAsLong() - intervalNanos);
   }
 
   /** Logs a warning now, or counts it for the next line. */
   public void warn(String message) {
-    long now = System.nanoTime();
+    long now = clock.getAsLong();
     long last = lastLine.get();
     if (now - last >= intervalNanos && lastLine.compareAndSet(last, now)) {
       long held = suppressed.getAndSet(0);
