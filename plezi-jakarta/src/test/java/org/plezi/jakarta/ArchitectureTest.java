@@ -1,8 +1,11 @@
 package org.plezi.jakarta;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -14,8 +17,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.internal.base.Threads;
 
 /**
  * The layout a newcomer reads in the folder tree, enforced: no package cycle, each internal layer
@@ -115,6 +122,15 @@ class ArchitectureTest {
         .mayOnlyAccessLayers("base", "hooks", "event", "model", "bus", "wire", "connection")
         .whereLayer("redis").mayOnlyAccessLayers("base", "bus", "wire")
         .whereLayer("runtime").mayNotBeAccessedByAnyLayer()
+        .check(core);
+  }
+
+  @Test
+  void onlyThreadsMakesTheLibrarysThreads() {
+    noClasses().that().doNotHaveFullyQualifiedName(Threads.class.getName())
+        .should().dependOnClassesThat()
+        .belongToAnyOf(Executors.class, ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class)
+        .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
         .check(core);
   }
 }
