@@ -154,10 +154,25 @@ public final class Connection {
     }
   }
 
-  /** Runs onOpen; a failure closes the connection with 1011. */
-  void opened() {
-    if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
-      outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+  /**
+   * Enters {@code registry}, then runs onOpen, both under the callback lock: from the moment the
+   * connection can be found, multicasts, broadcasts and unicasts reach its inbox, and the first of
+   * them runs once onOpen has returned, never before it. A failure closes with 1011. Nothing
+   * happens if the websocket already ended ({@link #closed} leaves the registry under the same
+   * lock, so a close can never leave a connection behind in it).
+   */
+  void opened(ConnectionRegistry registry) {
+    callbacks.lock();
+    try {
+      if (closed.get()) {
+        return;
+      }
+      registry.add(this);
+      if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
+        outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+      }
+    } finally {
+      callbacks.unlock();
     }
   }
 
@@ -303,18 +318,22 @@ public final class Connection {
   }
 
   /**
-   * The websocket ended: drops pending frames and runs onClose, once whatever the number of calls.
+   * The websocket ended: refuses new events, drops pending frames, leaves {@code registry}, then
+   * runs onClose; once whatever the number of calls.
    *
    * @return whether this call ran onClose
    */
-  boolean closed(int code, String reason) {
+  boolean closed(int code, String reason, ConnectionRegistry registry) {
     if (!closed.compareAndSet(false, true)) {
       return false;
     }
     outbound.terminate();
+    callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
+      registry.remove(this);
       invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
     } finally {
+      callbacks.unlock();
       closedFuture.complete(null);
     }
     return true;

@@ -184,21 +184,22 @@ public final class PleziRuntime {
     this.sendTimeouts = startSendTimeouts(settings.get(Settings.SEND_TIMEOUT_MILLIS));
   }
 
-  /** Registers an opened websocket and binds it to its controller. */
+  /**
+   * Binds an opened websocket to its controller; the connection enters the registry when it runs
+   * onOpen ({@link Connection#opened}).
+   */
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection =
         new Connection(serverUuid, localId, controller, model, session, settings, closer, events,
             messaging.identities().store());
     ControllerHooks.get().bindConnection(controller, connection);
-    connections.add(connection);
     return connection;
   }
 
   /** A websocket ended: leaves the registry, then runs onClose (once). */
   void disconnect(Connection connection, int code, String reason) {
-    connections.remove(connection);
-    if (connection.closed(code, reason)) {
+    if (connection.closed(code, reason, connections)) {
       messaging.identities().forget(connection);
       releaseController(connection.controller());
     }
