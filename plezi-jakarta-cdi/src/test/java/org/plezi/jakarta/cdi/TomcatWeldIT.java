@@ -148,6 +148,9 @@ class TomcatWeldIT {
   void interceptedControllerBroadcastsToTheConnectionsOfItsRouteClass() throws Exception {
     try (WsClient speaker = WsClient.connect(server.ws("/room"));
         WsClient listener = WsClient.connect(server.ws("/room"))) {
+      // The client's open comes before the server registers the connection: wait for onOpen's.
+      speaker.expectText("joined");
+      listener.expectText("joined");
       speaker.send("hi all");
 
       listener.expectText("said hi all");
