@@ -118,7 +118,8 @@ public final class TestServer implements AutoCloseable {
       // Requests reach filters and upgrades only when some servlet maps them.
       Tomcat.addServlet(context, "default", new DefaultServlet());
       context.addServletMappingDecoded("/", "default");
-      tomcat.getConnector(); // creates the connector on port 0
+      // Creates the connector; a port that cannot be bound fails the start, not a later connect.
+      tomcat.getConnector().setThrowOnFailure(true);
       tomcat.start();
       return new TestServer(tomcat, context, baseDir);
     } catch (LifecycleException e) {
