@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -27,15 +29,21 @@ public final class Ports {
   /** How wide the band below the ephemeral range is that ports are drawn from. */
   private static final int BAND = 12_000;
 
+  /**
+   * Handed out by this JVM: never twice, so that ports taken one after the other (such as the four
+   * of one WildFly) cannot be the same before any server has bound them.
+   */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   private Ports() {}
 
-  /** A port nothing listens on now (on 127.0.0.1), below the ephemeral range. */
+  /** A port nothing listens on now, below the ephemeral range; another one at each call. */
   public static int free() {
     int below = ephemeralRangeStart();
     int from = Math.max(LOWEST, below - BAND);
     for (int attempt = 0; attempt < 200; attempt++) {
       int port = from + ThreadLocalRandom.current().nextInt(below - from);
-      if (bindable(port)) {
+      if (bindable(port) && HANDED_OUT.add(port)) {
         return port;
       }
     }
