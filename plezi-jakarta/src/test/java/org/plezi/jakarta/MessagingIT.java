@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -92,12 +94,37 @@ class MessagingIT {
   @Route("/b-child")
   public static class ChatBChild extends ChatB {}
 
+  /** Its onOpen says it started, then waits until the test lets it finish. */
+  @Route("/slow-open")
+  public static class SlowOpen extends Controller {
+    static final BlockingQueue<String> PROCEED = new LinkedBlockingQueue<>();
+
+    @Override
+    protected void onOpen() {
+      Journal.record("onOpen started " + uuid());
+      try {
+        write(PROCEED.poll(20, TimeUnit.SECONDS) == null ? "onOpen never told to go on"
+            : "onOpen done");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    protected void onMessage(String text) {}
+
+    @Event
+    public void say(String text) {
+      write("got " + text);
+    }
+  }
+
   private static TestServer server;
   private final List<WsClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(ChatA.class, ChatB.class, ChatBChild.class);
+    server = TestServer.start(ChatA.class, ChatB.class, ChatBChild.class, SlowOpen.class);
   }
 
   @AfterAll
@@ -218,6 +245,25 @@ class MessagingIT {
     b.expectText("ChatB got just b");
     assertThat(messenger().unicast(bUuid + "0", "say", "nobody").toCompletableFuture()
         .get(10, TimeUnit.SECONDS)).isFalse();
+  }
+
+  @Test
+  void aConnectionReceivesFromTheStartOfItsOnOpenAndItsEventsRunAfterIt() throws Exception {
+    SlowOpen.PROCEED.clear();
+    WsClient client = WsClient.connect(server.ws("/slow-open"));
+    clients.add(client);
+    String uuid = Journal.awaitEntry("onOpen started ").substring("onOpen started ".length());
+
+    messenger().multicast("say", "multicast");
+    messenger().broadcast(SlowOpen.class, "say", "broadcast");
+    assertThat(messenger().unicast(uuid, "say", "unicast").toCompletableFuture()
+        .get(10, TimeUnit.SECONDS)).isTrue();
+    SlowOpen.PROCEED.add("go");
+
+    client.expectText("onOpen done");
+    client.expectText("got multicast");
+    client.expectText("got broadcast");
+    client.expectText("got unicast");
   }
 
   @Test

@@ -2,17 +2,16 @@ package org.plezi.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.testing.LogCapture;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.sample.ChatScenario.Site;
 
@@ -40,25 +39,19 @@ class ChatClusterIT {
     // Each instance gets the URL as a context parameter: PL_REDIS_URL, the README's way, is one
     // per process and both instances share this JVM.
     Map<String, String> cluster = Map.of("plezi.redis.url", redis.url());
-    first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
-    second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+    // Each instance serves at once and joins Redis in the background (until then a login is
+    // answered 503, "try again"): wait until both say they joined, which they log once both of
+    // their subscriptions are in place and their identity store can reach Redis.
+    try (LogCapture log = LogCapture.start()) {
+      first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+      second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+      Awaitility.await("both instances joined the cluster on plezi_sample")
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .until(() -> log.count("joined the cluster on Redis channel 'plezi_sample'") == 2);
+    }
+    assertThat(redis.subscribers("plezi_sample")).isEqualTo(2);
     a = Site.of("http://127.0.0.1:" + first.port() + "/");
     b = Site.of("http://127.0.0.1:" + second.port() + "/");
-    // Each instance serves at once and joins Redis in the background (until then a login is
-    // answered 503, "try again"): wait until both have subscribed to the channel.
-    Awaitility.await("both instances subscribed to plezi_sample").atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> subscribers("plezi_sample") == 2);
-  }
-
-  /** PUBSUB NUMSUB through redis-cli: how many clients listen on {@code channel}. */
-  private static long subscribers(String channel) throws Exception {
-    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()),
-        "PUBSUB", "NUMSUB", channel).redirectErrorStream(true).start();
-    String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    cli.waitFor(10, TimeUnit.SECONDS);
-    String[] lines = out.split("\\s+"); // the channel's name, then its count
-    return Long.parseLong(lines[lines.length - 1]);
   }
 
   @AfterAll

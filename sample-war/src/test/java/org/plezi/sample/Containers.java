@@ -3,15 +3,14 @@ package org.plezi.sample;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.plezi.jakarta.testing.Directories;
 
 /** Where the {@code containers} profile put the servers and the WARs, and file chores. */
 final class Containers {
@@ -42,7 +41,7 @@ final class Containers {
     Path root = Path.of(System.getProperty("plezi.containers", "target/containers"))
         .resolveSibling("container-runs");
     Path dir = root.resolve(name);
-    deleteRecursively(dir);
+    Directories.deleteRecursively(dir);
     return Files.createDirectories(dir);
   }
 
@@ -68,17 +67,6 @@ final class Containers {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

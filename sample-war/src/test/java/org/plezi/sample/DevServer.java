@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
@@ -20,6 +18,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.plezi.jakarta.testing.Directories;
 
 /**
  * Deploys an exploded WAR on an embedded Tomcat 10.1 the way a standalone Tomcat deploys it: {@code
@@ -179,7 +178,7 @@ public final class DevServer implements AutoCloseable {
     } catch (LifecycleException e) {
       throw new IllegalStateException(e);
     } finally {
-      deleteRecursively(baseDir);
+      Directories.deleteRecursively(baseDir);
     }
   }
 
@@ -264,13 +263,5 @@ public final class DevServer implements AutoCloseable {
       cause = cause.getCause();
     }
     return String.valueOf(cause.getMessage());
-  }
-
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Only a temporary directory is left behind.
-    }
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.plezi.jakarta.testing.Ports;
+import org.plezi.jakarta.testing.ServerProcess;
 
 /**
  * A standalone Tomcat from its distribution, as an administrator runs it: {@code bin/catalina.sh
@@ -24,7 +26,7 @@ final class StandaloneTomcat implements DeployedChat {
 
   static StandaloneTomcat start(Path home, Path war, Duration timeout) throws IOException {
     Containers.makeScriptsExecutable(home.resolve("bin"));
-    int port = ServerProcess.freePort();
+    int port = Ports.free();
     Path base = Containers.runDirectory("tomcat-" + port);
     Containers.copyTree(home.resolve("conf"), base.resolve("conf"));
     for (String dir : List.of("webapps", "logs", "temp", "work")) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.plezi.jakarta.testing.Ports;
+import org.plezi.jakarta.testing.ServerProcess;
 
 /**
  * WildFly from its distribution, as an administrator runs it: {@code bin/standalone.sh} with a
@@ -24,7 +26,7 @@ final class WildFlyServer implements DeployedChat {
 
   static WildFlyServer start(Path home, Path war, Duration timeout) throws IOException {
     Containers.makeScriptsExecutable(home.resolve("bin"));
-    int http = ServerProcess.freePort();
+    int http = Ports.free();
     Path base = Containers.runDirectory("wildfly-" + http);
     Containers.copyTree(home.resolve("standalone"), base);
     Path deployed = base.resolve("deployments").resolve(war.getFileName());
@@ -37,9 +39,9 @@ final class WildFlyServer implements DeployedChat {
             "-Djboss.bind.address=127.0.0.1",
             "-Djboss.bind.address.management=127.0.0.1",
             "-Djboss.http.port=" + http,
-            "-Djboss.https.port=" + ServerProcess.freePort(),
-            "-Djboss.management.http.port=" + ServerProcess.freePort(),
-            "-Djboss.management.https.port=" + ServerProcess.freePort()),
+            "-Djboss.https.port=" + Ports.free(),
+            "-Djboss.management.http.port=" + Ports.free(),
+            "-Djboss.management.https.port=" + Ports.free()),
         base,
         // In the background the script forwards a TERM to the server's JVM, so stopping the
         // script stops WildFly.

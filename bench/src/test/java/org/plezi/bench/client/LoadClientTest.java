@@ -18,6 +18,7 @@ import org.plezi.bench.server.BenchTomcat;
 import org.plezi.bench.server.FanController;
 import org.plezi.bench.server.RawEndpoint;
 import org.plezi.jakarta.Plezi;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /** The load client against the bench's real server (embedded Tomcat, both sides). */
 @Timeout(60)
@@ -45,12 +46,20 @@ class LoadClientTest {
 
   @Test
   void everyConnectionOfBothSidesGetsEveryBroadcast() throws Exception {
+    // Both sides count the connections their server registered: a client's handshake completes
+    // before the server runs onOpen, and a broadcast reaches only what is registered by then.
+    // Connections of the other tests may still be leaving: count from none.
+    PleziRuntime runtime =
+        (PleziRuntime) server.servletContext().getAttribute(PleziRuntime.ATTRIBUTE);
+    org.awaitility.Awaitility.await()
+        .until(() -> HUB.size() == 0 && runtime.connections().size() == 0);
     CountDownLatch all = new CountDownLatch(2 * 40 * 5);
     LoadClient.Handler count = (c, data, offset, length, now) -> all.countDown();
     ConnectionGroup raw = client.open(address(), "/raw", 40, FROM, count, Duration.ofSeconds(20));
     ConnectionGroup plezi =
         client.open(address(), "/plezi", 40, FROM, count, Duration.ofSeconds(20));
-    org.awaitility.Awaitility.await().until(() -> HUB.size() == 40);
+    org.awaitility.Awaitility.await()
+        .until(() -> HUB.size() == 40 && runtime.connections().size() == 40);
     for (int i = 0; i < 5; i++) {
       HUB.broadcast("raw " + i);
       Plezi.messenger(server.servletContext()).broadcast(FanController.class, "fan", "lib " + i);

@@ -22,8 +22,8 @@ import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.cdi.payara.CounterController;
 import org.plezi.jakarta.cdi.payara.LimitProducer;
-import org.plezi.jakarta.cdi.testing.PayaraMicro;
 import org.plezi.jakarta.cdi.testing.WarBuilder;
+import org.plezi.jakarta.testing.PayaraMicro;
 import org.plezi.jakarta.testing.WsClient;
 
 /**
@@ -58,7 +58,8 @@ class PayaraMicroContainerIT {
         .file("WEB-INF/beans.xml", BEANS_XML)
         .write(work.resolve("plezi-cdi-it.war"));
     long built = System.nanoTime();
-    payara = PayaraMicro.start(Path.of(jar), war, work, "/counter", Duration.ofMinutes(3));
+    payara = PayaraMicro.start(Path.of(jar), war, "/", work.resolve("run"), "/counter",
+        Duration.ofMinutes(3));
     long ready = System.nanoTime();
     System.out.printf("Payara Micro: WAR built in %d ms, server ready in %d ms%n",
         (built - started) / 1_000_000, (ready - built) / 1_000_000);

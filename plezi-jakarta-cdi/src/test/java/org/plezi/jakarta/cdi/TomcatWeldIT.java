@@ -21,13 +21,14 @@ import org.plezi.jakarta.cdi.app.PlainController;
 import org.plezi.jakarta.cdi.app.RoomController;
 import org.plezi.jakarta.cdi.app.SettingsProducer;
 import org.plezi.jakarta.cdi.testing.CdiServer;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.Journal;
 import org.plezi.jakarta.testing.WsClient;
 
 /** Controllers made by CDI on a real container: embedded Tomcat 10.1 with Weld Servlet. */
 @Timeout(60)
 class TomcatWeldIT {
-  private static CdiServer server;
+  private static TestServer server;
 
   @BeforeAll
   static void start() {
@@ -148,6 +149,9 @@ class TomcatWeldIT {
   void interceptedControllerBroadcastsToTheConnectionsOfItsRouteClass() throws Exception {
     try (WsClient speaker = WsClient.connect(server.ws("/room"));
         WsClient listener = WsClient.connect(server.ws("/room"))) {
+      // The client's open comes before the server registers the connection: wait for onOpen's.
+      speaker.expectText("joined");
+      listener.expectText("joined");
       speaker.send("hi all");
 
       listener.expectText("said hi all");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.cdi.app.GreetingController;
 import org.plezi.jakarta.cdi.testing.CdiServer;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.Journal;
 import org.plezi.jakarta.testing.WsClient;
 
@@ -17,7 +18,7 @@ class TomcatWeldUndeployIT {
   @Test
   void undeployDestroysTheControllersOfOpenConnectionsBeforeCdiStops() throws Exception {
     Journal.clear();
-    try (CdiServer server = CdiServer.start(true, GreetingController.class)) {
+    try (TestServer server = CdiServer.start(true, GreetingController.class)) {
       WsClient first = WsClient.connect(server.ws("/greet"));
       WsClient second = WsClient.connect(server.ws("/greet"));
       first.nextText();

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.cdi.app.ConstructorController;
 import org.plezi.jakarta.cdi.app.PlainController;
 import org.plezi.jakarta.cdi.testing.CdiServer;
-import org.plezi.jakarta.cdi.testing.LogCapture;
+import org.plezi.jakarta.testing.LogCapture;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /** The CDI module on the class path of an application that runs no CDI container. */
@@ -16,7 +17,7 @@ class TomcatWithoutCdiIT {
   @Test
   void controllersAreCreatedByReflectionAndOneInfoLineSaysSo() throws Exception {
     try (LogCapture log = LogCapture.start();
-        CdiServer server = CdiServer.start(false, PlainController.class);
+        TestServer server = CdiServer.start(false, PlainController.class);
         WsClient client = WsClient.connect(server.ws("/plain"))) {
       client.send("anyone?");
 
@@ -30,7 +31,7 @@ class TomcatWithoutCdiIT {
   @Test
   void injectOnlyConstructorWithoutCdiFailsTheDeploymentNamingTheClass() {
     try (LogCapture log = LogCapture.start();
-        CdiServer server = CdiServer.boot(false, ConstructorController.class)) {
+        TestServer server = CdiServer.boot(false, ConstructorController.class)) {
       assertThat(server.started()).isFalse();
       assertThat(log.texts()).anySatisfy(text -> assertThat(text)
           .contains(ConstructorController.class.getName()

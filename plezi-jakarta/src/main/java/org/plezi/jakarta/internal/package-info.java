@@ -56,8 +56,9 @@
  *
  * <ol>
  *   <li><b>{@code Connection.callbacks}</b> (a {@code ReentrantLock} per connection): held while
- *       that connection's controller code runs, and only then, so its callbacks and events never
- *       overlap. It is the outermost lock: no Plezi lock is held when it is taken, and a thread
+ *       that connection's controller code runs, and while the connection enters the registry
+ *       (with {@code onOpen}) and leaves it (with {@code onClose}), so its callbacks and events
+ *       never overlap and no event runs before {@code onOpen}. It is the outermost lock: no Plezi lock is held when it is taken, and a thread
  *       holds at most one connection's (deliveries to other connections go through their inboxes,
  *       never inline). Controller code under it may take the locks below.
  *   <li><b>{@code OutboundQueue}'s monitor</b> (per connection): its frames, byte count, frame in

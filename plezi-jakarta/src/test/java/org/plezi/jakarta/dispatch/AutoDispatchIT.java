@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.AutoDispatch;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.LogCapture;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 

@@ -20,6 +20,7 @@ import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
 import org.plezi.jakarta.testing.Browser;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.Ports;
 import org.plezi.jakarta.testing.TestServer;
 
 /** The JavaScript client in a real headless Chromium against the embedded container. */
@@ -82,7 +83,9 @@ class BrowserClientIT {
   @BeforeEach
   void startServerAndLoadPage() {
     Journal.clear();
-    server = TestServer.start(Map.of(), CONTROLLERS);
+    // A port the restart test can start the server on again: not one from the ephemeral range,
+    // which the browser's own reconnects (or any other client) may take while the server is down.
+    server = TestServer.startOn(Ports.free(), Map.of(), CONTROLLERS);
     browser.driver().get(server.http("/browser").toString());
     assertThat(browser.run("return typeof PleziClient")).isEqualTo("function");
   }

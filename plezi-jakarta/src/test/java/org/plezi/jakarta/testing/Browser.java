@@ -2,7 +2,6 @@ package org.plezi.jakarta.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,7 +50,7 @@ public final class Browser implements AutoCloseable {
       Assumptions.abort(message);
     }
     System.setProperty("webdriver.chrome.driver", DRIVER); // no Selenium Manager download
-    Path profile = Files.createTempDirectory("plezi-chromium");
+    Path profile = Directories.createTemp("plezi-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
@@ -87,17 +86,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      deleteRecursively(profile.toFile());
+      Directories.deleteRecursively(profile);
     }
-  }
-
-  private static void deleteRecursively(File file) {
-    File[] children = file.listFiles();
-    if (children != null) {
-      for (File child : children) {
-        deleteRecursively(child);
-      }
-    }
-    file.delete();
   }
 }

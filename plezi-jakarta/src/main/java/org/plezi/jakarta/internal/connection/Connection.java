@@ -197,10 +197,25 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     }
   }
 
-  /** Runs onOpen; a failure closes the connection with 1011. Container thread. */
-  public void opened() {
-    if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
-      outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+  /**
+   * Enters {@code registry}, then runs onOpen, both under the callback lock: from the moment the
+   * connection can be found, multicasts, broadcasts and unicasts reach its inbox, and the first of
+   * them runs once onOpen has returned, never before it. A failure closes with 1011. Nothing
+   * happens if the websocket already ended ({@link #closed} leaves the registry under the same
+   * lock, so a close can never leave a connection behind in it). Container thread.
+   */
+  public void opened(ConnectionRegistry registry) {
+    callbacks.lock();
+    try {
+      if (closed.get()) {
+        return;
+      }
+      registry.add(this);
+      if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
+        outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+      }
+    } finally {
+      callbacks.unlock();
     }
   }
 
@@ -354,18 +369,22 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /**
-   * The websocket ended: drops pending frames and runs onClose, once whatever the number of calls.
+   * The websocket ended: refuses new events, drops pending frames, leaves {@code registry}, then
+   * runs onClose; once whatever the number of calls.
    *
    * @return whether this call ran onClose
    */
-  public boolean closed(int code, String reason) {
+  public boolean closed(int code, String reason, ConnectionRegistry registry) {
     if (!closed.compareAndSet(false, true)) {
       return false;
     }
     outbound.terminate();
+    callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
+      registry.remove(this);
       invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
     } finally {
+      callbacks.unlock();
       closedFuture.complete(null);
     }
     return true;

@@ -49,7 +49,7 @@ public final class EndpointAdapter extends Endpoint {
     } else {
       session.addMessageHandler(ByteBuffer.class, data -> opened.unsupported("binary"));
     }
-    opened.opened();
+    opened.opened(runtime.connections());
     if (runtime.isStopping()) {
       opened.shutdown(); // opened while undeploy was collecting connections
     }

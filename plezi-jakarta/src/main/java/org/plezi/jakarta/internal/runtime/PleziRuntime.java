@@ -228,20 +228,21 @@ public final class PleziRuntime {
         SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
   }
 
-  /** Registers an opened websocket and binds it to its controller. Container thread. */
+  /**
+   * Binds an opened websocket to its controller; the connection enters the registry when it runs
+   * onOpen ({@link Connection#opened}). Container thread.
+   */
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection = new Connection(serverUuid, localId, controller, model, session,
         settings, closer, events, identities);
     ControllerHooks.get().bindConnection(controller, connection);
-    connections.add(connection);
     return connection;
   }
 
   /** A websocket ended: leaves the registry, then runs onClose (once). */
   void disconnect(Connection connection, int code, String reason) {
-    connections.remove(connection);
-    if (connection.closed(code, reason)) {
+    if (connection.closed(code, reason, connections)) {
       identities.forget(connection);
       releaseController(connection.controller());
     }

@@ -1,7 +1,6 @@
-package org.plezi.sample;
+package org.plezi.jakarta.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,7 @@ import org.awaitility.core.TerminalFailureException;
  * file. {@link #close()} always ends it and everything it started (a script's JVM), gently first
  * and by force after a bounded wait; a JVM shutdown hook does the same if the test JVM ends first.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
   private static final Duration GENTLE_STOP = Duration.ofSeconds(30);
 
   private final String name;
@@ -87,7 +86,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** Whether the log so far holds {@code text}. */
-  boolean logContains(String text) {
+  public boolean logContains(String text) {
     try {
       return Files.readString(log, StandardCharsets.UTF_8).contains(text);
     } catch (IOException | java.io.UncheckedIOException e) {
@@ -131,40 +130,6 @@ final class ServerProcess implements AutoCloseable {
     } catch (Exception e) {
       tree.forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
-    }
-  }
-
-  /**
-   * A port nothing listens on now, below the kernel's ephemeral range. A port from that range (what
-   * {@code new ServerSocket(0)} gives) can be taken before the server binds it: polling a port in
-   * the range that nobody listens on may get a TCP self-connection, whose source port is that very
-   * port, and the server then fails with "Address already in use" (Payara binds its port twice,
-   * which leaves such a window).
-   */
-  static int freePort() throws IOException {
-    int below = ephemeralRangeStart();
-    int from = Math.max(1024, below - 12_000);
-    for (int attempt = 0; attempt < 200; attempt++) {
-      int port = from + RANDOM.nextInt(below - from);
-      try (ServerSocket socket = new ServerSocket(port)) {
-        return socket.getLocalPort();
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no free port found between " + from + " and " + below);
-  }
-
-  private static final java.util.Random RANDOM = new java.util.Random();
-
-  /** The first port the kernel hands out for outgoing connections (Linux), else 32768. */
-  private static int ephemeralRangeStart() {
-    try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      int start = Integer.parseInt(range.split("\\s+")[0]);
-      return start > 2048 ? start : 32768;
-    } catch (IOException | RuntimeException e) {
-      return 32768;
     }
   }
 
