@@ -18,11 +18,11 @@ import org.plezi.jakarta.internal.hooks.HttpExchange;
  *
  * <ol>
  *   <li>{@link #preConnect()} runs before the upgrade, with {@link #request()}, {@link #response()}
- *       and {@link #params()}. Returning {@code false} refuses the upgrade with the response's status
- *       if the controller set one, else 403.
+ *       and {@link #params()}. Returning {@code false} refuses the upgrade with the response's
+ *       status if the controller set one, else 403.
  *   <li>{@link #onOpen()} once the websocket is open.
- *   <li>{@link #onMessage(String)} for each text message, {@link #onMessage(byte[])} for each binary
- *       message.
+ *   <li>{@link #onMessage(String)} for each text message, {@link #onMessage(byte[])} for each
+ *       binary message.
  *   <li>{@link #onShutdown()} when the application is undeployed or the server stops, before the
  *       close frame ({@link CloseCodes#GOING_AWAY}).
  *   <li>{@link #onClose(int, String)} exactly once, however the connection ends.
@@ -30,16 +30,16 @@ import org.plezi.jakarta.internal.hooks.HttpExchange;
  *
  * <p>Callbacks of one connection never run at the same time, and messages are handled in the order
  * they arrived; callbacks of different connections run concurrently. A controller marked {@link
- * AutoDispatch} receives text frames as JSON events instead of {@code onMessage(String)}; any
- * other controller that overrides neither {@code onMessage} refuses websocket upgrades (403). A frame of the kind the controller does
- * not handle (binary when it only overrides {@code onMessage(String)}, or the reverse) closes the
- * connection with {@link CloseCodes#UNSUPPORTED_DATA}.
+ * AutoDispatch} receives text frames as JSON events instead of {@code onMessage(String)}; any other
+ * controller that overrides neither {@code onMessage} refuses websocket upgrades (403). A frame of
+ * the kind the controller does not handle (binary when it only overrides {@code onMessage(String)},
+ * or the reverse) closes the connection with {@link CloseCodes#UNSUPPORTED_DATA}.
  *
  * <h2>Exceptions from callbacks</h2>
  *
  * Each is logged once, naming the controller class, the connection uuid and the callback, and never
- * affects other connections. From {@code preConnect} the client gets HTTP 500 and no websocket. From
- * {@code onOpen} the connection is closed with {@link CloseCodes#INTERNAL_ERROR}. From {@code
+ * affects other connections. From {@code preConnect} the client gets HTTP 500 and no websocket.
+ * From {@code onOpen} the connection is closed with {@link CloseCodes#INTERNAL_ERROR}. From {@code
  * onMessage}, {@code onShutdown} or {@code onClose} the message is dropped and the connection goes
  * on as if the callback had returned.
  *
@@ -61,8 +61,8 @@ import org.plezi.jakarta.internal.hooks.HttpExchange;
  * <h2>Plain HTTP</h2>
  *
  * The route also answers {@code GET path} with {@link #index()} and {@code GET path/{id}} with
- * {@link #show(String)}; a non-null result is sent as {@code text/html; charset=UTF-8}, {@code null}
- * (the default) as 404.
+ * {@link #show(String)}; a non-null result is sent as {@code text/html; charset=UTF-8}, {@code
+ * null} (the default) as 404.
  *
  * <p>Callback names are reserved: a method of a subclass named like a callback must override it
  * exactly, or the deployment fails.
@@ -85,8 +85,8 @@ public abstract class Controller {
   private HttpExchange exchange;
 
   /**
-   * What this class sends through; bound when the instance is made, before any other thread can
-   * see the instance (the runtime publishes it through a concurrent map or the container).
+   * What this class sends through; bound when the instance is made, before any other thread can see
+   * the instance (the runtime publishes it through a concurrent map or the container).
    */
   private ControllerMessaging messaging;
 
@@ -131,8 +131,8 @@ public abstract class Controller {
   protected void onMessage(byte[] data) {}
 
   /**
-   * The application is being undeployed or the server is stopping. Writes made here are sent
-   * before the close frame; {@link #onClose(int, String)} follows.
+   * The application is being undeployed or the server is stopping. Writes made here are sent before
+   * the close frame; {@link #onClose(int, String)} follows.
    */
   protected void onShutdown() {}
 
@@ -145,18 +145,18 @@ public abstract class Controller {
   protected void onClose(int code, String reason) {}
 
   /**
-   * A bus message that is not a Plezi envelope arrived (for example a plain string published on
-   * the cluster's channel by another program); called on every connection.
+   * A bus message that is not a Plezi envelope arrived (for example a plain string published on the
+   * cluster's channel by another program); called on every connection.
    *
    * @param message the decoded payload: a String, number, Boolean, List or Map
    */
   protected void onBroadcast(Object message) {}
 
   /**
-   * A client's JSON message named no event of this controller; only called for {@link
-   * AutoDispatch} controllers, after the message's {@code _EID_} (if any) was acknowledged. Unless
-   * a controller overrides this method, the client gets {@code
-   * {"event":"err","status":404,"result":"not found","request":<the message>}}.
+   * A client's JSON message named no event of this controller; only called for {@link AutoDispatch}
+   * controllers, after the message's {@code _EID_} (if any) was acknowledged. Unless a controller
+   * overrides this method, the client gets {@code {"event":"err","status":404,"result":"not
+   * found","request":<the message>}}.
    *
    * @param message the message as plain Java values, as an event method taking a {@code Map}
    *     receives it (see {@link AutoDispatch}); unmodifiable
@@ -236,8 +236,8 @@ public abstract class Controller {
   /**
    * Queues a text frame.
    *
-   * @return {@code true} if queued; {@code false} if the connection is not open, is closing, or this
-   *     write overflowed its queue (which closes it)
+   * @return {@code true} if queued; {@code false} if the connection is not open, is closing, or
+   *     this write overflowed its queue (which closes it)
    */
   public final boolean write(String text) {
     ControllerConnection current = connection;
@@ -255,8 +255,8 @@ public abstract class Controller {
   }
 
   /**
-   * Queues a binary frame holding a copy of {@code data}'s remaining bytes; the buffer's position is
-   * not changed.
+   * Queues a binary frame holding a copy of {@code data}'s remaining bytes; the buffer's position
+   * is not changed.
    *
    * @return as {@link #write(String)}
    */
@@ -316,19 +316,18 @@ public abstract class Controller {
   }
 
   /**
-   * Calls {@code event} on every connection of {@code target} (and its subclasses) on every
-   * server, except this one.
+   * Calls {@code event} on every connection of {@code target} (and its subclasses) on every server,
+   * except this one.
    *
    * @throws IllegalArgumentException if an argument is not a core value
    */
-  protected final void broadcast(
-      Class<? extends Controller> target, String event, Object... args) {
+  protected final void broadcast(Class<? extends Controller> target, String event, Object... args) {
     messaging().broadcast(connection, target, event, args);
   }
 
   /**
-   * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds
-   * it. If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
+   * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds it.
+   * If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
    *
    * @throws IllegalArgumentException if an argument is not a core value
    */
@@ -353,8 +352,7 @@ public abstract class Controller {
    *
    * <p>With more than {@code maxConnections} connections registered (on any server), the newest
    * ones keep the identity: the oldest stop receiving its messages but stay open. A connection
-   * leaves its identities when it closes; the identity and its mailbox live on until they
-   * expire.
+   * leaves its identities when it closes; the identity and its mailbox live on until they expire.
    *
    * @throws IllegalArgumentException for an identity that is empty, longer than 256 characters or
    *     holds control characters, a lifetime under 500 ms, or {@code maxConnections} under 1

@@ -36,10 +36,11 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importCore() {
-    core = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("org.plezi.jakarta");
+    core =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("org.plezi.jakarta");
   }
 
   @Test
@@ -54,83 +55,121 @@ class ArchitectureTest {
    */
   @Test
   void theCorePackagesHaveNoCycleButThePublicApisDoorsIntoTheHooks() {
-    slices().assignedFrom(new SliceAssignment() {
-      @Override
-      public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
-        return SliceIdentifier.of(javaClass.getPackageName());
-      }
+    slices()
+        .assignedFrom(
+            new SliceAssignment() {
+              @Override
+              public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return SliceIdentifier.of(javaClass.getPackageName());
+              }
 
-      @Override
-      public String getDescription() {
-        return "one slice per package of the core";
-      }
-    }).should().beFreeOfCycles()
-        .ignoreDependency(resideInAPackage("org.plezi.jakarta"),
-            resideInAPackage(INTERNAL + ".hooks"))
+              @Override
+              public String getDescription() {
+                return "one slice per package of the core";
+              }
+            })
+        .should()
+        .beFreeOfCycles()
+        .ignoreDependency(
+            resideInAPackage("org.plezi.jakarta"), resideInAPackage(INTERNAL + ".hooks"))
         .check(core);
   }
 
   @Test
   void thePublicApiReachesTheImplementationOnlyThroughTheHooks() {
-    noClasses().that().resideInAPackage("org.plezi.jakarta")
-        .should().dependOnClassesThat(resideInAPackage(INTERNAL + "..")
-            .and(not(resideInAPackage(INTERNAL + ".hooks"))))
+    noClasses()
+        .that()
+        .resideInAPackage("org.plezi.jakarta")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(INTERNAL + "..").and(not(resideInAPackage(INTERNAL + ".hooks"))))
         .check(core);
   }
 
   @Test
   void theHooksDependOnNoOtherPartOfTheImplementation() {
-    classes().that().resideInAPackage(INTERNAL + ".hooks")
-        .should().onlyDependOnClassesThat(not(resideInAPackage(INTERNAL + ".."))
-            .or(resideInAPackage(INTERNAL + ".hooks")))
+    classes()
+        .that()
+        .resideInAPackage(INTERNAL + ".hooks")
+        .should()
+        .onlyDependOnClassesThat(
+            not(resideInAPackage(INTERNAL + "..")).or(resideInAPackage(INTERNAL + ".hooks")))
         .check(core);
   }
 
   @Test
   void theSpiUsesOnlyTheModelOfTheImplementation() {
-    noClasses().that().resideInAPackage("org.plezi.jakarta.spi")
-        .should().dependOnClassesThat(resideInAPackage(INTERNAL + "..")
-            .and(not(resideInAnyPackage(INTERNAL + ".model"))))
+    noClasses()
+        .that()
+        .resideInAPackage("org.plezi.jakarta.spi")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(INTERNAL + "..").and(not(resideInAnyPackage(INTERNAL + ".model"))))
         .check(core);
   }
 
   /** The map of the layers, bottom up: each may use only the ones listed for it. */
   @Test
   void eachLayerUsesOnlyTheLayersBelowIt() {
-    layeredArchitecture().consideringOnlyDependenciesInAnyPackage(INTERNAL + "..")
-        .layer("base").definedBy(INTERNAL + ".base")
-        .layer("hooks").definedBy(INTERNAL + ".hooks")
-        .layer("wire").definedBy(INTERNAL + ".wire")
-        .layer("event").definedBy(INTERNAL + ".event")
-        .layer("json").definedBy(INTERNAL + ".json")
-        .layer("model").definedBy(INTERNAL + ".model")
-        .layer("bus").definedBy(INTERNAL + ".bus")
-        .layer("connection").definedBy(INTERNAL + ".connection")
-        .layer("delivery").definedBy(INTERNAL + ".delivery")
-        .layer("redis").definedBy(INTERNAL + ".redis")
-        .layer("runtime").definedBy(INTERNAL + ".runtime")
-        .whereLayer("base").mayNotAccessAnyLayer()
-        .whereLayer("hooks").mayNotAccessAnyLayer()
-        .whereLayer("wire").mayOnlyAccessLayers("base")
-        .whereLayer("event").mayOnlyAccessLayers("base", "hooks", "wire")
-        .whereLayer("json").mayOnlyAccessLayers("base", "hooks", "event")
-        .whereLayer("model").mayOnlyAccessLayers("base", "event", "json", "wire")
-        .whereLayer("bus").mayOnlyAccessLayers("base")
+    layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage(INTERNAL + "..")
+        .layer("base")
+        .definedBy(INTERNAL + ".base")
+        .layer("hooks")
+        .definedBy(INTERNAL + ".hooks")
+        .layer("wire")
+        .definedBy(INTERNAL + ".wire")
+        .layer("event")
+        .definedBy(INTERNAL + ".event")
+        .layer("json")
+        .definedBy(INTERNAL + ".json")
+        .layer("model")
+        .definedBy(INTERNAL + ".model")
+        .layer("bus")
+        .definedBy(INTERNAL + ".bus")
+        .layer("connection")
+        .definedBy(INTERNAL + ".connection")
+        .layer("delivery")
+        .definedBy(INTERNAL + ".delivery")
+        .layer("redis")
+        .definedBy(INTERNAL + ".redis")
+        .layer("runtime")
+        .definedBy(INTERNAL + ".runtime")
+        .whereLayer("base")
+        .mayNotAccessAnyLayer()
+        .whereLayer("hooks")
+        .mayNotAccessAnyLayer()
+        .whereLayer("wire")
+        .mayOnlyAccessLayers("base")
+        .whereLayer("event")
+        .mayOnlyAccessLayers("base", "hooks", "wire")
+        .whereLayer("json")
+        .mayOnlyAccessLayers("base", "hooks", "event")
+        .whereLayer("model")
+        .mayOnlyAccessLayers("base", "event", "json", "wire")
+        .whereLayer("bus")
+        .mayOnlyAccessLayers("base")
         .whereLayer("connection")
         .mayOnlyAccessLayers("base", "hooks", "event", "model", "bus")
         .whereLayer("delivery")
         .mayOnlyAccessLayers("base", "hooks", "event", "model", "bus", "wire", "connection")
-        .whereLayer("redis").mayOnlyAccessLayers("base", "bus", "wire")
-        .whereLayer("runtime").mayNotBeAccessedByAnyLayer()
+        .whereLayer("redis")
+        .mayOnlyAccessLayers("base", "bus", "wire")
+        .whereLayer("runtime")
+        .mayNotBeAccessedByAnyLayer()
         .check(core);
   }
 
   @Test
   void onlyThreadsMakesTheLibrarysThreads() {
-    noClasses().that().doNotHaveFullyQualifiedName(Threads.class.getName())
-        .should().dependOnClassesThat()
+    noClasses()
+        .that()
+        .doNotHaveFullyQualifiedName(Threads.class.getName())
+        .should()
+        .dependOnClassesThat()
         .belongToAnyOf(Executors.class, ThreadPoolExecutor.class, ScheduledThreadPoolExecutor.class)
-        .orShould().callConstructorWhere(target(owner(assignableTo(Thread.class))))
+        .orShould()
+        .callConstructorWhere(target(owner(assignableTo(Thread.class))))
         .check(core);
   }
 }

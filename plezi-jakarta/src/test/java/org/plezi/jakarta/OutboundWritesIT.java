@@ -67,15 +67,17 @@ class OutboundWritesIT {
       List<Future<Integer>> refused = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        refused.add(pool.submit(() -> {
-          int failures = 0;
-          for (int i = 0; i < 1000; i++) {
-            if (!sink.write(thread + ":" + i)) {
-              failures++;
-            }
-          }
-          return failures;
-        }));
+        refused.add(
+            pool.submit(
+                () -> {
+                  int failures = 0;
+                  for (int i = 0; i < 1000; i++) {
+                    if (!sink.write(thread + ":" + i)) {
+                      failures++;
+                    }
+                  }
+                  return failures;
+                }));
       }
       for (Future<Integer> f : refused) {
         assertThat(f.get()).isZero();
@@ -133,5 +135,4 @@ class OutboundWritesIT {
       assertThat(client.next()).isEqualTo(new WsClient.Closed(4321, "done"));
     }
   }
-
 }

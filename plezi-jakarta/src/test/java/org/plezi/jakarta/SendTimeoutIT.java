@@ -49,8 +49,11 @@ class SendTimeoutIT {
     Journal.clear();
     Timed.OPENED.clear();
     // A queue far larger than the kernel's socket buffers: the send stalls before it overflows.
-    server = TestServer.start(Map.of("plezi.outbound.sendTimeoutMillis", "500",
-        "plezi.outbound.maxBytes", "268435456"), Timed.class);
+    server =
+        TestServer.start(
+            Map.of(
+                "plezi.outbound.sendTimeoutMillis", "500", "plezi.outbound.maxBytes", "268435456"),
+            Timed.class);
   }
 
   @AfterEach
@@ -93,8 +96,8 @@ class SendTimeoutIT {
       // A frame every 100 ms for 1.2 s: each send is quick though writing lasts past 500 ms.
       ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
       AtomicInteger ticks = new AtomicInteger();
-      ticker.scheduleAtFixedRate(() -> side.write("tick " + ticks.getAndIncrement()), 0, 100,
-          TimeUnit.MILLISECONDS);
+      ticker.scheduleAtFixedRate(
+          () -> side.write("tick " + ticks.getAndIncrement()), 0, 100, TimeUnit.MILLISECONDS);
       try {
         for (int i = 0; i < 12; i++) {
           client.expectText("tick " + i);

@@ -17,10 +17,10 @@ import org.plezi.sample.ChatScenario.Site;
 
 /**
  * Two instances of the Tomcat WAR, as two runs of the README's cluster command would start them,
- * joined through a real redis-server of the test's own: users on either instance chat, whisper
- * (to an online user and to one who is away, whose whisper waits in Redis) and get notices
- * posted to the other; and another program publishing Plezi's YAML envelope on the web.xml's
- * channel {@code plezi_sample} reaches every user.
+ * joined through a real redis-server of the test's own: users on either instance chat, whisper (to
+ * an online user and to one who is away, whose whisper waits in Redis) and get notices posted to
+ * the other; and another program publishing Plezi's YAML envelope on the web.xml's channel {@code
+ * plezi_sample} reaches every user.
  */
 @Timeout(120)
 class ChatClusterIT {
@@ -46,7 +46,8 @@ class ChatClusterIT {
       first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
       second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
       Awaitility.await("both instances joined the cluster on plezi_sample")
-          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> log.count("joined the cluster on Redis channel 'plezi_sample'") == 2);
     }
     assertThat(redis.subscribers("plezi_sample")).isEqualTo(2);
@@ -81,18 +82,19 @@ class ChatClusterIT {
   }
 
   @Test
-  void aYamlEnvelopePublishedOnPleziSampleByAnotherProgramIsANoticeForEveryone()
-      throws Exception {
+  void aYamlEnvelopePublishedOnPleziSampleByAnotherProgramIsANoticeForEveryone() throws Exception {
     try (ChatUser onA = ChatUser.login(a.chat(), "yaml-reader-a");
         ChatUser onB = ChatUser.login(b.chat(), "yaml-reader-b")) {
-      String envelope = String.join("\n",
-          "---",
-          ":method: :notice",
-          ":data:",
-          "- Deploying at 22:00",
-          ":type: :all",
-          ":server: " + UUID.randomUUID(),
-          "");
+      String envelope =
+          String.join(
+              "\n",
+              "---",
+              ":method: :notice",
+              ":data:",
+              "- Deploying at 22:00",
+              ":type: :all",
+              ":server: " + UUID.randomUUID(),
+              "");
 
       assertThat(redis.publishWithCli("plezi_sample", envelope)).isEqualTo("2");
 

@@ -25,21 +25,29 @@ final class Containers {
     assumeTrue(value != null, property + " is unset: container tests run with -Pcontainers");
     Path path = Path.of(value);
     if (!Files.exists(path)) {
-      throw new IllegalStateException(property + "=" + value + " does not exist; the "
-          + "containers profile unpacks it at pre-integration-test");
+      throw new IllegalStateException(
+          property
+              + "="
+              + value
+              + " does not exist; the "
+              + "containers profile unpacks it at pre-integration-test");
     }
     return path;
   }
 
-  /** The built WAR of the given system property ({@code plezi.war.plain} or {@code plezi.war.tomcat}). */
+  /**
+   * The built WAR of the given system property ({@code plezi.war.plain} or {@code
+   * plezi.war.tomcat}).
+   */
   static Path war(String property) {
     return required(property);
   }
 
   /** A fresh directory under target/container-runs for one server run. */
   static Path runDirectory(String name) throws IOException {
-    Path root = Path.of(System.getProperty("plezi.containers", "target/containers"))
-        .resolveSibling("container-runs");
+    Path root =
+        Path.of(System.getProperty("plezi.containers", "target/containers"))
+            .resolveSibling("container-runs");
     Path dir = root.resolve(name);
     Directories.deleteRecursively(dir);
     return Files.createDirectories(dir);
@@ -49,9 +57,13 @@ final class Containers {
   static void makeScriptsExecutable(Path bin) throws IOException {
     try (Stream<Path> files = Files.list(bin)) {
       for (Path script : files.filter(f -> f.toString().endsWith(".sh")).toList()) {
-        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(script));
-        permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        Set<PosixFilePermission> permissions =
+            EnumSet.copyOf(Files.getPosixFilePermissions(script));
+        permissions.addAll(
+            Set.of(
+                PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
         Files.setPosixFilePermissions(script, permissions);
       }
     }

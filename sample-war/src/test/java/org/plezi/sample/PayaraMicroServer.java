@@ -22,10 +22,11 @@ final class PayaraMicroServer implements DeployedChat {
 
   static PayaraMicroServer start(Path jar, Path war, Duration timeout) throws IOException {
     String context = "/" + war.getFileName().toString().replaceFirst("\\.war$", "");
-    PayaraMicro payara = PayaraMicro.start(jar, war, context, Containers.runDirectory("payara"),
-        context + "/", timeout);
-    return new PayaraMicroServer(payara, ChatScenario.Site.of(payara.http(context + "/")
-        .toString()));
+    PayaraMicro payara =
+        PayaraMicro.start(
+            jar, war, context, Containers.runDirectory("payara"), context + "/", timeout);
+    return new PayaraMicroServer(
+        payara, ChatScenario.Site.of(payara.http(context + "/").toString()));
   }
 
   @Override

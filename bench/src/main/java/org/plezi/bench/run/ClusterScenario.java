@@ -11,10 +11,10 @@ import org.plezi.bench.client.ConnectionGroup;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * Two servers in separate JVMs and a Redis of the bench's own: broadcasts sent on server A
- * (which has no clients) reach the clients of server B through Redis. For each size the library
- * and the baseline (raw payload on its own channel) run flat out, twice each; Redis's own PUBLISH
- * count proves how many publishes each broadcast cost.
+ * Two servers in separate JVMs and a Redis of the bench's own: broadcasts sent on server A (which
+ * has no clients) reach the clients of server B through Redis. For each size the library and the
+ * baseline (raw payload on its own channel) run flat out, twice each; Redis's own PUBLISH count
+ * proves how many publishes each broadcast cost.
  */
 final class ClusterScenario {
   /** A cluster run's result and what Redis counted for it. */
@@ -33,14 +33,15 @@ final class ClusterScenario {
   List<ClusterResult> run() throws IOException, InterruptedException {
     List<ClusterResult> results = new ArrayList<>();
     try (RedisProcess redis = RedisProcess.start(logs);
-        ServerProcess a = ServerProcess.start("cluster-a", logs, "1g", options.serverJvm(),
-            redis.url());
-        ServerProcess b = ServerProcess.start("cluster-b", logs, "6g", options.serverJvm(),
-            redis.url())) {
+        ServerProcess a =
+            ServerProcess.start("cluster-a", logs, "1g", options.serverJvm(), redis.url());
+        ServerProcess b =
+            ServerProcess.start("cluster-b", logs, "6g", options.serverJvm(), redis.url())) {
       awaitSubscribers(redis, a, b);
-      List<Integer> sizes = options.sizes().size() > 1
-          ? List.of(options.sizes().get(0), options.sizes().get(options.sizes().size() - 1))
-          : options.sizes();
+      List<Integer> sizes =
+          options.sizes().size() > 1
+              ? List.of(options.sizes().get(0), options.sizes().get(options.sizes().size() - 1))
+              : options.sizes();
       for (int n : sizes) {
         results.addAll(size(redis, a, b, n));
       }
@@ -52,7 +53,9 @@ final class ClusterScenario {
   private static void awaitSubscribers(RedisProcess redis, ServerProcess a, ServerProcess b)
       throws IOException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!(connected(redis, a) && connected(redis, b) && redis.subscribers("bench_plezi") == 2
+    while (!(connected(redis, a)
+        && connected(redis, b)
+        && redis.subscribers("bench_plezi") == 2
         && redis.subscribers("bench_raw") == 2)) {
       if (System.nanoTime() > deadline) {
         throw new IOException("the cluster did not form within 60 s (see the server logs)");
@@ -97,16 +100,19 @@ final class ClusterScenario {
         long[] total = publishes.computeIfAbsent(side, k -> new long[2]);
         total[0] += redisPublishes;
         total[1] += count;
-        Bench.log("  " + Bench.describe(r) + String.format(", Redis PUBLISH per broadcast %.2f",
-            (double) redisPublishes / count));
+        Bench.log(
+            "  "
+                + Bench.describe(r)
+                + String.format(
+                    ", Redis PUBLISH per broadcast %.2f", (double) redisPublishes / count));
         runs.computeIfAbsent(side, k -> new ArrayList<>()).add(r);
       }
     }
     List<ClusterResult> results = new ArrayList<>();
     for (String side : List.of("plezi", "raw")) {
       long[] total = publishes.get(side);
-      results.add(new ClusterResult(FanoutScenario.summary(runs.get(side)),
-          (double) total[0] / total[1]));
+      results.add(
+          new ClusterResult(FanoutScenario.summary(runs.get(side)), (double) total[0] / total[1]));
     }
     return results;
   }

@@ -22,18 +22,25 @@ public final class BenchServer {
 
   public static void main(String[] args) throws Exception {
     // Standard output is the control channel: everything else goes to standard error.
-    PrintStream control = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-        true, StandardCharsets.UTF_8);
+    PrintStream control =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     String redisUrl = args.length > 0 ? args[0] : null;
     RawEndpoint.Hub hub = new RawEndpoint.Hub();
     RawCluster rawCluster = redisUrl == null ? null : new RawCluster(redisUrl, hub);
     BenchTomcat tomcat = BenchTomcat.start(redisUrl, hub);
     ServletContext servletContext = tomcat.servletContext();
-    Commands commands = new Commands(control, hub, rawCluster, Plezi.messenger(servletContext),
-        Plezi.serverUuid(servletContext));
+    Commands commands =
+        new Commands(
+            control,
+            hub,
+            rawCluster,
+            Plezi.messenger(servletContext),
+            Plezi.serverUuid(servletContext));
     control.println("READY " + tomcat.port() + " " + ManagementFactory.getRuntimeMXBean().getPid());
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
       for (String line; (line = in.readLine()) != null && !line.equals("QUIT"); ) {
         commands.handle(line);

@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.plezi.jakarta.Messenger;
 
 /**
- * The server's control protocol, one line per command; each command but {@code ACK} gets one
- * answer line, {@code OK ...} or {@code ERR reason}:
+ * The server's control protocol, one line per command; each command but {@code ACK} gets one answer
+ * line, {@code OK ...} or {@code ERR reason}:
  *
  * <ul>
  *   <li>{@code COUNT plezi|raw}: open connections of that side.
@@ -29,7 +29,11 @@ final class Commands implements AutoCloseable {
   private final Broadcaster broadcaster = new Broadcaster();
   private Thread running;
 
-  Commands(PrintStream out, RawEndpoint.Hub hub, RawCluster rawCluster, Messenger messenger,
+  Commands(
+      PrintStream out,
+      RawEndpoint.Hub hub,
+      RawCluster rawCluster,
+      Messenger messenger,
       String serverUuid) {
     this.out = out;
     this.hub = hub;
@@ -44,14 +48,22 @@ final class Commands implements AutoCloseable {
       switch (words[0]) {
         case "ACK" -> broadcaster.ack(Long.parseLong(words[1]));
         case "COUNT" -> out.println("OK " + (side(words[1]) ? FanController.open() : hub.size()));
-        case "RUN" -> run(side(words[1]), Long.parseLong(words[2]), Integer.parseInt(words[3]),
-            Double.parseDouble(words[4]));
+        case "RUN" ->
+            run(
+                side(words[1]),
+                Long.parseLong(words[2]),
+                Integer.parseInt(words[3]),
+                Double.parseDouble(words[4]));
         case "HEAP" -> out.println("OK " + BenchServer.heapAfterGc());
-        case "CPU" -> out.println("OK " + ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime());
-        case "BUS" -> out.println("OK " + serverUuid + " "
-            + (rawCluster == null ? 0 : rawCluster.published()));
+        case "CPU" ->
+            out.println(
+                "OK "
+                    + ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime());
+        case "BUS" ->
+            out.println(
+                "OK " + serverUuid + " " + (rawCluster == null ? 0 : rawCluster.published()));
         default -> out.println("ERR unknown command " + words[0]);
       }
     } catch (RuntimeException e) {
@@ -75,22 +87,26 @@ final class Commands implements AutoCloseable {
     } else if (rawCluster == null) {
       send = hub::broadcast;
     } else {
-      send = payload -> {
-        hub.broadcast(payload);
-        rawCluster.publish(payload);
-      };
+      send =
+          payload -> {
+            hub.broadcast(payload);
+            rawCluster.publish(payload);
+          };
     }
     broadcaster.reset();
-    running = new Thread(() -> {
-      try {
-        long[] times = broadcaster.run(send, count, window, rate);
-        out.println("OK " + times[0] + " " + times[1]);
-      } catch (InterruptedException e) {
-        out.println("ERR interrupted");
-      } catch (RuntimeException e) {
-        out.println("ERR " + e.getMessage());
-      }
-    }, "bench-broadcaster");
+    running =
+        new Thread(
+            () -> {
+              try {
+                long[] times = broadcaster.run(send, count, window, rate);
+                out.println("OK " + times[0] + " " + times[1]);
+              } catch (InterruptedException e) {
+                out.println("ERR interrupted");
+              } catch (RuntimeException e) {
+                out.println("ERR " + e.getMessage());
+              }
+            },
+            "bench-broadcaster");
     running.start();
   }
 

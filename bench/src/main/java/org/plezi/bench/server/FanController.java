@@ -9,8 +9,8 @@ import org.plezi.jakarta.Route;
 @Route("/plezi")
 public class FanController extends Controller {
   /**
-   * Connections open on this server: counted from onOpen, from when the library delivers
-   * broadcasts to them, to onClose.
+   * Connections open on this server: counted from onOpen, from when the library delivers broadcasts
+   * to them, to onClose.
    */
   private static final AtomicInteger OPEN = new AtomicInteger();
 

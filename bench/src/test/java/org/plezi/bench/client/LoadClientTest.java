@@ -76,9 +76,16 @@ class LoadClientTest {
   @Test
   void textSentByTheClientIsMaskedCorrectlyAndEchoed() throws Exception {
     ConcurrentLinkedQueue<String> echoes = new ConcurrentLinkedQueue<>();
-    ConnectionGroup group = client.open(address(), "/plezi", 1, FROM,
-        (c, data, offset, length, now) -> echoes.add(new String(data, offset, length,
-            java.nio.charset.StandardCharsets.UTF_8)), Duration.ofSeconds(20));
+    ConnectionGroup group =
+        client.open(
+            address(),
+            "/plezi",
+            1,
+            FROM,
+            (c, data, offset, length, now) ->
+                echoes.add(
+                    new String(data, offset, length, java.nio.charset.StandardCharsets.UTF_8)),
+            Duration.ofSeconds(20));
     String text = "héllo ".repeat(50);
     client.sendText(group.connections().get(0), text);
     org.awaitility.Awaitility.await().until(() -> !echoes.isEmpty());
@@ -88,16 +95,29 @@ class LoadClientTest {
 
   @Test
   void aRefusedUpgradeFailsTheOpenWithTheStatus() {
-    assertThatThrownBy(() -> client.open(address(), "/nothing-here", 3, FROM,
-        (c, data, offset, length, now) -> { }, Duration.ofSeconds(20)))
+    assertThatThrownBy(
+            () ->
+                client.open(
+                    address(),
+                    "/nothing-here",
+                    3,
+                    FROM,
+                    (c, data, offset, length, now) -> {},
+                    Duration.ofSeconds(20)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("404");
   }
 
   @Test
   void aServerCloseNobodyAskedForIsCountedByCode() throws Exception {
-    ConnectionGroup group = client.open(address(), "/plezi", 2, FROM,
-        (c, data, offset, length, now) -> { }, Duration.ofSeconds(20));
+    ConnectionGroup group =
+        client.open(
+            address(),
+            "/plezi",
+            2,
+            FROM,
+            (c, data, offset, length, now) -> {},
+            Duration.ofSeconds(20));
     server.close(); // stops Tomcat: a 1001 close frame, or the socket just ends (1006)
     try {
       org.awaitility.Awaitility.await().until(() -> group.closed.get() == 2);

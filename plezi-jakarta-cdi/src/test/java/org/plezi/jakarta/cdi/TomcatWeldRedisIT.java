@@ -21,16 +21,16 @@ import org.plezi.jakarta.cdi.redis.RoomAnnouncer;
 import org.plezi.jakarta.cdi.testing.CdiServer;
 import org.plezi.jakarta.internal.redis.RedisBus;
 import org.plezi.jakarta.internal.runtime.PleziRuntime;
-import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.RedisServer;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 import org.redisson.api.RedissonClient;
 
 /**
  * Redis configured from CDI, on embedded Tomcat 10.1 with Weld Servlet and a real redis-server:
- * servers A and B produce their own {@code RedissonClient}, server C gives {@code
- * plezi.redis.url} through its {@code PleziSettings} producer; all three share one channel, set
- * by their producers too.
+ * servers A and B produce their own {@code RedissonClient}, server C gives {@code plezi.redis.url}
+ * through its {@code PleziSettings} producer; all three share one channel, set by their producers
+ * too.
  */
 @Timeout(120)
 class TomcatWeldRedisIT {
@@ -47,10 +47,18 @@ class TomcatWeldRedisIT {
   static void startCluster() throws Exception {
     redis = RedisServer.start();
     System.setProperty(RedisClientProducer.URL_PROPERTY, redis.url());
-    a = server(ClusterRoom.class, RoomAnnouncer.class, RedisClientProducer.class,
-        ChannelSettings.class);
-    b = server(ClusterRoom.class, RoomAnnouncer.class, RedisClientProducer.class,
-        ChannelSettings.class);
+    a =
+        server(
+            ClusterRoom.class,
+            RoomAnnouncer.class,
+            RedisClientProducer.class,
+            ChannelSettings.class);
+    b =
+        server(
+            ClusterRoom.class,
+            RoomAnnouncer.class,
+            RedisClientProducer.class,
+            ChannelSettings.class);
     c = server(ClusterRoom.class, RoomAnnouncer.class, RedisUrlSettings.class);
     for (TestServer server : servers) {
       await().atMost(Duration.ofSeconds(60)).until(() -> bus(server).isConnected());
@@ -59,11 +67,12 @@ class TomcatWeldRedisIT {
 
   /** A server whose application has these beans, in a CDI container of its own. */
   private static TestServer server(Class<?>... beans) {
-    WeldContainer container = new Weld("plezi-redis-" + containers.size())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(beans)
-        .initialize();
+    WeldContainer container =
+        new Weld("plezi-redis-" + containers.size())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(beans)
+            .initialize();
     containers.add(container);
     TestServer server = CdiServer.start(container.getBeanManager(), ClusterRoom.class);
     servers.add(server);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.cdi.app.GreetingController;
 import org.plezi.jakarta.cdi.testing.CdiServer;
-import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /** Undeploy with open connections, on embedded Tomcat with Weld Servlet. */
@@ -29,8 +29,9 @@ class TomcatWeldUndeployIT {
 
       List<String> entries =
           List.of(Journal.next(), Journal.next(), Journal.next(), Journal.next());
-      assertThat(entries).containsExactlyInAnyOrder(
-          "greeting destroyed", "log closed", "greeting destroyed", "log closed");
+      assertThat(entries)
+          .containsExactlyInAnyOrder(
+              "greeting destroyed", "log closed", "greeting destroyed", "log closed");
       assertThat(first.awaitClose().code()).isEqualTo(CloseCodes.GOING_AWAY);
       assertThat(second.awaitClose().code()).isEqualTo(CloseCodes.GOING_AWAY);
     }

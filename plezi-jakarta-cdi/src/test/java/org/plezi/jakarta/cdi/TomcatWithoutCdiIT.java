@@ -22,8 +22,10 @@ class TomcatWithoutCdiIT {
       client.send("anyone?");
 
       client.expectText("no injection");
-      assertThat(log.texts()).filteredOn(t -> t.contains("plezi-jakarta-cdi found no CDI"))
-          .singleElement().asString()
+      assertThat(log.texts())
+          .filteredOn(t -> t.contains("plezi-jakarta-cdi found no CDI"))
+          .singleElement()
+          .asString()
           .contains("controllers are created by reflection, without injection");
     }
   }
@@ -33,9 +35,13 @@ class TomcatWithoutCdiIT {
     try (LogCapture log = LogCapture.start();
         TestServer server = CdiServer.boot(false, ConstructorController.class)) {
       assertThat(server.started()).isFalse();
-      assertThat(log.texts()).anySatisfy(text -> assertThat(text)
-          .contains(ConstructorController.class.getName()
-              + "#<init>(): an @Inject constructor needs CDI"));
+      assertThat(log.texts())
+          .anySatisfy(
+              text ->
+                  assertThat(text)
+                      .contains(
+                          ConstructorController.class.getName()
+                              + "#<init>(): an @Inject constructor needs CDI"));
     }
   }
 }

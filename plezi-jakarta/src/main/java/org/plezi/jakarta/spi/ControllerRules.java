@@ -18,8 +18,8 @@ public final class ControllerRules {
   private ControllerRules() {}
 
   /**
-   * Every rule the classes break, each as {@code Class#method(Params): rule; remedy} (or naming
-   * the class), including two classes on one path; empty when they are fine. Checks each class as
+   * Every rule the classes break, each as {@code Class#method(Params): rule; remedy} (or naming the
+   * class), including two classes on one path; empty when they are fine. Checks each class as
    * {@link org.plezi.jakarta.Plezi#register} does, and finds the JSON support of {@link
    * org.plezi.jakarta.AutoDispatch} controllers through the class loader that loaded Plezi.
    *

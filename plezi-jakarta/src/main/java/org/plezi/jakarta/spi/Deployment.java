@@ -25,8 +25,8 @@ public interface Deployment {
   }
 
   /**
-   * The application's messenger, as {@link org.plezi.jakarta.Plezi#messenger} gives it: its
-   * methods work once start-up is over.
+   * The application's messenger, as {@link org.plezi.jakarta.Plezi#messenger} gives it: its methods
+   * work once start-up is over.
    */
   Messenger messenger();
 }

@@ -31,9 +31,15 @@ class RedisFaultsIT {
   private static void awaitRoute(TestServer from, String uuid, WsClient target)
       throws InterruptedException {
     Messenger messenger = Plezi.messenger(from.servletContext());
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-        .until(() -> messenger.unicast(uuid, "say", "probe").toCompletableFuture()
-            .get(10, TimeUnit.SECONDS));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                messenger
+                    .unicast(uuid, "say", "probe")
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
     target.expectText("say probe");
   }
 
@@ -80,7 +86,9 @@ class RedisFaultsIT {
       // Redisson subscribes again channel by channel: B's own channel may be back (the unicast
       // route) before the shared one that the multicast takes.
       awaitRoute(a, bUuid, onB);
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> redis.subscribers(CHANNEL) == 2);
       onA.send("multicast:after");
       String next = onB.nextText();

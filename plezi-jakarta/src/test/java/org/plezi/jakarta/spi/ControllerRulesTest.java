@@ -39,12 +39,25 @@ class ControllerRulesTest {
         ControllerRules.check(List.of(Room.class, SameShape.class, Broken.class, NoRoute.class));
 
     assertThat(problems).hasSize(3);
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .startsWith(Broken.class.getName() + "#onMessage(int): the callback name is reserved"));
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .isEqualTo(NoRoute.class.getName() + ": a controller needs a @Route annotation"));
-    assertThat(problems).anySatisfy(p -> assertThat(p)
-        .startsWith(SameShape.class.getName() + ": route '/room/{other}' is already answered by "
-            + Room.class.getName()));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        Broken.class.getName() + "#onMessage(int): the callback name is reserved"));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .isEqualTo(
+                        NoRoute.class.getName() + ": a controller needs a @Route annotation"));
+    assertThat(problems)
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(
+                        SameShape.class.getName()
+                            + ": route '/room/{other}' is already answered by "
+                            + Room.class.getName()));
   }
 }

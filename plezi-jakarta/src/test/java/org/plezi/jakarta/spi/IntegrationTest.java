@@ -9,15 +9,16 @@ import org.plezi.jakarta.PleziSettings;
 
 /** What an integration brings is checked when it is made, naming what is missing. */
 class IntegrationTest {
-  private static final ControllerFactory FACTORY = new ControllerFactory() {
-    @Override
-    public Controller create(Class<? extends Controller> type) throws Exception {
-      return type.getDeclaredConstructor().newInstance();
-    }
+  private static final ControllerFactory FACTORY =
+      new ControllerFactory() {
+        @Override
+        public Controller create(Class<? extends Controller> type) throws Exception {
+          return type.getDeclaredConstructor().newInstance();
+        }
 
-    @Override
-    public void release(Controller controller) {}
-  };
+        @Override
+        public void release(Controller controller) {}
+      };
 
   @Test
   void anIntegrationWithoutARedisClientHasNone() {
@@ -29,14 +30,17 @@ class IntegrationTest {
   @Test
   void aBlankNameIsRefused() {
     assertThatThrownBy(() -> new Integration(" ", FACTORY, PleziSettings.empty()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
   }
 
   @Test
   void missingPartsAreRefusedByName() {
     assertThatThrownBy(() -> new Integration("test", null, PleziSettings.empty()))
-        .isInstanceOf(NullPointerException.class).hasMessage("controllers");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("controllers");
     assertThatThrownBy(() -> new Integration("test", FACTORY, null))
-        .isInstanceOf(NullPointerException.class).hasMessage("settings");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("settings");
   }
 }

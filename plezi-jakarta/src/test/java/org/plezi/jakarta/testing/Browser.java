@@ -38,9 +38,13 @@ public final class Browser implements AutoCloseable {
   /** Starts a browser, or skips (fails on CI) the calling tests when none is installed. */
   public static Browser start() throws IOException {
     if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
-      String message = "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
-          + DRIVER + ": install the Debian packages chromium and chromium-driver "
-          + "(bash .ci/install-browser.sh)";
+      String message =
+          "Browser tests need Chromium at "
+              + CHROMIUM
+              + " and chromedriver at "
+              + DRIVER
+              + ": install the Debian packages chromium and chromium-driver "
+              + "(bash .ci/install-browser.sh)";
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(message + "; CI=true makes browser tests mandatory");
       }
@@ -53,14 +57,21 @@ public final class Browser implements AutoCloseable {
     Path profile = Directories.createTemp("plezi-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return new Browser(driver, profile);

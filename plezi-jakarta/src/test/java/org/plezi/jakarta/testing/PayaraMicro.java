@@ -37,17 +37,31 @@ public final class PayaraMicro implements AutoCloseable {
    * @throws IllegalStateException if the process exits, says it failed, or is not ready in time
    *     (with the end of its log)
    */
-  public static PayaraMicro start(Path jar, Path war, String contextRoot, Path runDirectory,
-      String readyPath, Duration timeout) throws IOException {
+  public static PayaraMicro start(
+      Path jar, Path war, String contextRoot, Path runDirectory, String readyPath, Duration timeout)
+      throws IOException {
     int port = Ports.free();
     Path run = Files.createDirectories(runDirectory).toAbsolutePath();
     Path root = run.resolve("root");
     String java = ServerProcess.javaHome().resolve("bin/java").toString();
-    ServerProcess process = ServerProcess.start("Payara Micro",
-        List.of(java, "-Xmx768m", "-jar", jar.toAbsolutePath().toString(), "--nocluster",
-            "--port", Integer.toString(port), "--rootdir", root.toString(),
-            "--deploy", war.toAbsolutePath() + ":" + contextRoot),
-        run, Map.of(), run.resolve("payara.log"));
+    ServerProcess process =
+        ServerProcess.start(
+            "Payara Micro",
+            List.of(
+                java,
+                "-Xmx768m",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "--nocluster",
+                "--port",
+                Integer.toString(port),
+                "--rootdir",
+                root.toString(),
+                "--deploy",
+                war.toAbsolutePath() + ":" + contextRoot),
+            run,
+            Map.of(),
+            run.resolve("payara.log"));
     PayaraMicro payara = new PayaraMicro(process, port, root);
     try {
       process.awaitReady(payara.http(readyPath), timeout, () -> failure(process));

@@ -18,10 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Why not {@code new ServerSocket(0)}: that port comes from the kernel's ephemeral range, the
  * one it also picks the source ports of outgoing connections from. Between the check and the
  * server's bind (or while a server is down to be restarted) any client of the machine may take it
- * for a connection; and a client connecting to such a port while nothing listens there (a
- * readiness poll, Redisson or a browser reconnecting) may get a TCP self-connection whose source
- * port is that very port, which holds it: the server then fails with "Address already in use". A
- * port below the ephemeral range is never handed out that way.
+ * for a connection; and a client connecting to such a port while nothing listens there (a readiness
+ * poll, Redisson or a browser reconnecting) may get a TCP self-connection whose source port is that
+ * very port, which holds it: the server then fails with "Address already in use". A port below the
+ * ephemeral range is never handed out that way.
  */
 public final class Ports {
   private static final int LOWEST = 1024;

@@ -65,11 +65,22 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts (again) on the same port and waits until it answers. */
   public void startAgain() throws IOException, InterruptedException {
-    process = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (ping()) {
@@ -110,8 +121,10 @@ public final class RedisServer implements AutoCloseable {
 
   /** PUBLISH with the real redis-cli, as a person or another program would. */
   public String publishWithCli(String channel, String payload) throws Exception {
-    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "PUBLISH",
-        channel, payload).redirectErrorStream(true).start();
+    Process cli =
+        new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "PUBLISH", channel, payload)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     cli.waitFor(10, TimeUnit.SECONDS);
     return out.trim();

@@ -18,9 +18,9 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 
 /**
- * A server in a process of its own (a shell script or {@code java -jar}), its output in a log
- * file. {@link #close()} always ends it and everything it started (a script's JVM), gently first
- * and by force after a bounded wait; a JVM shutdown hook does the same if the test JVM ends first.
+ * A server in a process of its own (a shell script or {@code java -jar}), its output in a log file.
+ * {@link #close()} always ends it and everything it started (a script's JVM), gently first and by
+ * force after a bounded wait; a JVM shutdown hook does the same if the test JVM ends first.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Duration GENTLE_STOP = Duration.ofSeconds(30);
@@ -43,12 +43,14 @@ public final class ServerProcess implements AutoCloseable {
    *
    * @param name what the server is, for messages
    */
-  public static ServerProcess start(String name, List<String> command, Path directory,
-      Map<String, String> environment, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(directory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+  public static ServerProcess start(
+      String name, List<String> command, Path directory, Map<String, String> environment, Path log)
+      throws IOException {
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return new ServerProcess(name, builder.start(), log);
   }
@@ -57,8 +59,8 @@ public final class ServerProcess implements AutoCloseable {
    * Polls {@code url} until it answers 200.
    *
    * @param failed says why the server will never be ready (a failed deployment), or null
-   * @throws IllegalStateException with the end of the log if the process exits, {@code failed}
-   *     says something, or the time runs out
+   * @throws IllegalStateException with the end of the log if the process exits, {@code failed} says
+   *     something, or the time runs out
    */
   public void awaitReady(URI url, Duration timeout, Supplier<String> failed) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -72,8 +74,14 @@ public final class ServerProcess implements AutoCloseable {
           .until(() -> answers(client, request));
     } catch (ConditionTimeoutException | TerminalFailureException e) {
       String reason = failed.get();
-      throw new IllegalStateException(e.getMessage() + (reason == null ? "" : "\n" + reason)
-          + "\n--- end of " + log + " ---\n" + tail(), e);
+      throw new IllegalStateException(
+          e.getMessage()
+              + (reason == null ? "" : "\n" + reason)
+              + "\n--- end of "
+              + log
+              + " ---\n"
+              + tail(),
+          e);
     }
   }
 

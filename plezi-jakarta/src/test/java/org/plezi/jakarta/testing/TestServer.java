@@ -56,8 +56,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** Starts a server on a given port (0: any free port), e.g. to restart one where it was. */
-  public static TestServer startOn(int port, Map<String, String> contextParams,
-      Class<?>... controllers) {
+  public static TestServer startOn(
+      int port, Map<String, String> contextParams, Class<?>... controllers) {
     TestServer server = boot(port, contextParams, controllers);
     if (!server.started()) {
       server.close();
@@ -72,17 +72,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** Boots a server on a given port (0: any free port) whose context may fail to start. */
-  public static TestServer boot(int port, Map<String, String> contextParams,
-      Class<?>... controllers) {
-    return boot(port, contextParams, context -> { }, controllers);
+  public static TestServer boot(
+      int port, Map<String, String> contextParams, Class<?>... controllers) {
+    return boot(port, contextParams, context -> {}, controllers);
   }
 
   /**
-   * Starts a server whose application {@code setup} completes first; fails if the context does
-   * not start.
+   * Starts a server whose application {@code setup} completes first; fails if the context does not
+   * start.
    */
-  public static TestServer start(Map<String, String> contextParams, Consumer<Context> setup,
-      Class<?>... controllers) {
+  public static TestServer start(
+      Map<String, String> contextParams, Consumer<Context> setup, Class<?>... controllers) {
     TestServer server = boot(0, contextParams, setup, controllers);
     if (!server.started()) {
       server.close();
@@ -98,8 +98,11 @@ public final class TestServer implements AutoCloseable {
    *     initializer are added (listeners, initializers, parameters of the application)
    * @param controllers what Plezi's initializer is handed, as {@code @HandlesTypes} would
    */
-  public static TestServer boot(int port, Map<String, String> contextParams,
-      Consumer<Context> setup, Class<?>... controllers) {
+  public static TestServer boot(
+      int port,
+      Map<String, String> contextParams,
+      Consumer<Context> setup,
+      Class<?>... controllers) {
     Path baseDir = Directories.createTemp("plezi-tomcat");
     try {
       Tomcat tomcat = new Tomcat();
@@ -140,8 +143,12 @@ public final class TestServer implements AutoCloseable {
       String base = new File(location.toURI()).getAbsolutePath();
       org.apache.catalina.WebResourceRoot resources =
           new org.apache.catalina.webresources.StandardRoot(context);
-      resources.createWebResourceSet(org.apache.catalina.WebResourceRoot.ResourceSetType.RESOURCE_JAR,
-          "/", base, null, "/META-INF/resources");
+      resources.createWebResourceSet(
+          org.apache.catalina.WebResourceRoot.ResourceSetType.RESOURCE_JAR,
+          "/",
+          base,
+          null,
+          "/META-INF/resources");
       context.setResources(resources);
       // Tomcat's global web.xml maps these; an embedded context starts with no MIME types.
       context.addMimeMapping("js", "text/javascript");

@@ -20,9 +20,9 @@ import org.plezi.jakarta.spi.ControllerFactory;
  * instance per connection or request, with injection, {@code @PostConstruct}, interceptors, and
  * {@code @PreDestroy} on release. A controller CDI did not discover (an {@code annotated}-mode
  * archive and no bean-defining annotation on the class, or a class outside any bean archive) is a
- * non-contextual instance of the same class: injection, {@code @PostConstruct} and {@code
- * @PreDestroy} work the same; it is not a bean (nothing else can inject it; whether interceptors
- * apply is up to the container: Weld applies them). Thread-safe.
+ * non-contextual instance of the same class: injection, {@code @PostConstruct} and
+ * {@code @PreDestroy} work the same; it is not a bean (nothing else can inject it; whether
+ * interceptors apply is up to the container: Weld applies them). Thread-safe.
  */
 public final class CdiControllerFactory implements ControllerFactory {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta.cdi");
@@ -119,14 +119,16 @@ public final class CdiControllerFactory implements ControllerFactory {
       T instance = target.produce(context);
       target.inject(instance, context);
       target.postConstruct(instance);
-      return new Made(instance, () -> {
-        try {
-          target.preDestroy(instance);
-          target.dispose(instance);
-        } finally {
-          context.release();
-        }
-      });
+      return new Made(
+          instance,
+          () -> {
+            try {
+              target.preDestroy(instance);
+              target.dispose(instance);
+            } finally {
+              context.release();
+            }
+          });
     };
   }
 

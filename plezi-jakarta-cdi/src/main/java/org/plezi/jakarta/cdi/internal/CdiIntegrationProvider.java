@@ -28,8 +28,10 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
    * Servlet's own. Read before {@link CDI#current()}, which may pick another application's
    * container when several run in one JVM.
    */
-  private static final List<String> BEAN_MANAGER_ATTRIBUTES = List.of(BeanManager.class.getName(),
-      "org.jboss.weld.environment.servlet." + BeanManager.class.getName());
+  private static final List<String> BEAN_MANAGER_ATTRIBUTES =
+      List.of(
+          BeanManager.class.getName(),
+          "org.jboss.weld.environment.servlet." + BeanManager.class.getName());
 
   /** Redisson's client type, looked up by name: Redisson is optional. */
   private static final String REDISSON_CLIENT = "org.redisson.api.RedissonClient";
@@ -39,9 +41,11 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
     ServletContext context = deployment.servletContext();
     BeanManager manager = beanManager(context);
     if (manager == null) {
-      LOG.log(Level.INFO, "plezi-jakarta-cdi found no CDI container for "
-          + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
-          + ": controllers are created by reflection, without injection");
+      LOG.log(
+          Level.INFO,
+          "plezi-jakarta-cdi found no CDI container for "
+              + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
+              + ": controllers are created by reflection, without injection");
       return null;
     }
     Instance<Object> beans = manager.createInstance();
@@ -52,8 +56,8 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
     if (catalog.isResolvable()) {
       catalog.get().started(deployment.messenger());
     }
-    return new Integration("CDI", factory, settings(beans),
-        redisClient(beans, context.getClassLoader()));
+    return new Integration(
+        "CDI", factory, settings(beans), redisClient(beans, context.getClassLoader()));
   }
 
   /** The application's bean manager: the servlet context's, else the current container's. */
@@ -77,8 +81,10 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
       return PleziSettings.empty();
     }
     if (produced.isAmbiguous()) {
-      throw new IllegalStateException("Invalid Plezi settings: more than one CDI bean of type "
-          + PleziSettings.class.getName() + "; keep one producer");
+      throw new IllegalStateException(
+          "Invalid Plezi settings: more than one CDI bean of type "
+              + PleziSettings.class.getName()
+              + "; keep one producer");
     }
     Instance.Handle<PleziSettings> handle = produced.getHandle();
     PleziSettings settings = handle.get();
@@ -89,9 +95,9 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
   }
 
   /**
-   * The application's {@code RedissonClient} bean, as a supplier that the Redis bus asks on its
-   * own thread (a producer that throws, Redis being down, is asked again later), or null when
-   * Redisson is not visible to the application or it has no such bean.
+   * The application's {@code RedissonClient} bean, as a supplier that the Redis bus asks on its own
+   * thread (a producer that throws, Redis being down, is asked again later), or null when Redisson
+   * is not visible to the application or it has no such bean.
    */
   private static Supplier<?> redisClient(Instance<Object> beans, ClassLoader loader) {
     Class<?> type;
@@ -105,11 +111,12 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
       return null;
     }
     if (produced.isAmbiguous()) {
-      throw new IllegalStateException("Invalid Plezi settings: more than one CDI bean of type "
-          + REDISSON_CLIENT + "; keep one with the @Default qualifier for Plezi's cluster bus");
+      throw new IllegalStateException(
+          "Invalid Plezi settings: more than one CDI bean of type "
+              + REDISSON_CLIENT
+              + "; keep one with the @Default qualifier for Plezi's cluster bus");
     }
-    LOG.log(Level.INFO, "Plezi's cluster bus uses the application's " + REDISSON_CLIENT
-        + " bean");
+    LOG.log(Level.INFO, "Plezi's cluster bus uses the application's " + REDISSON_CLIENT + " bean");
     return produced::get;
   }
 }

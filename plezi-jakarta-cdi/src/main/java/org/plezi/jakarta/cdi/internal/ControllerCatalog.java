@@ -42,8 +42,9 @@ public final class ControllerCatalog {
   public org.plezi.jakarta.Messenger messenger() {
     org.plezi.jakarta.Messenger current = messenger;
     if (current == null) {
-      throw new IllegalStateException("the Plezi Messenger is available once the web application"
-          + " has started (after its ServletContextListeners ran)");
+      throw new IllegalStateException(
+          "the Plezi Messenger is available once the web application"
+              + " has started (after its ServletContextListeners ran)");
     }
     return current;
   }
@@ -67,16 +68,19 @@ public final class ControllerCatalog {
       return;
     }
     if (bean.getScope() != Dependent.class) {
-      problems.add(type.getName() + ": a controller must be @Dependent (one instance per "
-          + "connection), not @" + bean.getScope().getSimpleName());
+      problems.add(
+          type.getName()
+              + ": a controller must be @Dependent (one instance per "
+              + "connection), not @"
+              + bean.getScope().getSimpleName());
       return;
     }
     beans.put(type, bean);
   }
 
   /**
-   * Every rule the discovered controllers break (the core's rules, two routes on one path, and
-   * what the extension found); empty when they are fine.
+   * Every rule the discovered controllers break (the core's rules, two routes on one path, and what
+   * the extension found); empty when they are fine.
    */
   public List<String> problems() {
     List<String> all = new ArrayList<>(ControllerRules.check(discovered));

@@ -42,13 +42,17 @@ class CdiControllerFactoryTest {
 
   /** Boots Weld with only these classes and the extension. */
   private void boot(Class<?>... classes) {
-    container = new Weld("plezi-" + System.nanoTime())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(classes)
-        .initialize();
-    Integration integration = new CdiIntegrationProvider().integrate(FakeServletContext.deployment(
-        Map.of(BeanManager.class.getName(), container.getBeanManager())));
+    container =
+        new Weld("plezi-" + System.nanoTime())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(classes)
+            .initialize();
+    Integration integration =
+        new CdiIntegrationProvider()
+            .integrate(
+                FakeServletContext.deployment(
+                    Map.of(BeanManager.class.getName(), container.getBeanManager())));
     assertThat(integration).isNotNull();
     factory = integration.controllers();
   }
@@ -63,7 +67,8 @@ class CdiControllerFactoryTest {
   void discoveredControllerGetsFieldInjectionAndPostConstruct() throws Exception {
     boot(InjectedController.class, Greeter.class, Resource.class);
 
-    InjectedController controller = (InjectedController) factory.create(routed(InjectedController.class));
+    InjectedController controller =
+        (InjectedController) factory.create(routed(InjectedController.class));
 
     assertThat(controller.greeter.greet("you")).isEqualTo("hello you");
     assertThat(controller.resource).isNotNull();
@@ -111,9 +116,9 @@ class CdiControllerFactoryTest {
 
   @Test
   void methodLevelInterceptorWrapsTheCallback() throws Exception {
-    boot(InjectedController.class, Greeter.class, Resource.class,
-        TracingInterceptor.class);
-    InjectedController controller = (InjectedController) factory.create(routed(InjectedController.class));
+    boot(InjectedController.class, Greeter.class, Resource.class, TracingInterceptor.class);
+    InjectedController controller =
+        (InjectedController) factory.create(routed(InjectedController.class));
 
     controller.onMessage("there");
 

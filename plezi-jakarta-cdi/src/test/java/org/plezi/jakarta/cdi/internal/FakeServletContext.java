@@ -18,15 +18,18 @@ final class FakeServletContext {
   private FakeServletContext() {}
 
   static ServletContext with(Map<String, Object> attributes) {
-    return (ServletContext) Proxy.newProxyInstance(
-        FakeServletContext.class.getClassLoader(), new Class<?>[] {ServletContext.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getAttribute" -> attributes.get((String) args[0]);
-          case "getContextPath" -> "";
-          case "getClassLoader" -> FakeServletContext.class.getClassLoader();
-          case "toString" -> "FakeServletContext" + attributes.keySet();
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (ServletContext)
+        Proxy.newProxyInstance(
+            FakeServletContext.class.getClassLoader(),
+            new Class<?>[] {ServletContext.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "getContextPath" -> "";
+                  case "getClassLoader" -> FakeServletContext.class.getClassLoader();
+                  case "toString" -> "FakeServletContext" + attributes.keySet();
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   /** A deployment of {@link #with} those attributes: no routes, a messenger not yet started. */

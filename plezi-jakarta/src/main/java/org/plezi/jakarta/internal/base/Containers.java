@@ -45,7 +45,8 @@ final class Containers {
     for (Object element : collection) {
       converted.add(element(element, elementType));
     }
-    return isSet ? Collections.unmodifiableSet((Set<Object>) converted)
+    return isSet
+        ? Collections.unmodifiableSet((Set<Object>) converted)
         : Collections.unmodifiableList((List<Object>) converted);
   }
 

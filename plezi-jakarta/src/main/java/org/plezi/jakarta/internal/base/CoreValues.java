@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The values that travel between connections: checked and frozen once per send, and converted to
- * an event method's parameter types on receipt where nothing is lost.
+ * The values that travel between connections: checked and frozen once per send, and converted to an
+ * event method's parameter types on receipt where nothing is lost.
  */
 public final class CoreValues {
   /** Deeper argument trees are refused (this also stops cycles). */
@@ -49,13 +49,23 @@ public final class CoreValues {
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException(where + " is nested deeper than " + MAX_DEPTH);
     }
-    if (value == null || value instanceof String || value instanceof Boolean
-        || value instanceof Integer || value instanceof Long || value instanceof Double
-        || value instanceof Float || value instanceof Short || value instanceof Byte
-        || value instanceof BigInteger || value instanceof BigDecimal
-        || value instanceof Instant || value instanceof OffsetDateTime
-        || value instanceof ZonedDateTime || value instanceof LocalDate
-        || value instanceof LocalDateTime || value instanceof LocalTime) {
+    if (value == null
+        || value instanceof String
+        || value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Double
+        || value instanceof Float
+        || value instanceof Short
+        || value instanceof Byte
+        || value instanceof BigInteger
+        || value instanceof BigDecimal
+        || value instanceof Instant
+        || value instanceof OffsetDateTime
+        || value instanceof ZonedDateTime
+        || value instanceof LocalDate
+        || value instanceof LocalDateTime
+        || value instanceof LocalTime) {
       return value;
     }
     if (value instanceof Character c) {
@@ -88,15 +98,20 @@ public final class CoreValues {
       Map<String, Object> copy = new LinkedHashMap<>();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         if (!(entry.getKey() instanceof String key)) {
-          throw new IllegalArgumentException(where + " has a map key that is not a String: "
-              + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
+          throw new IllegalArgumentException(
+              where
+                  + " has a map key that is not a String: "
+                  + (entry.getKey() == null ? "null" : entry.getKey().getClass().getName()));
         }
         copy.put(key, freeze(entry.getValue(), depth + 1, where));
       }
       return Collections.unmodifiableMap(copy);
     }
-    throw new IllegalArgumentException(where + " is a " + value.getClass().getName()
-        + ", not a core value (String, number, Boolean, null, List, Set, Map, java.time)");
+    throw new IllegalArgumentException(
+        where
+            + " is a "
+            + value.getClass().getName()
+            + ", not a core value (String, number, Boolean, null, List, Set, Map, java.time)");
   }
 
   /** A value that does not fit a parameter. */
@@ -196,11 +211,13 @@ public final class CoreValues {
         return instant;
       }
       if (type == OffsetDateTime.class) {
-        return value instanceof ZonedDateTime z ? z.toOffsetDateTime()
+        return value instanceof ZonedDateTime z
+            ? z.toOffsetDateTime()
             : instant.atOffset(ZoneOffset.UTC);
       }
       if (type == ZonedDateTime.class) {
-        return value instanceof OffsetDateTime o ? o.toZonedDateTime()
+        return value instanceof OffsetDateTime o
+            ? o.toZonedDateTime()
             : instant.atZone(ZoneOffset.UTC);
       }
       if (type == Date.class) {

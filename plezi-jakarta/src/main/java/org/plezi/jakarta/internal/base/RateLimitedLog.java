@@ -49,8 +49,13 @@ public final class RateLimitedLog {
     long last = lastLine.get();
     if (now - last >= intervalNanos && lastLine.compareAndSet(last, now)) {
       long held = suppressed.getAndSet(0);
-      log.log(Level.WARNING, "Plezi: " + message + (held > 0
-          ? " (and " + held + " similar warnings in the last " + seconds() + " s)" : ""));
+      log.log(
+          Level.WARNING,
+          "Plezi: "
+              + message
+              + (held > 0
+                  ? " (and " + held + " similar warnings in the last " + seconds() + " s)"
+                  : ""));
     } else if (suppressed.incrementAndGet() < 0) {
       suppressed.set(0); // wrapped around after 2^63 warnings: count again from zero
     }

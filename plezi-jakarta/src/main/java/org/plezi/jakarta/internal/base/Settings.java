@@ -11,10 +11,9 @@ import java.util.function.Function;
  * The library's settings for one deployment, read in this order (later wins): defaults, {@code
  * web.xml} context parameters ({@code plezi.*}), environment variables ({@code PL_*}: the setting's
  * name without {@code plezi.}, upper snake case, so {@code plezi.outbound.maxBytes} is {@code
- * PL_OUTBOUND_MAX_BYTES}), then values given in code ({@link org.plezi.jakarta.PleziSettings},
- * such as a CDI producer's, applied once start-up is over). Every value is validated against its
- * range; a bad one fails the deployment naming the setting, where it came from and the accepted
- * range.
+ * PL_OUTBOUND_MAX_BYTES}), then values given in code ({@link org.plezi.jakarta.PleziSettings}, such
+ * as a CDI producer's, applied once start-up is over). Every value is validated against its range;
+ * a bad one fails the deployment naming the setting, where it came from and the accepted range.
  */
 public final class Settings {
   /** A numeric setting with its default and inclusive range. */
@@ -35,7 +34,9 @@ public final class Settings {
   public static final Numeric OUTBOUND_MAX_BYTES =
       new Numeric("plezi.outbound.maxBytes", 1024 * 1024, 1024, 1024L * 1024 * 1024, "bytes");
 
-  /** How long one frame may take to reach a client before the connection is dropped; 0: no limit. */
+  /**
+   * How long one frame may take to reach a client before the connection is dropped; 0: no limit.
+   */
   public static final Numeric SEND_TIMEOUT_MILLIS =
       new Numeric("plezi.outbound.sendTimeoutMillis", 30_000, 0, 3_600_000, "ms");
 
@@ -56,22 +57,32 @@ public final class Settings {
       new Numeric("plezi.unicast.timeoutMillis", 10_000, 100, 600_000, "ms");
 
   /** A text setting: absent unless set; its value must match {@code pattern}. */
-  public record Text(String name, String environmentName, java.util.regex.Pattern pattern,
-      String expected) {}
+  public record Text(
+      String name, String environmentName, java.util.regex.Pattern pattern, String expected) {}
 
   /** The Redis server of the cluster bus ({@code redis://} or {@code rediss://}). */
-  public static final Text REDIS_URL = new Text("plezi.redis.url", "PL_REDIS_URL",
-      java.util.regex.Pattern.compile("rediss?://[^\\s]{1,2040}"),
-      "a redis:// or rediss:// URL");
+  public static final Text REDIS_URL =
+      new Text(
+          "plezi.redis.url",
+          "PL_REDIS_URL",
+          java.util.regex.Pattern.compile("rediss?://[^\\s]{1,2040}"),
+          "a redis:// or rediss:// URL");
 
   /** A Redisson YAML configuration file, for Sentinel and Cluster set-ups. */
-  public static final Text REDIS_CONFIG = new Text("plezi.redis.config", "PL_REDIS_CONFIG",
-      java.util.regex.Pattern.compile("[^\\x00]{1,4096}"), "a file path");
+  public static final Text REDIS_CONFIG =
+      new Text(
+          "plezi.redis.config",
+          "PL_REDIS_CONFIG",
+          java.util.regex.Pattern.compile("[^\\x00]{1,4096}"),
+          "a file path");
 
   /** The cluster's global channel; defaults to one derived from the application's name. */
-  public static final Text CHANNEL = new Text("plezi.channel", "PL_CHANNEL",
-      java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}"),
-      "1 to 200 letters, digits, '_', '.', ':' or '-'");
+  public static final Text CHANNEL =
+      new Text(
+          "plezi.channel",
+          "PL_CHANNEL",
+          java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}"),
+          "1 to 200 letters, digits, '_', '.', ':' or '-'");
 
   /** Every text setting. */
   public static final List<Text> TEXTS = List.of(REDIS_URL, REDIS_CONFIG, CHANNEL);
@@ -82,8 +93,15 @@ public final class Settings {
 
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
-      List.of(MESSAGE_MAX_BYTES, OUTBOUND_MAX_BYTES, SEND_TIMEOUT_MILLIS, SHUTDOWN_TIMEOUT_MILLIS,
-          INBOX_MAX_MESSAGES, EVENT_THREADS, UNICAST_TIMEOUT_MILLIS, MAILBOX_MAX_MESSAGES);
+      List.of(
+          MESSAGE_MAX_BYTES,
+          OUTBOUND_MAX_BYTES,
+          SEND_TIMEOUT_MILLIS,
+          SHUTDOWN_TIMEOUT_MILLIS,
+          INBOX_MAX_MESSAGES,
+          EVENT_THREADS,
+          UNICAST_TIMEOUT_MILLIS,
+          MAILBOX_MAX_MESSAGES);
 
   private final Map<String, Long> values;
 
@@ -119,8 +137,13 @@ public final class Settings {
       }
       String fromEnv = environment.get(setting.environmentName());
       if (fromEnv != null) {
-        value = parse(setting, fromEnv, "environment variable " + setting.environmentName(),
-            problems, value);
+        value =
+            parse(
+                setting,
+                fromEnv,
+                "environment variable " + setting.environmentName(),
+                problems,
+                value);
       }
       values.put(setting.name(), value);
     }
@@ -132,8 +155,8 @@ public final class Settings {
       }
       String fromEnv = environment.get(setting.environmentName());
       if (fromEnv != null && !fromEnv.isBlank()) {
-        putText(texts, setting, fromEnv, "environment variable " + setting.environmentName(),
-            problems);
+        putText(
+            texts, setting, fromEnv, "environment variable " + setting.environmentName(), problems);
       }
     }
     if (!problems.isEmpty()) {
@@ -142,8 +165,8 @@ public final class Settings {
     return new Settings(values, texts);
   }
 
-  private static void putText(Map<String, String> texts, Text setting, String raw, String source,
-      List<String> problems) {
+  private static void putText(
+      Map<String, String> texts, Text setting, String raw, String source, List<String> problems) {
     String value = raw.trim();
     if (setting.pattern().matcher(value).matches()) {
       texts.put(setting.name(), value);
@@ -181,17 +204,19 @@ public final class Settings {
     Map<String, Long> copy = new LinkedHashMap<>(values);
     Map<String, String> textCopy = new LinkedHashMap<>(texts);
     List<String> problems = new ArrayList<>();
-    overrides.forEach((name, raw) -> {
-      Numeric numeric = ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-      Text text = TEXTS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
-      if (numeric != null) {
-        copy.put(name, parse(numeric, raw, source + " " + name, problems, copy.get(name)));
-      } else if (text != null) {
-        putText(textCopy, text, raw, source + " " + name, problems);
-      } else {
-        problems.add(source + ": unknown setting '" + abbreviate(name) + "'");
-      }
-    });
+    overrides.forEach(
+        (name, raw) -> {
+          Numeric numeric =
+              ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+          Text text = TEXTS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+          if (numeric != null) {
+            copy.put(name, parse(numeric, raw, source + " " + name, problems, copy.get(name)));
+          } else if (text != null) {
+            putText(textCopy, text, raw, source + " " + name, problems);
+          } else {
+            problems.add(source + ": unknown setting '" + abbreviate(name) + "'");
+          }
+        });
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
     }
@@ -214,8 +239,16 @@ public final class Settings {
       return fallback;
     }
     if (value < setting.min() || value > setting.max()) {
-      problems.add(source + " = " + value + " is outside " + setting.min() + ".." + setting.max()
-          + " " + setting.unit());
+      problems.add(
+          source
+              + " = "
+              + value
+              + " is outside "
+              + setting.min()
+              + ".."
+              + setting.max()
+              + " "
+              + setting.unit());
       return fallback;
     }
     return value;

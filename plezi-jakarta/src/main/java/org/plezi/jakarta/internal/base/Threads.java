@@ -34,8 +34,14 @@ public final class Threads {
    * (each connection's inbox, the number of connections).
    */
   public static ExecutorService pool(String role, String serverUuid, int threads) {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), factory(role, serverUuid));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            factory(role, serverUuid));
     pool.allowCoreThreadTimeOut(true);
     return pool;
   }
@@ -47,8 +53,12 @@ public final class Threads {
 
   /** Daemon threads named {@code plezi-<role>-<first 8 characters of the server uuid>-<n>}. */
   static ThreadFactory factory(String role, String serverUuid) {
-    String prefix = "plezi-" + role
-        + (serverUuid == null ? "" : "-" + serverUuid.substring(0, Math.min(8, serverUuid.length())));
+    String prefix =
+        "plezi-"
+            + role
+            + (serverUuid == null
+                ? ""
+                : "-" + serverUuid.substring(0, Math.min(8, serverUuid.length())));
     AtomicInteger count = new AtomicInteger();
     return task -> {
       Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());

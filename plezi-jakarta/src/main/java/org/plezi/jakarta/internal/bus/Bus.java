@@ -1,8 +1,8 @@
 package org.plezi.jakarta.internal.bus;
 
 /**
- * How messages reach other servers. The in-process {@link LocalBus} is the default (one server);
- * a cluster bus carries them over Redis. Controller code never sees which one runs.
+ * How messages reach other servers. The in-process {@link LocalBus} is the default (one server); a
+ * cluster bus carries them over Redis. Controller code never sees which one runs.
  */
 public interface Bus extends AutoCloseable {
   /** What a bus hands to this server. Implementations are called on the bus's own threads. */
@@ -32,9 +32,8 @@ public interface Bus extends AutoCloseable {
 
   /**
    * Sends a unicast to the server {@code message.toServer()}. When it cannot reach that server, or
-   * the server no longer has the target, the sender's bus calls {@link Receiver#unicastFailed};
-   * a unicast with an {@code ackId} is also answered on delivery ({@link
-   * Receiver#unicastDelivered}).
+   * the server no longer has the target, the sender's bus calls {@link Receiver#unicastFailed}; a
+   * unicast with an {@code ackId} is also answered on delivery ({@link Receiver#unicastDelivered}).
    */
   void send(Message message);
 

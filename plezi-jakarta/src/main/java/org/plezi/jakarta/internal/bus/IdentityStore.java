@@ -20,11 +20,11 @@ public interface IdentityStore extends AutoCloseable {
   /**
    * Creates or renews an identity for {@code lifetimeMillis} and adds a connection to it.
    *
-   * @return the uuids of older connections that lost the identity because it has more than
-   *     {@code maxConnections}, oldest first
+   * @return the uuids of older connections that lost the identity because it has more than {@code
+   *     maxConnections}, oldest first
    */
-  List<String> register(String identity, String connectionUuid, long lifetimeMillis,
-      int maxConnections);
+  List<String> register(
+      String identity, String connectionUuid, long lifetimeMillis, int maxConnections);
 
   /** Removes a connection from an identity (the identity and its mailbox stay). */
   void unregister(String identity, String connectionUuid);

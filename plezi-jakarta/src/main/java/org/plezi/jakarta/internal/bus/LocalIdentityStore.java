@@ -46,8 +46,8 @@ public final class LocalIdentityStore implements IdentityStore {
   }
 
   @Override
-  public List<String> register(String identity, String connectionUuid, long lifetimeMillis,
-      int maxConnections) {
+  public List<String> register(
+      String identity, String connectionUuid, long lifetimeMillis, int maxConnections) {
     long now = System.nanoTime();
     while (true) {
       Identity record = identities.computeIfAbsent(identity, id -> new Identity());
@@ -99,8 +99,10 @@ public final class LocalIdentityStore implements IdentityStore {
       record.mailbox.add(new Entry(seq, event, args));
       if (record.mailbox.size() > mailboxCap) {
         record.mailbox.poll();
-        overflows.warn("an identity's mailbox is over " + mailboxCap
-            + " messages (plezi.mailbox.maxMessages): dropped the oldest");
+        overflows.warn(
+            "an identity's mailbox is over "
+                + mailboxCap
+                + " messages (plezi.mailbox.maxMessages): dropped the oldest");
       }
       return new Appended(seq, List.copyOf(record.connections));
     }
@@ -147,13 +149,14 @@ public final class LocalIdentityStore implements IdentityStore {
   /** Drops expired identities with their mailboxes. */
   void sweep() {
     long now = System.nanoTime();
-    identities.forEach((name, record) -> {
-      synchronized (record) {
-        if (record.expired(now)) {
-          identities.remove(name, record);
-        }
-      }
-    });
+    identities.forEach(
+        (name, record) -> {
+          synchronized (record) {
+            if (record.expired(now)) {
+              identities.remove(name, record);
+            }
+          }
+        });
   }
 
   /** Identities held, expired or not yet swept included (for tests). */

@@ -24,10 +24,10 @@ import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
- * One open websocket and the controller that serves it. Every controller callback of the
- * connection runs under its {@link #callbacks} lock, so callbacks never overlap; writes go through
- * its {@link OutboundQueue}, which never takes that lock; events from other connections wait in its
- * {@link Inbox}. Which thread calls what is in {@code org.plezi.jakarta.internal}'s threading model.
+ * One open websocket and the controller that serves it. Every controller callback of the connection
+ * runs under its {@link #callbacks} lock, so callbacks never overlap; writes go through its {@link
+ * OutboundQueue}, which never takes that lock; events from other connections wait in its {@link
+ * Inbox}. Which thread calls what is in {@code org.plezi.jakarta.internal}'s threading model.
  */
 public final class Connection implements ControllerConnection, TextDispatcher.Target {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
@@ -93,22 +93,25 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     this.session = session;
     this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
-    this.mail = new ConnectionMail(identities.store(), new ConnectionMail.Receiver() {
-      @Override
-      public void event(String event, List<Object> args) {
-        receiveEvent(event, args);
-      }
+    this.mail =
+        new ConnectionMail(
+            identities.store(),
+            new ConnectionMail.Receiver() {
+              @Override
+              public void event(String event, List<Object> args) {
+                receiveEvent(event, args);
+              }
 
-      @Override
-      public boolean isOpen() {
-        return Connection.this.isOpen();
-      }
+              @Override
+              public boolean isOpen() {
+                return Connection.this.isOpen();
+              }
 
-      @Override
-      public void later(Runnable task) {
-        enqueue(task, null);
-      }
-    });
+              @Override
+              public void later(Runnable task) {
+                enqueue(task, null);
+              }
+            });
     this.outbound =
         new OutboundQueue(
             new SessionSink(session, closer, uuid),
@@ -191,8 +194,10 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   public void checkSendTimeout(long nowNanos) {
     if (sendTimeoutNanos > 0 && outbound.sendingLongerThan(sendTimeoutNanos, nowNanos)) {
-      LOG.log(Level.DEBUG, () -> uuid + ": a send took longer than "
-          + sendTimeoutNanos / 1_000_000 + " ms, closing");
+      LOG.log(
+          Level.DEBUG,
+          () ->
+              uuid + ": a send took longer than " + sendTimeoutNanos / 1_000_000 + " ms, closing");
       outbound.timeOut();
     }
   }
@@ -269,8 +274,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /**
-   * Queues an event of a fan-out; if the inbox was idle, {@code batch} starts its drain (null:
-   * at once).
+   * Queues an event of a fan-out; if the inbox was idle, {@code batch} starts its drain (null: at
+   * once).
    *
    * @return as {@link #deliver(Message)}
    */
@@ -283,8 +288,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** Queues a payload that is not an envelope for {@code onBroadcast}. */
   public boolean deliverForeign(Object payload) {
-    return enqueue(() -> invoke("onBroadcast",
-        () -> ControllerHooks.get().onBroadcast(controller, payload)), null);
+    return enqueue(
+        () -> invoke("onBroadcast", () -> ControllerHooks.get().onBroadcast(controller, payload)),
+        null);
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
@@ -306,17 +312,20 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     if (closed.get()) {
       return false;
     }
-    if (inbox.offer(() -> {
-      if (closed.get()) {
-        return;
-      }
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        // Controller code is caught in invoke(); this is the library's own (a store that failed).
-        LOG.log(Level.WARNING, uuid + ": a message could not be handled", e);
-      }
-    }, batch)) {
+    if (inbox.offer(
+        () -> {
+          if (closed.get()) {
+            return;
+          }
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            // Controller code is caught in invoke(); this is the library's own (a store that
+            // failed).
+            LOG.log(Level.WARNING, uuid + ": a message could not be handled", e);
+          }
+        },
+        batch)) {
       return true;
     }
     if (!closed.get()) {
@@ -344,8 +353,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   private void drop(String event, String why) {
-    DROPS.warn("dropped a message for event '" + event + "' of " + model.type().getName() + ": "
-        + why);
+    DROPS.warn(
+        "dropped a message for event '" + event + "' of " + model.type().getName() + ": " + why);
   }
 
   /** What an event method returned, written to the client by auto-dispatch controllers. */
@@ -414,8 +423,15 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       if (e instanceof VirtualMachineError) {
         throw e;
       }
-      LOG.log(Level.ERROR, model.type().getName() + " connection " + uuid + ": "
-          + (event == null ? callback : "event '" + event + "'") + " threw", e);
+      LOG.log(
+          Level.ERROR,
+          model.type().getName()
+              + " connection "
+              + uuid
+              + ": "
+              + (event == null ? callback : "event '" + event + "'")
+              + " threw",
+          e);
       return false;
     } finally {
       callbacks.unlock();

@@ -10,8 +10,8 @@ import org.plezi.jakarta.internal.bus.Message;
 /**
  * One connection's side of its identity mailboxes: which identities it holds and, for each, the
  * number of the last message it got. Keeps each identity's messages in order across servers: a
- * message that arrives ahead of a missing one makes the connection read the mailbox instead.
- * Called from the connection's inbox tasks, one at a time.
+ * message that arrives ahead of a missing one makes the connection read the mailbox instead. Called
+ * from the connection's inbox tasks, one at a time.
  */
 final class ConnectionMail {
   /** What the mailbox needs of its connection. */
@@ -33,8 +33,8 @@ final class ConnectionMail {
   private final Receiver receiver;
 
   /**
-   * Identity to the number of the last message handed over (-1: mailbox not read yet). Moved on
-   * by the inbox tasks, one at a time; entries are also added by the thread that registers this
+   * Identity to the number of the last message handed over (-1: mailbox not read yet). Moved on by
+   * the inbox tasks, one at a time; entries are also added by the thread that registers this
    * connection and removed by the one that registers a newer connection: a concurrent map.
    */
   private final Map<String, Long> cursors = new ConcurrentHashMap<>();

@@ -12,9 +12,9 @@ import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * The open connections of this server: by local id (unicast in O(1)) and by controller class (a
- * broadcast visits only the connections of the classes it targets). Iteration is weakly
- * consistent: a connection open for the whole of a fan-out is always seen, and no lock is held
- * while frames are sent.
+ * broadcast visits only the connections of the classes it targets). Iteration is weakly consistent:
+ * a connection open for the whole of a fan-out is always seen, and no lock is held while frames are
+ * sent.
  */
 public final class ConnectionRegistry {
   private final ConcurrentHashMap<String, Connection> byLocalId = new ConcurrentHashMap<>();
@@ -36,20 +36,25 @@ public final class ConnectionRegistry {
         byType.computeIfAbsent(model.type(), t -> ConcurrentHashMap.newKeySet());
     for (Class<?> c = model.type(); c != null && c != Controller.class; c = c.getSuperclass()) {
       String name = ControllerModel.clusterNameOf(c);
-      byClusterName.compute(name, (n, sets) -> {
-        List<Set<Connection>> updated = sets == null ? new ArrayList<>() : new ArrayList<>(sets);
-        if (updated.stream().noneMatch(set -> set == connections)) { // identity: sets compare by content
-          updated.add(connections);
-        }
-        return Collections.unmodifiableList(updated);
-      });
+      byClusterName.compute(
+          name,
+          (n, sets) -> {
+            List<Set<Connection>> updated =
+                sets == null ? new ArrayList<>() : new ArrayList<>(sets);
+            if (updated.stream()
+                .noneMatch(set -> set == connections)) { // identity: sets compare by content
+              updated.add(connections);
+            }
+            return Collections.unmodifiableList(updated);
+          });
     }
   }
 
   /** A connection opened; it receives what is sent from here on. */
   public void add(Connection connection) {
     byLocalId.put(connection.localId(), connection);
-    byType.computeIfAbsent(connection.model().type(), t -> ConcurrentHashMap.newKeySet())
+    byType
+        .computeIfAbsent(connection.model().type(), t -> ConcurrentHashMap.newKeySet())
         .add(connection);
   }
 

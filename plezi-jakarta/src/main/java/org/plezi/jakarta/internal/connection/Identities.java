@@ -27,8 +27,8 @@ public final class Identities {
   /** Runs the unregistrations of closed connections: the store may be remote. */
   private final Executor background;
 
-  public Identities(String serverUuid, IdentityStore store, ConnectionRegistry connections,
-      Executor background) {
+  public Identities(
+      String serverUuid, IdentityStore store, ConnectionRegistry connections, Executor background) {
     this.serverUuid = serverUuid;
     this.store = store;
     this.connections = connections;
@@ -49,8 +49,11 @@ public final class Identities {
   void register(Connection connection, String identity, Duration lifetime, int maxConnections) {
     check(identity);
     if (lifetime.compareTo(MIN_LIFETIME) < 0) {
-      throw new IllegalArgumentException("an identity lives at least " + MIN_LIFETIME.toMillis()
-          + " ms, not " + lifetime.toMillis());
+      throw new IllegalArgumentException(
+          "an identity lives at least "
+              + MIN_LIFETIME.toMillis()
+              + " ms, not "
+              + lifetime.toMillis());
     }
     if (maxConnections < 1) {
       throw new IllegalArgumentException("maxConnections must be at least 1: " + maxConnections);
@@ -80,7 +83,9 @@ public final class Identities {
 
   /** This server's connection with that uuid, or null. */
   public Connection local(String uuid) {
-    return uuid.startsWith(serverUuid) ? connections.get(uuid.substring(serverUuid.length())) : null;
+    return uuid.startsWith(serverUuid)
+        ? connections.get(uuid.substring(serverUuid.length()))
+        : null;
   }
 
   /**
@@ -89,10 +94,12 @@ public final class Identities {
    * @throws IllegalArgumentException when it is empty, too long or holds control characters
    */
   public static void check(String identity) {
-    if (identity == null || identity.isEmpty() || identity.length() > MAX_IDENTITY_LENGTH
+    if (identity == null
+        || identity.isEmpty()
+        || identity.length() > MAX_IDENTITY_LENGTH
         || identity.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("an identity is 1 to " + MAX_IDENTITY_LENGTH
-          + " characters without control characters");
+      throw new IllegalArgumentException(
+          "an identity is 1 to " + MAX_IDENTITY_LENGTH + " characters without control characters");
     }
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a shared pool, never more than {@code max} waiting. Lock-free for senders.
  *
  * <p>A fan-out offers one event to many inboxes: it passes a {@link Batch}, which collects the
- * inboxes that were idle and starts their drains {@value Batch#PER_TASK} to a pool task, instead
- * of one pool task (a queue lock and often a thread wake-up) per receiving connection.
+ * inboxes that were idle and starts their drains {@value Batch#PER_TASK} to a pool task, instead of
+ * one pool task (a queue lock and often a thread wake-up) per receiving connection.
  */
 public final class Inbox {
   /** Idle inboxes a fan-out found, whose drains it starts together once it has offered to all. */
@@ -28,14 +28,15 @@ public final class Inbox {
     /** Starts the collected drains on the inboxes' pool; the batch is then spent. */
     public void start() {
       for (int from = 0; from < idle.size(); from += PER_TASK) {
-        Inbox[] chunk = idle.subList(from, Math.min(idle.size(), from + PER_TASK))
-            .toArray(Inbox[]::new);
+        Inbox[] chunk =
+            idle.subList(from, Math.min(idle.size(), from + PER_TASK)).toArray(Inbox[]::new);
         try {
-          chunk[0].pool.execute(() -> {
-            for (Inbox inbox : chunk) {
-              inbox.drain();
-            }
-          });
+          chunk[0].pool.execute(
+              () -> {
+                for (Inbox inbox : chunk) {
+                  inbox.drain();
+                }
+              });
         } catch (RejectedExecutionException e) {
           for (Inbox inbox : chunk) {
             inbox.scheduled.set(false); // the pool is shut down: the application is undeploying

@@ -98,8 +98,8 @@ public final class OutboundQueue {
   }
 
   /**
-   * Queues a close after the frames already queued; later offers return false. A second close, or
-   * a close after overflow, does nothing.
+   * Queues a close after the frames already queued; later offers return false. A second close, or a
+   * close after overflow, does nothing.
    */
   public void offerClose(int code, String reason) {
     offer(new Frame(null, 0, code, reason == null ? "" : reason));
@@ -121,13 +121,15 @@ public final class OutboundQueue {
    * (both from {@link System#nanoTime()}): the peer stopped reading, or the network stalled.
    */
   public synchronized boolean sendingLongerThan(long limitNanos, long nowNanos) {
-    return !closeCalled && inFlight != null && inFlight.payload != null
+    return !closeCalled
+        && inFlight != null
+        && inFlight.payload != null
         && nowNanos - inFlightSince > limitNanos;
   }
 
   /**
-   * Gives up on a send that takes too long: drops what is queued, refuses further frames and
-   * closes the connection with 1011, as a failed send does. Does nothing once a close was made.
+   * Gives up on a send that takes too long: drops what is queued, refuses further frames and closes
+   * the connection with 1011, as a failed send does. Does nothing once a close was made.
    */
   public void timeOut() {
     synchronized (this) {

@@ -39,16 +39,17 @@ final class SessionSink implements OutboundQueue.Sink {
   @Override
   public void close(int code, String reason) {
     // Closing writes the close frame with a blocking send: never on the writer's thread.
-    closer.execute(() -> {
-      try {
-        if (session.isOpen()) {
-          session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code),
-              truncate(reason)));
-        }
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.DEBUG, () -> uuid + ": close failed: " + e);
-      }
-    });
+    closer.execute(
+        () -> {
+          try {
+            if (session.isOpen()) {
+              session.close(
+                  new CloseReason(CloseReason.CloseCodes.getCloseCode(code), truncate(reason)));
+            }
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.DEBUG, () -> uuid + ": close failed: " + e);
+          }
+        });
   }
 
   /** A close reason cut to what the protocol allows. */

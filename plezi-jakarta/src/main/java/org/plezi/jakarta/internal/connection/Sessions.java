@@ -23,7 +23,9 @@ final class Sessions {
 
   private Sessions() {}
 
-  /** @param maxMessage the largest inbound message, in chars for text and bytes for binary */
+  /**
+   * @param maxMessage the largest inbound message, in chars for text and bytes for binary
+   */
   static void configure(Session session, int maxMessage) {
     session.setMaxTextMessageBufferSize(maxMessage);
     session.setMaxBinaryMessageBufferSize(maxMessage);

@@ -47,9 +47,12 @@ final class BusReceiver implements Bus.Receiver {
       messaging.answers().answer(unicast.ackId(), false);
       return;
     }
-    FailedUnicasts.report(messaging.started().events(),
-        messaging.connections().routeOf(unicast.senderType()), unicast.targetUuid(),
-        unicast.event(), unicast.args());
+    FailedUnicasts.report(
+        messaging.started().events(),
+        messaging.connections().routeOf(unicast.senderType()),
+        unicast.targetUuid(),
+        unicast.event(),
+        unicast.args());
   }
 
   @Override

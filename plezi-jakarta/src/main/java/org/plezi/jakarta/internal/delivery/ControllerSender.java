@@ -35,8 +35,8 @@ final class ControllerSender implements ControllerMessaging {
   }
 
   @Override
-  public void broadcast(ControllerConnection skip, Class<? extends Controller> target,
-      String event, Object[] args) {
+  public void broadcast(
+      ControllerConnection skip, Class<? extends Controller> target, String event, Object[] args) {
     send(skip, ControllerModel.clusterNameOf(target), event, args);
   }
 

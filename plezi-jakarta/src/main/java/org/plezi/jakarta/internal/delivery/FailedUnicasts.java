@@ -18,21 +18,24 @@ final class FailedUnicasts {
   private FailedUnicasts() {}
 
   /** Runs the callback of {@code sender}'s class, if it has one; logs what it throws. */
-  static void report(Executor events, ControllerModel sender, String uuid, String event,
-      List<Object> args) {
+  static void report(
+      Executor events, ControllerModel sender, String uuid, String event, List<Object> args) {
     Method callback = sender == null ? null : sender.failedUnicast();
     if (callback == null) {
       LOG.log(Level.DEBUG, () -> "unicast " + event + " to " + uuid + " failed: target gone");
       return;
     }
-    events.execute(() -> {
-      try {
-        callback.invoke(null, uuid, event, args);
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        LOG.log(Level.ERROR, ControllerMethods.describe(callback.getDeclaringClass(), callback)
-            + " threw", cause);
-      }
-    });
+    events.execute(
+        () -> {
+          try {
+            callback.invoke(null, uuid, event, args);
+          } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.log(
+                Level.ERROR,
+                ControllerMethods.describe(callback.getDeclaringClass(), callback) + " threw",
+                cause);
+          }
+        });
   }
 }

@@ -8,10 +8,10 @@ import org.plezi.jakarta.internal.connection.Inbox;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 
 /**
- * Hands messages to this server's connections: a multicast or broadcast into each receiver's
- * inbox (their drains started in batches, see {@link Inbox.Batch}), a unicast to its one target.
- * Never blocks and holds no lock: the registry's views are weakly consistent, and a connection
- * open for the whole of a fan-out is always reached.
+ * Hands messages to this server's connections: a multicast or broadcast into each receiver's inbox
+ * (their drains started in batches, see {@link Inbox.Batch}), a unicast to its one target. Never
+ * blocks and holds no lock: the registry's views are weakly consistent, and a connection open for
+ * the whole of a fan-out is always reached.
  */
 final class LocalDelivery {
   private final ConnectionRegistry connections;

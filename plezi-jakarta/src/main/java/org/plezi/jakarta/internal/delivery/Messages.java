@@ -49,14 +49,17 @@ final class Messages {
     return prepared.sum();
   }
 
-  private Message prepare(String event, Object[] args, String type, String toServer,
-      String target, String senderType) {
+  private Message prepare(
+      String event, Object[] args, String type, String toServer, String target, String senderType) {
     if (event == null || event.isEmpty()) {
       throw new IllegalArgumentException("an event name is required");
     }
     if (!Envelope.isMethodName(event)) {
-      throw new IllegalArgumentException("an event name is a Java identifier of at most 255 "
-          + "characters: '" + (event.length() > 40 ? event.substring(0, 40) + "…" : event) + "'");
+      throw new IllegalArgumentException(
+          "an event name is a Java identifier of at most 255 "
+              + "characters: '"
+              + (event.length() > 40 ? event.substring(0, 40) + "…" : event)
+              + "'");
     }
     List<Object> frozen = CoreValues.freeze(args);
     prepared.increment();

@@ -13,9 +13,9 @@ import org.plezi.jakarta.internal.model.ControllerModel;
 /**
  * This server's messaging, the delivery layer's entry point: made with the runtime, so that its
  * {@link #messenger()} and each class's {@link #senderFor controller forms} can be handed out
- * during start-up, and {@link #start started} with its bus and identity store only when start-up
- * is over (an integration such as CDI may still change the settings that choose them). Sending
- * before then throws {@link IllegalStateException}.
+ * during start-up, and {@link #start started} with its bus and identity store only when start-up is
+ * over (an integration such as CDI may still change the settings that choose them). Sending before
+ * then throws {@link IllegalStateException}.
  *
  * <p>The parts: {@link Messages} builds each message once; {@link LocalDelivery} hands it to this
  * server's connections; the bus carries it to the others and {@link BusReceiver} takes theirs;
@@ -64,8 +64,12 @@ public final class Messaging {
     if (started != null) {
       throw new IllegalStateException("messaging already started");
     }
-    started = new Started(bus, new Mailboxes(serverUuid, messages, identities, bus), events,
-        unicastTimeoutMillis);
+    started =
+        new Started(
+            bus,
+            new Mailboxes(serverUuid, messages, identities, bus),
+            events,
+            unicastTimeoutMillis);
     bus.start(inbound);
   }
 
@@ -111,8 +115,9 @@ public final class Messaging {
   Started started() {
     Started current = started;
     if (current == null) {
-      throw new IllegalStateException("Plezi messaging is available once the web application has "
-          + "started (after its ServletContextListeners ran)");
+      throw new IllegalStateException(
+          "Plezi messaging is available once the web application has "
+              + "started (after its ServletContextListeners ran)");
     }
     return current;
   }

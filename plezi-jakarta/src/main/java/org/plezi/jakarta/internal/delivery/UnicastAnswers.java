@@ -23,7 +23,8 @@ final class UnicastAnswers {
     String ackId = UUID.randomUUID().toString();
     CompletableFuture<Boolean> answer = new CompletableFuture<>();
     awaiting.put(ackId, answer);
-    answer.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+    answer
+        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .whenComplete((delivered, failure) -> awaiting.remove(ackId));
     // A copy, so that the caller cannot complete (or cancel) what the bus completes.
     return new Awaited(ackId, answer.copy());

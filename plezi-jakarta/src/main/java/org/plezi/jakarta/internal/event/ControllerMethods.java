@@ -9,15 +9,16 @@ import java.util.stream.Collectors;
 import org.plezi.jakarta.Controller;
 
 /**
- * What the event table and the controller checks know of a controller class's methods: the
- * callback names {@link Controller} reserves, whether a class overrides one, and how every
- * deployment error names a method.
+ * What the event table and the controller checks know of a controller class's methods: the callback
+ * names {@link Controller} reserves, whether a class overrides one, and how every deployment error
+ * names a method.
  */
 public final class ControllerMethods {
   /** The callbacks of {@link Controller}, by name, with the signatures an override may have. */
   private static final Map<String, List<Method>> CALLBACKS =
       Arrays.stream(Controller.class.getDeclaredMethods())
-          .filter(m -> Modifier.isProtected(m.getModifiers()) && !Modifier.isFinal(m.getModifiers()))
+          .filter(
+              m -> Modifier.isProtected(m.getModifiers()) && !Modifier.isFinal(m.getModifiers()))
           .collect(Collectors.groupingBy(Method::getName));
 
   private ControllerMethods() {}
@@ -47,8 +48,11 @@ public final class ControllerMethods {
 
   /** {@code Class#name(ParamType, ...)}, the form every deployment error uses. */
   public static String describe(Class<?> owner, Method method) {
-    return owner.getName() + "#" + method.getName() + Arrays.stream(method.getParameterTypes())
-        .map(Class::getSimpleName)
-        .collect(Collectors.joining(", ", "(", ")"));
+    return owner.getName()
+        + "#"
+        + method.getName()
+        + Arrays.stream(method.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -54,10 +54,11 @@ public final class EventMethod {
     method.setAccessible(true);
     MethodHandle direct = MethodHandles.lookup().unreflect(method);
     int arity = method.getParameterCount();
-    MethodHandle invoker = direct
-        .asType(MethodType.genericMethodType(arity + 1))
-        .asSpreader(Object[].class, arity)
-        .asType(INVOKER_TYPE);
+    MethodHandle invoker =
+        direct
+            .asType(MethodType.genericMethodType(arity + 1))
+            .asSpreader(Object[].class, arity)
+            .asType(INVOKER_TYPE);
     return new EventMethod(name, method, ControllerMethods.describe(owner, method), invoker);
   }
 
@@ -106,8 +107,12 @@ public final class EventMethod {
   public Object invoke(Controller target, Object... arguments) {
     Object[] actual = arguments == null ? NO_ARGUMENTS : arguments;
     if (actual.length != method.getParameterCount()) {
-      throw new IllegalArgumentException(description + " takes " + method.getParameterCount()
-          + " argument(s), not " + actual.length);
+      throw new IllegalArgumentException(
+          description
+              + " takes "
+              + method.getParameterCount()
+              + " argument(s), not "
+              + actual.length);
     }
     try {
       return invoker.invokeExact(target, actual);

@@ -56,8 +56,10 @@ public final class EventTable {
     List<Slot> slots = new ArrayList<>();
     for (Class<?> c : hierarchy(type)) {
       Method[] declared = c.getDeclaredMethods();
-      Arrays.sort(declared, Comparator.comparing(Method::getName)
-          .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
+      Arrays.sort(
+          declared,
+          Comparator.comparing(Method::getName)
+              .thenComparing(m -> Arrays.toString(m.getParameterTypes())));
       for (Method method : declared) {
         if (method.isSynthetic() || method.isBridge()) {
           continue;
@@ -83,25 +85,35 @@ public final class EventTable {
         continue;
       }
       if (ControllerMethods.isCallbackName(slot.method.getName())) {
-        problems.add(where + ": a callback cannot be an @Event; "
-            + "move the event into a method of its own");
+        problems.add(
+            where
+                + ": a callback cannot be an @Event; "
+                + "move the event into a method of its own");
         continue;
       }
       if (!Envelope.isMethodName(slot.name)) {
-        problems.add(where + ": the @Event name '" + slot.name + "' must be a Java identifier of"
-            + " at most 255 characters, so that it can travel between servers");
+        problems.add(
+            where
+                + ": the @Event name '"
+                + slot.name
+                + "' must be a Java identifier of"
+                + " at most 255 characters, so that it can travel between servers");
         continue;
       }
       Method previous = claimed.putIfAbsent(slot.name, slot.method);
       if (previous != null) {
-        problems.add(where + ": the event name '" + slot.name + "' is already taken by "
-            + ControllerMethods.describe(previous.getDeclaringClass(), previous)
-            + "; event names are unique per controller class");
+        problems.add(
+            where
+                + ": the event name '"
+                + slot.name
+                + "' is already taken by "
+                + ControllerMethods.describe(previous.getDeclaringClass(), previous)
+                + "; event names are unique per controller class");
         continue;
       }
       try {
-        byName.put(slot.name, EventMethod.of(slot.name, slot.method.getDeclaringClass(),
-            slot.method));
+        byName.put(
+            slot.name, EventMethod.of(slot.name, slot.method.getDeclaringClass(), slot.method));
       } catch (ReflectiveOperationException | RuntimeException e) {
         problems.add(where + ": the @Event method cannot be made accessible: " + e);
       }
@@ -144,10 +156,14 @@ public final class EventTable {
     for (Slot slot : slots) {
       Method base = slot.method;
       int modifiers = base.getModifiers();
-      boolean inheritable = !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers)
-          && (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)
-              || samePackage(base.getDeclaringClass(), method.getDeclaringClass()));
-      if (inheritable && base.getName().equals(method.getName())
+      boolean inheritable =
+          !Modifier.isPrivate(modifiers)
+              && !Modifier.isStatic(modifiers)
+              && (Modifier.isPublic(modifiers)
+                  || Modifier.isProtected(modifiers)
+                  || samePackage(base.getDeclaringClass(), method.getDeclaringClass()));
+      if (inheritable
+          && base.getName().equals(method.getName())
           && Arrays.equals(base.getParameterTypes(), method.getParameterTypes())) {
         return slot;
       }

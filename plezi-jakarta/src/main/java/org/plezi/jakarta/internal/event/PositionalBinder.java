@@ -15,8 +15,12 @@ public final class PositionalBinder {
   public static Object[] bind(EventMethod method, List<Object> args) throws CoreValues.Mismatch {
     List<Class<?>> types = method.parameterTypes();
     if (types.size() != args.size()) {
-      throw new CoreValues.Mismatch(method.description() + " takes " + types.size()
-          + " argument(s), the message has " + args.size());
+      throw new CoreValues.Mismatch(
+          method.description()
+              + " takes "
+              + types.size()
+              + " argument(s), the message has "
+              + args.size());
     }
     List<Type> generics = method.genericParameterTypes();
     Object[] bound = new Object[types.size()];
@@ -24,8 +28,8 @@ public final class PositionalBinder {
       try {
         bound[i] = CoreValues.convert(args.get(i), types.get(i), generics.get(i));
       } catch (CoreValues.Mismatch e) {
-        throw new CoreValues.Mismatch(method.description() + " argument " + i + ": "
-            + e.getMessage());
+        throw new CoreValues.Mismatch(
+            method.description() + " argument " + i + ": " + e.getMessage());
       }
     }
     return bound;

@@ -5,12 +5,14 @@ import org.plezi.jakarta.Controller;
 /**
  * Takes over a connection's text frames instead of {@code onMessage(String)} (the JSON dispatcher
  * of {@link org.plezi.jakarta.AutoDispatch} controllers); one per controller class, shared by its
- * connections, so implementations are thread-safe. Called on the container's thread, one frame of
- * a connection at a time; implementations run controller code through {@link Target#invoke} so
- * that callbacks never overlap.
+ * connections, so implementations are thread-safe. Called on the container's thread, one frame of a
+ * connection at a time; implementations run controller code through {@link Target#invoke} so that
+ * callbacks never overlap.
  */
 public interface TextDispatcher {
-  /** The connection a frame came from, as a dispatcher sees it; implemented by {@code Connection}. */
+  /**
+   * The connection a frame came from, as a dispatcher sees it; implemented by {@code Connection}.
+   */
   interface Target {
     /** The connection's controller. */
     Controller controller();
@@ -19,8 +21,8 @@ public interface TextDispatcher {
     boolean sendText(String text);
 
     /**
-     * Runs controller code under the connection's callback lock; the single place where
-     * controller exceptions are caught and logged.
+     * Runs controller code under the connection's callback lock; the single place where controller
+     * exceptions are caught and logged.
      *
      * @param callback names the code in the log line if it throws
      * @return whether it returned normally

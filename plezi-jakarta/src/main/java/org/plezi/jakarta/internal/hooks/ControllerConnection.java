@@ -5,9 +5,9 @@ import java.time.Duration;
 
 /**
  * What a {@link org.plezi.jakarta.Controller} sees of its websocket: its id, whether it is open,
- * its outbound queue and its identities. Implemented by the connection layer's {@code
- * Connection}. Every method may be called from any thread and never blocks on the client; {@link
- * #registerAs} may wait for the identity store (one Redis round trip in a cluster).
+ * its outbound queue and its identities. Implemented by the connection layer's {@code Connection}.
+ * Every method may be called from any thread and never blocks on the client; {@link #registerAs}
+ * may wait for the identity store (one Redis round trip in a cluster).
  */
 public interface ControllerConnection {
   /** The cluster-wide id: the server uuid followed by the local id. */

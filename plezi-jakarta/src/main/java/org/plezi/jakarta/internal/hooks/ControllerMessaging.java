@@ -8,9 +8,9 @@ import org.plezi.jakarta.Controller;
  * to each controller when it is made. Thread-safe.
  *
  * <p>{@code skip} is the sending connection, which the forms leave out; null (a controller serving
- * a plain HTTP request) leaves out none. Every method throws {@link IllegalArgumentException} for an
- * event name or arguments that cannot travel (see {@link org.plezi.jakarta.Messenger}), and {@link
- * IllegalStateException} before the application has started.
+ * a plain HTTP request) leaves out none. Every method throws {@link IllegalArgumentException} for
+ * an event name or arguments that cannot travel (see {@link org.plezi.jakarta.Messenger}), and
+ * {@link IllegalStateException} before the application has started.
  */
 public interface ControllerMessaging {
   /** Every connection of every controller on every server. */

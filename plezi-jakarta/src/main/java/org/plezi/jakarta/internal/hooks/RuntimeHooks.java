@@ -6,11 +6,11 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Messenger;
 
 /**
- * The public facade's door into the runtime: {@link org.plezi.jakarta.Plezi} reaches a
- * deployment's runtime through this class, so that the public package depends on this package
- * only. Its single implementation is {@code PleziRuntime.Door}, which {@code PleziRuntime}'s static
- * initializer installs; {@link #get()} initializes that class by name when nothing else has yet
- * (an embedded container that calls {@code Plezi.register} without the library's initializer).
+ * The public facade's door into the runtime: {@link org.plezi.jakarta.Plezi} reaches a deployment's
+ * runtime through this class, so that the public package depends on this package only. Its single
+ * implementation is {@code PleziRuntime.Door}, which {@code PleziRuntime}'s static initializer
+ * installs; {@link #get()} initializes that class by name when nothing else has yet (an embedded
+ * container that calls {@code Plezi.register} without the library's initializer).
  */
 public abstract class RuntimeHooks {
   /** The class whose static initializer installs the implementation. */

@@ -58,8 +58,8 @@ final class JsonCodec {
   }
 
   /**
-   * Finds a JSON-P implementation: the standard lookup (system property, the context class
-   * loader's services, the default class), then the services the application's class loader sees.
+   * Finds a JSON-P implementation: the standard lookup (system property, the context class loader's
+   * services, the default class), then the services the application's class loader sees.
    *
    * @return the provider, or null when there is none
    */
@@ -115,15 +115,17 @@ final class JsonCodec {
           }
           parents.push(current);
           parentKeys.push(key == null ? "" : key);
-          current = event == JsonParser.Event.START_OBJECT
-              ? builders.createObjectBuilder()
-              : builders.createArrayBuilder();
+          current =
+              event == JsonParser.Event.START_OBJECT
+                  ? builders.createObjectBuilder()
+                  : builders.createArrayBuilder();
           key = null;
         }
         case END_OBJECT, END_ARRAY -> {
-          JsonValue done = current instanceof JsonObjectBuilder object
-              ? object.build()
-              : ((JsonArrayBuilder) current).build();
+          JsonValue done =
+              current instanceof JsonObjectBuilder object
+                  ? object.build()
+                  : ((JsonArrayBuilder) current).build();
           if (parents.isEmpty()) {
             return (JsonObject) done;
           }
@@ -160,10 +162,12 @@ final class JsonCodec {
    * @param request the client's message, or null when it was not a JSON object
    */
   String err(int status, String result, String reason, JsonObject request) {
-    JsonObjectBuilder reply = builders.createObjectBuilder()
-        .add("event", "err")
-        .add("status", status)
-        .add("result", result);
+    JsonObjectBuilder reply =
+        builders
+            .createObjectBuilder()
+            .add("event", "err")
+            .add("status", status)
+            .add("result", result);
     if (reason != null) {
       reply.add("reason", reason);
     }
@@ -194,8 +198,10 @@ final class JsonCodec {
         return ((JsonString) value).getString();
       case NUMBER:
         BigDecimal number = ((JsonNumber) value).bigDecimalValue();
-        boolean whole = number.scale() == 0
-            && number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0;
+        boolean whole =
+            number.scale() == 0
+                && number.compareTo(LONG_MIN) >= 0
+                && number.compareTo(LONG_MAX) <= 0;
         return whole ? number.longValue() : number;
       case TRUE:
         return Boolean.TRUE;

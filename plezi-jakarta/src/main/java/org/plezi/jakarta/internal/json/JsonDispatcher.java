@@ -33,7 +33,13 @@ final class JsonDispatcher implements TextDispatcher {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
 
   /** How a client's message becomes the event method's arguments. */
-  private enum Form { NONE, JSON_OBJECT, MAP, POJO, NOT_CALLABLE }
+  private enum Form {
+    NONE,
+    JSON_OBJECT,
+    MAP,
+    POJO,
+    NOT_CALLABLE
+  }
 
   /** One event as this dispatcher calls it. */
   private record Route(EventMethod method, Form form, Type pojoType, String label) {}
@@ -58,13 +64,19 @@ final class JsonDispatcher implements TextDispatcher {
    * @param problems receives each missing piece, naming the class or {@code Class#method}
    * @return the dispatcher, or null when a problem was added
    */
-  static JsonDispatcher create(Class<? extends Controller> type, EventTable events,
-      boolean jsonbPresent, List<String> problems) {
+  static JsonDispatcher create(
+      Class<? extends Controller> type,
+      EventTable events,
+      boolean jsonbPresent,
+      List<String> problems) {
     ClassLoader loader = type.getClassLoader();
     JsonProvider provider = JsonCodec.locate(JsonProvider::provider, loader);
     if (provider == null) {
-      problems.add(type.getName() + ": @AutoDispatch needs a JSON-P implementation and found "
-          + "none; " + JsonSetup.JSONP_HINT);
+      problems.add(
+          type.getName()
+              + ": @AutoDispatch needs a JSON-P implementation and found "
+              + "none; "
+              + JsonSetup.JSONP_HINT);
       return null;
     }
     Map<String, Route> routes = new HashMap<>();
@@ -72,31 +84,45 @@ final class JsonDispatcher implements TextDispatcher {
     for (EventMethod method : events.all()) {
       Form form = formOf(method);
       Type pojoType = form == Form.POJO ? method.genericParameterTypes().get(0) : null;
-      routes.put(method.name(),
-          new Route(method, form, pojoType, "event '" + method.name() + "'"));
+      routes.put(method.name(), new Route(method, form, pojoType, "event '" + method.name() + "'"));
       if (form == Form.NOT_CALLABLE) {
-        LOG.log(Level.DEBUG, () -> method.description() + ": clients get 405 for event '"
-            + method.name() + "': its parameters do not take a JSON message");
+        LOG.log(
+            Level.DEBUG,
+            () ->
+                method.description()
+                    + ": clients get 405 for event '"
+                    + method.name()
+                    + "': its parameters do not take a JSON message");
       } else if (form == Form.POJO) {
-        needJsonb.add(method.description() + ": binding a message to "
-            + method.parameterTypes().get(0).getSimpleName());
+        needJsonb.add(
+            method.description()
+                + ": binding a message to "
+                + method.parameterTypes().get(0).getSimpleName());
       } else if (!writableWithoutJsonb(method.returnType())) {
-        needJsonb.add(method.description() + ": writing a "
-            + method.returnType().getSimpleName() + " as JSON");
+        needJsonb.add(
+            method.description()
+                + ": writing a "
+                + method.returnType().getSimpleName()
+                + " as JSON");
       }
     }
     PojoBinder pojo = null;
     if (!needJsonb.isEmpty()) {
       pojo = jsonbPresent ? PojoBinder.create(provider, loader) : null;
       if (pojo == null) {
-        needJsonb.forEach(need -> problems.add(need + " needs JSON-B, which this application "
-            + "does not have; " + JsonSetup.JSONB_HINT));
+        needJsonb.forEach(
+            need ->
+                problems.add(
+                    need
+                        + " needs JSON-B, which this application "
+                        + "does not have; "
+                        + JsonSetup.JSONB_HINT));
         return null;
       }
     }
     boolean unknownHook = ControllerMethods.overrides(type, "unknown", Map.class);
-    return new JsonDispatcher(new JsonCodec(provider, AutoDispatch.MAX_DEPTH), pojo,
-        Map.copyOf(routes), unknownHook);
+    return new JsonDispatcher(
+        new JsonCodec(provider, AutoDispatch.MAX_DEPTH), pojo, Map.copyOf(routes), unknownHook);
   }
 
   @Override
@@ -136,8 +162,9 @@ final class JsonDispatcher implements TextDispatcher {
     }
     String[] reply = new String[1];
     Controller controller = connection.controller();
-    boolean ok = connection.invoke(route.label(),
-        () -> reply[0] = render(route.method().invoke(controller, arguments)));
+    boolean ok =
+        connection.invoke(
+            route.label(), () -> reply[0] = render(route.method().invoke(controller, arguments)));
     finish(connection, ok, reply[0], message);
   }
 
@@ -161,8 +188,9 @@ final class JsonDispatcher implements TextDispatcher {
     Map<String, Object> map = JsonCodec.toMap(message);
     String[] reply = new String[1];
     Controller controller = connection.controller();
-    boolean ok = connection.invoke("unknown",
-        () -> reply[0] = ControllerHooks.get().unknown(controller, map));
+    boolean ok =
+        connection.invoke(
+            "unknown", () -> reply[0] = ControllerHooks.get().unknown(controller, map));
     finish(connection, ok, reply[0], message);
   }
 
@@ -204,8 +232,7 @@ final class JsonDispatcher implements TextDispatcher {
     if (type == JsonObject.class) {
       return Form.JSON_OBJECT;
     } else if (type == Map.class) {
-      return isStringToObject(method.genericParameterTypes().get(0))
-          ? Form.MAP : Form.NOT_CALLABLE;
+      return isStringToObject(method.genericParameterTypes().get(0)) ? Form.MAP : Form.NOT_CALLABLE;
     }
     return isApplicationClass(type) ? Form.POJO : Form.NOT_CALLABLE;
   }
@@ -216,25 +243,33 @@ final class JsonDispatcher implements TextDispatcher {
       return true;
     }
     Type[] arguments = generic.getActualTypeArguments();
-    boolean anyValue = arguments[1] == Object.class
-        || (arguments[1] instanceof WildcardType wildcard
-            && wildcard.getLowerBounds().length == 0
-            && wildcard.getUpperBounds()[0] == Object.class);
+    boolean anyValue =
+        arguments[1] == Object.class
+            || (arguments[1] instanceof WildcardType wildcard
+                && wildcard.getLowerBounds().length == 0
+                && wildcard.getUpperBounds()[0] == Object.class);
     return arguments[0] == String.class && anyValue;
   }
 
   private static boolean isApplicationClass(Class<?> type) {
     String pkg = type.getPackageName();
-    boolean platform = pkg.startsWith("java.") || pkg.startsWith("javax.")
-        || pkg.startsWith("jakarta.");
+    boolean platform =
+        pkg.startsWith("java.") || pkg.startsWith("javax.") || pkg.startsWith("jakarta.");
     boolean innerOfInstance = type.isMemberClass() && !Modifier.isStatic(type.getModifiers());
-    return !platform && !type.isPrimitive() && !type.isArray() && !type.isInterface()
-        && !type.isEnum() && !Modifier.isAbstract(type.getModifiers()) && !innerOfInstance
+    return !platform
+        && !type.isPrimitive()
+        && !type.isArray()
+        && !type.isInterface()
+        && !type.isEnum()
+        && !Modifier.isAbstract(type.getModifiers())
+        && !innerOfInstance
         && !Controller.class.isAssignableFrom(type);
   }
 
   private static boolean writableWithoutJsonb(Class<?> type) {
-    return type == void.class || type == Void.class || type == String.class
+    return type == void.class
+        || type == Void.class
+        || type == String.class
         || JsonValue.class.isAssignableFrom(type);
   }
 }

@@ -41,7 +41,8 @@ final class PojoBinder {
       return new PojoBinder(JsonbBuilder.newBuilder().withProvider(json).build());
     } catch (JsonbException | ServiceConfigurationError | LinkageError e) {
       try {
-        return ServiceLoader.load(JsonbProvider.class, application).findFirst()
+        return ServiceLoader.load(JsonbProvider.class, application)
+            .findFirst()
             .map(p -> new PojoBinder(p.create().withProvider(json).build()))
             .orElse(null);
       } catch (JsonbException | ServiceConfigurationError | LinkageError again) {
@@ -54,7 +55,9 @@ final class PojoBinder {
   Object read(String message, Type type) throws BindingFailed {
     try {
       return jsonb.fromJson(message, type);
-    } catch (JsonbException | jakarta.json.JsonException | IllegalArgumentException
+    } catch (JsonbException
+        | jakarta.json.JsonException
+        | IllegalArgumentException
         | ArithmeticException e) {
       throw new BindingFailed(e);
     }

@@ -19,10 +19,10 @@ import org.plezi.jakarta.internal.json.JsonSetup;
 import org.plezi.jakarta.internal.wire.Envelope;
 
 /**
- * The rules a controller class must follow, checked once at start-up (by the runtime for the
- * routes it registers, by an integration for the classes it discovers): every rule a class breaks
- * is reported at once, each as {@code Class#method(Params): rule; remedy}. A class that follows
- * them becomes a {@link ControllerModel}.
+ * The rules a controller class must follow, checked once at start-up (by the runtime for the routes
+ * it registers, by an integration for the classes it discovers): every rule a class breaks is
+ * reported at once, each as {@code Class#method(Params): rule; remedy}. A class that follows them
+ * becomes a {@link ControllerModel}.
  */
 public final class ControllerChecks {
   private ControllerChecks() {}
@@ -91,14 +91,15 @@ public final class ControllerChecks {
     boolean autoDispatch = type.isAnnotationPresent(AutoDispatch.class);
     boolean onText = ControllerMethods.overrides(type, "onMessage", String.class);
     if (autoDispatch && onText) {
-      problems.add(name + "#onMessage(String): an @AutoDispatch controller receives text frames "
-          + "as events; remove this override or the annotation");
+      problems.add(
+          name
+              + "#onMessage(String): an @AutoDispatch controller receives text frames "
+              + "as events; remove this override or the annotation");
     }
     if (problems.size() != before) {
       return null;
     }
-    TextDispatcher dispatcher =
-        autoDispatch ? JsonSetup.dispatcher(type, events, problems) : null;
+    TextDispatcher dispatcher = autoDispatch ? JsonSetup.dispatcher(type, events, problems) : null;
     if (problems.size() != before) {
       return null;
     }
@@ -115,10 +116,15 @@ public final class ControllerChecks {
 
   private static void checkClusterName(Class<?> type, List<String> problems) {
     ClusterName name = type.getAnnotation(ClusterName.class);
-    if (name != null && (name.value().isBlank() || name.value().length() > 1024
-        || name.value().equals(Envelope.TYPE_ALL))) {
-      problems.add(type.getName() + ": @ClusterName must be 1 to 1024 characters and not '"
-          + Envelope.TYPE_ALL + "'");
+    if (name != null
+        && (name.value().isBlank()
+            || name.value().length() > 1024
+            || name.value().equals(Envelope.TYPE_ALL))) {
+      problems.add(
+          type.getName()
+              + ": @ClusterName must be 1 to 1024 characters and not '"
+              + Envelope.TYPE_ALL
+              + "'");
     }
   }
 
@@ -134,10 +140,13 @@ public final class ControllerChecks {
       return constructor;
     } catch (NoSuchMethodException e) {
       if (hasInjectConstructor(type)) {
-        return null; // CDI calls it; without CDI, start-up fails (the runtime's IntegrationListener)
+        return null; // CDI calls it; without CDI, start-up fails (the runtime's
+        // IntegrationListener)
       }
-      problems.add(type.getName() + "#<init>(): a controller needs a no-argument constructor"
-          + " (or, with CDI, an @Inject constructor)");
+      problems.add(
+          type.getName()
+              + "#<init>(): a controller needs a no-argument constructor"
+              + " (or, with CDI, an @Inject constructor)");
       return null;
     } catch (RuntimeException e) {
       problems.add(type.getName() + "#<init>(): the constructor is not accessible: " + e);
@@ -163,12 +172,16 @@ public final class ControllerChecks {
         boolean matches =
             !Modifier.isStatic(method.getModifiers())
                 && allowed.stream()
-                    .anyMatch(m -> Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
+                    .anyMatch(
+                        m -> Arrays.equals(m.getParameterTypes(), method.getParameterTypes()));
         if (!matches) {
-          problems.add(ControllerMethods.describe(c, method) + ": the callback name is reserved; "
-              + "declare it as an override of " + allowed.stream()
-                  .map(m -> ControllerMethods.describe(Controller.class, m))
-                  .collect(Collectors.joining(" or ")));
+          problems.add(
+              ControllerMethods.describe(c, method)
+                  + ": the callback name is reserved; "
+                  + "declare it as an override of "
+                  + allowed.stream()
+                      .map(m -> ControllerMethods.describe(Controller.class, m))
+                      .collect(Collectors.joining(" or ")));
         }
       }
     }

@@ -30,8 +30,10 @@ final class FailedUnicasts {
         }
       }
       if (declared.size() > 1) {
-        problems.add(c.getName() + ": at most one @FailedUnicast method per class, found "
-            + declared.size());
+        problems.add(
+            c.getName()
+                + ": at most one @FailedUnicast method per class, found "
+                + declared.size());
       }
       for (Method method : declared) {
         if (check(c, method, problems) && nearest == null) {
@@ -48,15 +50,18 @@ final class FailedUnicasts {
 
   private static boolean check(Class<?> owner, Method method, List<String> problems) {
     Type[] parameters = method.getGenericParameterTypes();
-    boolean signature = Modifier.isStatic(method.getModifiers())
-        && method.getReturnType() == void.class
-        && parameters.length == 3
-        && parameters[0] == String.class
-        && parameters[1] == String.class
-        && isListOfObjects(parameters[2]);
+    boolean signature =
+        Modifier.isStatic(method.getModifiers())
+            && method.getReturnType() == void.class
+            && parameters.length == 3
+            && parameters[0] == String.class
+            && parameters[1] == String.class
+            && isListOfObjects(parameters[2]);
     if (!signature) {
-      problems.add(ControllerMethods.describe(owner, method) + ": a @FailedUnicast method must be "
-          + "static void (String targetUuid, String event, List<Object> args)");
+      problems.add(
+          ControllerMethods.describe(owner, method)
+              + ": a @FailedUnicast method must be "
+              + "static void (String targetUuid, String event, List<Object> args)");
     }
     return signature;
   }
@@ -68,7 +73,8 @@ final class FailedUnicasts {
     if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
       Type argument = p.getActualTypeArguments()[0];
       return argument == Object.class
-          || (argument instanceof WildcardType w && w.getUpperBounds()[0] == Object.class
+          || (argument instanceof WildcardType w
+              && w.getUpperBounds()[0] == Object.class
               && w.getLowerBounds().length == 0);
     }
     return false;

@@ -12,7 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * exact-length match over a {@code show} match, and literal segments over parameters.
  */
 public final class RouteTable {
-  /** A matched request: its controller, path parameters and, for {@code show}, the extra segment. */
+  /**
+   * A matched request: its controller, path parameters and, for {@code show}, the extra segment.
+   */
   public record Match(ControllerModel controller, Map<String, String> pathParams, String showId) {}
 
   /** Routes, most specific first within each length. */
@@ -32,9 +34,15 @@ public final class RouteTable {
           if (existing.type() == model.type()) {
             problems.add(model.type().getName() + ": registered twice");
           } else {
-            problems.add(model.type().getName() + ": route '" + model.route().path()
-                + "' is already answered by " + existing.type().getName() + " ('"
-                + existing.route().path() + "'); two routes may not share a path");
+            problems.add(
+                model.type().getName()
+                    + ": route '"
+                    + model.route().path()
+                    + "' is already answered by "
+                    + existing.type().getName()
+                    + " ('"
+                    + existing.route().path()
+                    + "'); two routes may not share a path");
           }
         }
       }

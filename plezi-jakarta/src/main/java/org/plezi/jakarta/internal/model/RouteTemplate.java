@@ -57,8 +57,13 @@ public final class RouteTemplate {
       } else if (LITERAL.matcher(segment).matches()) {
         literals[i] = segment;
       } else {
-        problems.add(owner + ": route path '" + path + "' has an invalid segment '" + segment
-            + "' (a literal, or a whole-segment {name} with a Java identifier)");
+        problems.add(
+            owner
+                + ": route path '"
+                + path
+                + "' has an invalid segment '"
+                + segment
+                + "' (a literal, or a whole-segment {name} with a Java identifier)");
       }
     }
     return problems.size() == before ? new RouteTemplate(path, literals, names) : null;
@@ -146,8 +151,8 @@ public final class RouteTemplate {
   }
 
   /**
-   * Orders more specific templates first: at the first segment where one is literal and the other
-   * a parameter, the literal one wins.
+   * Orders more specific templates first: at the first segment where one is literal and the other a
+   * parameter, the literal one wins.
    */
   public int compareSpecificity(RouteTemplate other) {
     int n = Math.min(literals.length, other.literals.length);

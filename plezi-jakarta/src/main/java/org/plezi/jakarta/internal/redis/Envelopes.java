@@ -27,21 +27,48 @@ final class Envelopes {
         extra.put(MAIL_IDENTITY, message.mail().identity());
         extra.put(MAIL_SEQ, message.mail().seq());
       }
-      return new Envelope(message.event(), message.args(), null, message.target(),
-          message.toServer(), message.fromServer(), extra);
+      return new Envelope(
+          message.event(),
+          message.args(),
+          null,
+          message.target(),
+          message.toServer(),
+          message.fromServer(),
+          extra);
     }
-    return new Envelope(message.event(), message.args(), message.type(), null, null,
-        message.fromServer(), Map.of());
+    return new Envelope(
+        message.event(),
+        message.args(),
+        message.type(),
+        null,
+        null,
+        message.fromServer(),
+        Map.of());
   }
 
   static Message toMessage(Envelope envelope) {
     if (envelope.isUnicast()) {
-      return new Message(envelope.method(), envelope.data(), null, envelope.toServer(),
-          envelope.target(), envelope.server(), text(envelope.extra().get(RedisBus.SENDER)),
-          text(envelope.extra().get(RedisBus.ACK)), mail(envelope));
+      return new Message(
+          envelope.method(),
+          envelope.data(),
+          null,
+          envelope.toServer(),
+          envelope.target(),
+          envelope.server(),
+          text(envelope.extra().get(RedisBus.SENDER)),
+          text(envelope.extra().get(RedisBus.ACK)),
+          mail(envelope));
     }
-    return new Message(envelope.method(), envelope.data(), envelope.type(), null, null,
-        envelope.server(), null, null, null);
+    return new Message(
+        envelope.method(),
+        envelope.data(),
+        envelope.type(),
+        null,
+        null,
+        envelope.server(),
+        null,
+        null,
+        null);
   }
 
   private static Message.Mail mail(Envelope envelope) {

@@ -19,8 +19,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The cluster bus: Plezi's YAML envelopes over Redis pub/sub, through one Redisson client per
  * server. Two subscriptions in all: the global channel (multicasts, broadcasts, and whatever other
- * programs publish there) and this server's private channel, named by its uuid (unicasts to it,
- * and answers to its own unicasts). A unicast is published only on its target server's channel.
+ * programs publish there) and this server's private channel, named by its uuid (unicasts to it, and
+ * answers to its own unicasts). A unicast is published only on its target server's channel.
  *
  * <p>Redis may be down when the application starts: the bus then connects in the background,
  * retrying with a growing delay, while local delivery works; messages for other servers meanwhile
@@ -54,8 +54,8 @@ public final class RedisBus implements Bus {
   private volatile Receiver receiver;
 
   /**
-   * The joined state: written by the connecting thread and by close under this bus's monitor,
-   * so that both or neither see the bus joined; read without it by senders.
+   * The joined state: written by the connecting thread and by close under this bus's monitor, so
+   * that both or neither see the bus joined; read without it by senders.
    */
   private volatile RedissonClient client;
 
@@ -75,8 +75,12 @@ public final class RedisBus implements Bus {
    * @param ownsClient whether {@link #close()} shuts the client down (not when an application
    *     supplied it)
    */
-  public RedisBus(String serverUuid, String channel, Supplier<RedissonClient> connector,
-      boolean ownsClient, EnvelopeCodec codec) {
+  public RedisBus(
+      String serverUuid,
+      String channel,
+      Supplier<RedissonClient> connector,
+      boolean ownsClient,
+      EnvelopeCodec codec) {
     this.serverUuid = serverUuid;
     this.channel = channel;
     this.connector = connector;
@@ -136,15 +140,27 @@ public final class RedisBus implements Bus {
         client = connected;
         global = globalTopic;
       }
-      LOG.log(Level.INFO, "Plezi server " + serverUuid + " joined the cluster on Redis channel '"
-          + channel + "'" + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+      LOG.log(
+          Level.INFO,
+          "Plezi server "
+              + serverUuid
+              + " joined the cluster on Redis channel '"
+              + channel
+              + "'"
+              + (attempt > 1 ? " after " + attempt + " attempts" : ""));
       if (closed) {
         shutdownClient();
       }
     } catch (RuntimeException e) {
       long delay = Math.min(30, 1L << Math.min(attempt - 1, 5));
-      LOG.log(Level.WARNING, "Plezi: Redis is not reachable (" + e.getMessage() + "); "
-          + "serving this server's connections only, retrying in " + delay + " s");
+      LOG.log(
+          Level.WARNING,
+          "Plezi: Redis is not reachable ("
+              + e.getMessage()
+              + "); "
+              + "serving this server's connections only, retrying in "
+              + delay
+              + " s");
       if (!closed) {
         connecting.schedule(() -> connect(attempt + 1), delay, TimeUnit.SECONDS);
       }
@@ -155,8 +171,10 @@ public final class RedisBus implements Bus {
   public void publish(Message message) {
     RTopic topic = global;
     if (topic == null) {
-      problems.warn("not connected to Redis: a " + describe(message)
-          + " reached this server's connections only");
+      problems.warn(
+          "not connected to Redis: a "
+              + describe(message)
+              + " reached this server's connections only");
       return;
     }
     publish(topic, Envelopes.toEnvelope(message), message, false);
@@ -166,8 +184,12 @@ public final class RedisBus implements Bus {
   public void send(Message message) {
     RedissonClient current = client;
     if (current == null) {
-      problems.warn("not connected to Redis: unicast '" + message.event() + "' to "
-          + message.toServer() + " could not be sent");
+      problems.warn(
+          "not connected to Redis: unicast '"
+              + message.event()
+              + "' to "
+              + message.toServer()
+              + " could not be sent");
       failed(message);
       return;
     }
@@ -179,16 +201,19 @@ public final class RedisBus implements Bus {
   private void publish(RTopic topic, Envelope envelope, Message message, boolean unicast) {
     String payload = codec.encode(envelope);
     published.increment();
-    topic.publishAsync(payload).whenComplete((receivers, failure) -> {
-      if (failure != null) {
-        problems.warn("publishing a " + describe(message) + " to Redis failed: " + failure);
-        if (unicast) {
-          failed(message);
-        }
-      } else if (unicast && receivers != null && receivers == 0) {
-        failed(message); // no server listens on that channel: it is gone
-      }
-    });
+    topic
+        .publishAsync(payload)
+        .whenComplete(
+            (receivers, failure) -> {
+              if (failure != null) {
+                problems.warn("publishing a " + describe(message) + " to Redis failed: " + failure);
+                if (unicast) {
+                  failed(message);
+                }
+              } else if (unicast && receivers != null && receivers == 0) {
+                failed(message); // no server listens on that channel: it is gone
+              }
+            });
   }
 
   private void onGlobal(String payload) {
@@ -254,12 +279,15 @@ public final class RedisBus implements Bus {
       return;
     }
     Envelope reply = unicast.withExtra(REPLY, outcome);
-    current.getTopic(unicast.server(), StringCodec.INSTANCE).publishAsync(codec.encode(reply))
-        .whenComplete((receivers, failure) -> {
-          if (failure != null) {
-            problems.warn("answering a unicast on Redis failed: " + failure);
-          }
-        });
+    current
+        .getTopic(unicast.server(), StringCodec.INSTANCE)
+        .publishAsync(codec.encode(reply))
+        .whenComplete(
+            (receivers, failure) -> {
+              if (failure != null) {
+                problems.warn("answering a unicast on Redis failed: " + failure);
+              }
+            });
   }
 
   private void failed(Message message) {
@@ -271,7 +299,9 @@ public final class RedisBus implements Bus {
 
   private static String describe(Message message) {
     return (message.isUnicast() ? "unicast" : message.isMulticast() ? "multicast" : "broadcast")
-        + " '" + message.event() + "'";
+        + " '"
+        + message.event()
+        + "'";
   }
 
   @Override

@@ -21,12 +21,14 @@ import org.redisson.client.codec.StringCodec;
 public final class RedisIdentityStore implements IdentityStore {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
 
-  private static final String RENEW = """
+  private static final String RENEW =
+      """
       local life = redis.call('HGET', KEYS[1], 'lifetime')
       if life then for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], life) end end
       """;
 
-  private static final String REGISTER = """
+  private static final String REGISTER =
+      """
       redis.call('HSET', KEYS[1], 'lifetime', ARGV[2])
       local order = redis.call('HINCRBY', KEYS[1], 'registrations', 1)
       redis.call('HSETNX', KEYS[1], 'seq', 0)
@@ -38,11 +40,14 @@ public final class RedisIdentityStore implements IdentityStore {
         dropped = redis.call('ZRANGE', KEYS[2], 0, n - keep - 1)
         redis.call('ZREMRANGEBYRANK', KEYS[2], 0, n - keep - 1)
       end
-      """ + RENEW + """
+      """
+          + RENEW
+          + """
       return dropped
       """;
 
-  private static final String APPEND = """
+  private static final String APPEND =
+      """
       if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
       local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
       redis.call('ZADD', KEYS[3], seq, seq .. '\\n' .. ARGV[1])
@@ -58,21 +63,26 @@ public final class RedisIdentityStore implements IdentityStore {
       return {seq, dropped, redis.call('ZRANGE', KEYS[2], 0, -1)}
       """;
 
-  private static final String READ = """
+  private static final String READ =
+      """
       if redis.call('EXISTS', KEYS[1]) == 0 then return {-1} end
       local newest = tonumber(redis.call('HGET', KEYS[1], 'seq'))
       local page = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. ARGV[1], '+inf', 'LIMIT', 0, ARGV[2])
       return {newest, page}
       """;
 
-  private static final String DELIVERED = """
+  private static final String DELIVERED =
+      """
       if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
       redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[1])
-      """ + RENEW + """
+      """
+          + RENEW
+          + """
       return 1
       """;
 
-  private static final String UNREGISTER = """
+  private static final String UNREGISTER =
+      """
       redis.call('ZREM', KEYS[2], ARGV[1])
       return 1
       """;
@@ -90,10 +100,9 @@ public final class RedisIdentityStore implements IdentityStore {
   }
 
   @Override
-  public List<String> register(String identity, String connectionUuid, long lifetimeMillis,
-      int maxConnections) {
-    List<Object> dropped = eval(REGISTER, identity, connectionUuid, lifetimeMillis,
-        maxConnections);
+  public List<String> register(
+      String identity, String connectionUuid, long lifetimeMillis, int maxConnections) {
+    List<Object> dropped = eval(REGISTER, identity, connectionUuid, lifetimeMillis, maxConnections);
     List<String> uuids = new ArrayList<>();
     for (Object uuid : dropped) {
       uuids.add(uuid.toString());
@@ -115,8 +124,10 @@ public final class RedisIdentityStore implements IdentityStore {
       return null;
     }
     if (((Number) result.get(1)).longValue() > 0) {
-      problems.warn("an identity's mailbox is over " + mailboxCap
-          + " messages (plezi.mailbox.maxMessages): dropped the oldest");
+      problems.warn(
+          "an identity's mailbox is over "
+              + mailboxCap
+              + " messages (plezi.mailbox.maxMessages): dropped the oldest");
     }
     List<String> connections = new ArrayList<>();
     for (Object uuid : (List<?>) result.get(2)) {
@@ -160,10 +171,14 @@ public final class RedisIdentityStore implements IdentityStore {
     for (int i = 0; i < args.length; i++) {
       values[i] = String.valueOf(args[i]);
     }
-    RScript.ReturnType type = script == DELIVERED || script == UNREGISTER
-        ? RScript.ReturnType.INTEGER : RScript.ReturnType.MULTI;
-    return (T) bus.client().getScript(StringCodec.INSTANCE)
-        .eval(RScript.Mode.READ_WRITE, script, type, keys, values);
+    RScript.ReturnType type =
+        script == DELIVERED || script == UNREGISTER
+            ? RScript.ReturnType.INTEGER
+            : RScript.ReturnType.MULTI;
+    return (T)
+        bus.client()
+            .getScript(StringCodec.INSTANCE)
+            .eval(RScript.Mode.READ_WRITE, script, type, keys, values);
   }
 
   @Override

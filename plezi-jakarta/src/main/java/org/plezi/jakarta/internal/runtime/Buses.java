@@ -17,9 +17,9 @@ final class Buses {
   private Buses() {}
 
   /**
-   * The bus for these settings: over the application's own Redis client when it supplies one
-   * (which then wins over {@code plezi.redis.url} and {@code plezi.redis.config}), else over a
-   * client made from those settings, else in-process.
+   * The bus for these settings: over the application's own Redis client when it supplies one (which
+   * then wins over {@code plezi.redis.url} and {@code plezi.redis.config}), else over a client made
+   * from those settings, else in-process.
    *
    * @param redisClient supplies the application's {@code RedissonClient}; null for none
    * @throws IllegalArgumentException when Redis is configured but Redisson is missing or the
@@ -31,11 +31,13 @@ final class Buses {
     if (redisClient != null) {
       requireRedisson("the application supplies a Redis client");
       if (url.isPresent() || file.isPresent()) {
-        LOG.log(Level.INFO, "Plezi: the application's Redis client is used; plezi.redis.url and "
-            + "plezi.redis.config are ignored");
+        LOG.log(
+            Level.INFO,
+            "Plezi: the application's Redis client is used; plezi.redis.url and "
+                + "plezi.redis.config are ignored");
       }
-      return org.plezi.jakarta.internal.redis.RedisBuses.fromClient(serverUuid, channel,
-          redisClient);
+      return org.plezi.jakarta.internal.redis.RedisBuses.fromClient(
+          serverUuid, channel, redisClient);
     }
     if (url.isEmpty() && file.isEmpty()) {
       LOG.log(Level.INFO, "Plezi: no Redis configured, single-server bus");
@@ -43,8 +45,8 @@ final class Buses {
     }
     requireRedisson("Redis is configured (plezi.redis.url / PL_REDIS_URL or plezi.redis.config)");
     if (file.isPresent()) {
-      return org.plezi.jakarta.internal.redis.RedisBuses.fromConfigFile(serverUuid, channel,
-          file.get());
+      return org.plezi.jakarta.internal.redis.RedisBuses.fromConfigFile(
+          serverUuid, channel, file.get());
     }
     return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(serverUuid, channel, url.get());
   }
@@ -60,25 +62,30 @@ final class Buses {
 
   /** The global channel: the setting, else derived from the application's name. */
   static String channel(Settings settings, ServletContext context) {
-    return settings.get(Settings.CHANNEL).orElseGet(() -> {
-      String name = context.getServletContextName();
-      if (name == null || name.isBlank()) {
-        name = context.getContextPath().replaceFirst("^/", "");
-      }
-      String cleaned = name.replaceAll("[^A-Za-z0-9_.:-]+", "_");
-      if (cleaned.length() > 180) {
-        cleaned = cleaned.substring(0, 180);
-      }
-      return cleaned.isEmpty() ? "plezi" : "plezi_" + cleaned;
-    });
+    return settings
+        .get(Settings.CHANNEL)
+        .orElseGet(
+            () -> {
+              String name = context.getServletContextName();
+              if (name == null || name.isBlank()) {
+                name = context.getContextPath().replaceFirst("^/", "");
+              }
+              String cleaned = name.replaceAll("[^A-Za-z0-9_.:-]+", "_");
+              if (cleaned.length() > 180) {
+                cleaned = cleaned.substring(0, 180);
+              }
+              return cleaned.isEmpty() ? "plezi" : "plezi_" + cleaned;
+            });
   }
 
   private static void requireRedisson(String why) {
     try {
       Class.forName("org.redisson.Redisson", false, Buses.class.getClassLoader());
     } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException(why + " but Plezi does not see Redisson on its class "
-          + "path: add org.redisson:redisson to the application (beside Plezi's jar)");
+      throw new IllegalArgumentException(
+          why
+              + " but Plezi does not see Redisson on its class "
+              + "path: add org.redisson:redisson to the application (beside Plezi's jar)");
     }
   }
 }

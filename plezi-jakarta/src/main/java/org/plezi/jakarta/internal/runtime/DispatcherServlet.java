@@ -19,8 +19,8 @@ import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
 
 /**
- * Answers every route: websocket upgrades (after {@code preConnect}) and plain {@code GET}s
- * ({@code index} and {@code show}). Requests under a route's mapping that match no route go to the
+ * Answers every route: websocket upgrades (after {@code preConnect}) and plain {@code GET}s ({@code
+ * index} and {@code show}). Requests under a route's mapping that match no route go to the
  * container's default servlet.
  */
 public final class DispatcherServlet extends HttpServlet {
@@ -44,7 +44,8 @@ public final class DispatcherServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
-    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     RouteTable.Match match = LIBRARY_FILES.contains(path) ? null : runtime.routes().match(path);
     if (match == null) {
       notRouted(request, response);
@@ -97,8 +98,14 @@ public final class DispatcherServlet extends HttpServlet {
       refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }
-    Boolean accepted = withExchange(controller, request, response, match, "preConnect",
-        () -> ControllerHooks.get().preConnect(controller));
+    Boolean accepted =
+        withExchange(
+            controller,
+            request,
+            response,
+            match,
+            "preConnect",
+            () -> ControllerHooks.get().preConnect(controller));
     if (accepted == null || !accepted) {
       int status = response.getStatus() >= 400 ? response.getStatus() : 403;
       refuse(response, accepted == null ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : status);
@@ -112,8 +119,13 @@ public final class DispatcherServlet extends HttpServlet {
       container.upgradeHttpToWebSocket(request, response, handOff.config(), ticket);
       if (response.getStatus() != 101 && handOff.withdraw(ticket)) {
         // The container answered without upgrading: no websocket will ever open.
-        LOG.log(Level.ERROR, "the websocket container did not upgrade to " + model + " (status "
-            + response.getStatus() + ")");
+        LOG.log(
+            Level.ERROR,
+            "the websocket container did not upgrade to "
+                + model
+                + " (status "
+                + response.getStatus()
+                + ")");
         runtime.releaseController(controller);
         if (!response.isCommitted()) {
           refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
@@ -129,7 +141,8 @@ public final class DispatcherServlet extends HttpServlet {
     }
   }
 
-  private void page(HttpServletRequest request, HttpServletResponse response, RouteTable.Match match)
+  private void page(
+      HttpServletRequest request, HttpServletResponse response, RouteTable.Match match)
       throws IOException {
     Controller controller = runtime.newController(match.controller());
     if (controller == null) {
@@ -138,10 +151,17 @@ public final class DispatcherServlet extends HttpServlet {
     }
     try {
       String id = match.showId();
-      String body = withExchange(controller, request, response, match, id == null ? "index" : "show",
-          () -> id == null
-              ? ControllerHooks.get().index(controller)
-              : ControllerHooks.get().show(controller, id));
+      String body =
+          withExchange(
+              controller,
+              request,
+              response,
+              match,
+              id == null ? "index" : "show",
+              () ->
+                  id == null
+                      ? ControllerHooks.get().index(controller)
+                      : ControllerHooks.get().show(controller, id));
       if (response.isCommitted()) {
         return; // the controller answered by itself
       }
@@ -180,8 +200,15 @@ public final class DispatcherServlet extends HttpServlet {
     try {
       return action.get();
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, controller.getClass().getName() + " (" + request.getRequestURI()
-          + "): " + callback + " threw", e);
+      LOG.log(
+          Level.ERROR,
+          controller.getClass().getName()
+              + " ("
+              + request.getRequestURI()
+              + "): "
+              + callback
+              + " threw",
+          e);
       if ("preConnect".equals(callback)) {
         return null;
       }
@@ -193,11 +220,14 @@ public final class DispatcherServlet extends HttpServlet {
 
   private static Map<String, String> params(HttpServletRequest request, RouteTable.Match match) {
     Map<String, String> params = new LinkedHashMap<>();
-    request.getParameterMap().forEach((name, values) -> {
-      if (values.length > 0) {
-        params.put(name, values[0]);
-      }
-    });
+    request
+        .getParameterMap()
+        .forEach(
+            (name, values) -> {
+              if (values.length > 0) {
+                params.put(name, values[0]);
+              }
+            });
     params.putAll(match.pathParams());
     return Map.copyOf(params);
   }

@@ -20,8 +20,8 @@ import org.plezi.jakarta.spi.IntegrationProvider;
 /**
  * Finishes a runtime's start-up once the application's other frameworks are up: registers the
  * websocket relay ({@link WebsocketHandOff}), asks each {@link IntegrationProvider} on the
- * application's class path, and hands the first that applies (its controller factory, settings
- * and Redis client) to the runtime, which then chooses its bus; with no integration, the runtime
+ * application's class path, and hands the first that applies (its controller factory, settings and
+ * Redis client) to the runtime, which then chooses its bus; with no integration, the runtime
  * chooses it from the other settings. Runs as a context listener because the websocket and CDI
  * containers may start after Plezi's {@code ServletContainerInitializer} (their order is not
  * defined), but always before this listener, and no request is served before it returns. An
@@ -54,9 +54,12 @@ final class IntegrationListener implements ServletContextListener {
     String source = integration.name() + " settings";
     Settings settings = runtime.settings().withOverrides(integration.settings().values(), source);
     runtime.integrate(integration.controllers(), settings, integration.redisClient(), context);
-    LOG.log(Level.INFO, "Plezi controllers of "
-        + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
-        + " are created by " + integration.name());
+    LOG.log(
+        Level.INFO,
+        "Plezi controllers of "
+            + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
+            + " are created by "
+            + integration.name());
   }
 
   /** The first integration that applies, or null. */
@@ -82,9 +85,11 @@ final class IntegrationListener implements ServletContextListener {
     List<String> problems = new ArrayList<>();
     for (ControllerModel model : routes.routes()) {
       if (!model.hasNoArgumentConstructor()) {
-        problems.add(model.type().getName() + "#<init>(): an @Inject constructor needs CDI "
-            + "(plezi-jakarta-cdi and a CDI container for this application), or add a "
-            + "no-argument constructor");
+        problems.add(
+            model.type().getName()
+                + "#<init>(): an @Inject constructor needs CDI "
+                + "(plezi-jakarta-cdi and a CDI container for this application), or add a "
+                + "no-argument constructor");
       }
     }
     if (!problems.isEmpty()) {

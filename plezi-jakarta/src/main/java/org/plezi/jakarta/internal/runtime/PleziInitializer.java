@@ -20,7 +20,8 @@ public final class PleziInitializer implements ServletContainerInitializer {
     try {
       PleziRuntime runtime = PleziRuntime.install(context);
       if (classes != null && !classes.isEmpty()) {
-        // @HandlesTypes also reports classes with the annotation on a member; keep class-level ones.
+        // @HandlesTypes also reports classes with the annotation on a member; keep class-level
+        // ones.
         List<Class<?>> routed =
             classes.stream().filter(c -> c.isAnnotationPresent(Route.class)).toList();
         runtime.register(routed);

@@ -110,8 +110,12 @@ public final class PleziRuntime {
     Settings settings = Settings.load(context::getInitParameter, System.getenv());
     PleziRuntime runtime = new PleziRuntime(context, settings);
     context.setAttribute(ATTRIBUTE, runtime);
-    LOG.log(Level.INFO, "Plezi server " + runtime.serverUuid + " started for "
-        + (context.getContextPath().isEmpty() ? "/" : context.getContextPath()));
+    LOG.log(
+        Level.INFO,
+        "Plezi server "
+            + runtime.serverUuid
+            + " started for "
+            + (context.getContextPath().isEmpty() ? "/" : context.getContextPath()));
     return runtime;
   }
 
@@ -187,8 +191,13 @@ public final class PleziRuntime {
       return controller;
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      LOG.log(Level.ERROR, model.type().getName() + ": could not be created ("
-          + (current == null ? "reflection" : current) + ")", cause);
+      LOG.log(
+          Level.ERROR,
+          model.type().getName()
+              + ": could not be created ("
+              + (current == null ? "reflection" : current)
+              + ")",
+          cause);
       return null;
     }
   }
@@ -210,17 +219,23 @@ public final class PleziRuntime {
    * @param redisClient supplies the application's {@code RedissonClient}; null for none
    * @throws IllegalArgumentException when Redis is configured but cannot be used
    */
-  void integrate(ControllerFactory factory, Settings settings, Supplier<?> redisClient,
+  void integrate(
+      ControllerFactory factory,
+      Settings settings,
+      Supplier<?> redisClient,
       ServletContext context) {
     this.factory = factory;
     this.settings = settings;
     String channel = Buses.channel(settings, context);
     Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
     int threads = (int) settings.get(Settings.EVENT_THREADS);
-    ExecutorService pool = Threads.pool("events", serverUuid,
-        threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
-    Identities bound = new Identities(serverUuid, Buses.identityStore(bus, settings, channel),
-        connections, pool);
+    ExecutorService pool =
+        Threads.pool(
+            "events",
+            serverUuid,
+            threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
+    Identities bound =
+        new Identities(serverUuid, Buses.identityStore(bus, settings, channel), connections, pool);
     this.events = pool;
     this.identities = bound;
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
@@ -234,8 +249,9 @@ public final class PleziRuntime {
    */
   Connection connect(Session session, ControllerModel model, Controller controller) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
-    Connection connection = new Connection(serverUuid, localId, controller, model, session,
-        settings, closer, events, identities);
+    Connection connection =
+        new Connection(
+            serverUuid, localId, controller, model, session, settings, closer, events, identities);
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
   }
@@ -260,8 +276,9 @@ public final class PleziRuntime {
     List<Connection> open = new ArrayList<>(connections.all());
     List<CompletableFuture<Void>> closes = new ArrayList<>();
     for (Connection connection : open) {
-      closes.add(CompletableFuture.runAsync(connection::shutdown, closer)
-          .thenCompose(done -> connection.closedFuture()));
+      closes.add(
+          CompletableFuture.runAsync(connection::shutdown, closer)
+              .thenCompose(done -> connection.closedFuture()));
     }
     long timeout = settings.get(Settings.SHUTDOWN_TIMEOUT_MILLIS);
     try {
@@ -287,8 +304,9 @@ public final class PleziRuntime {
       identities.store().close();
       messaging.bus().close();
     }
-    LOG.log(Level.INFO, "Plezi server " + serverUuid + " stopped; " + open.size()
-        + " connection(s) closed");
+    LOG.log(
+        Level.INFO,
+        "Plezi server " + serverUuid + " stopped; " + open.size() + " connection(s) closed");
   }
 
   /** Runs the shutdown sequence when the context goes, if the servlet's destroy did not. */

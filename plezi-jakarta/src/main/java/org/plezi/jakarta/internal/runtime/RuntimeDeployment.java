@@ -40,7 +40,9 @@ final class RuntimeDeployment implements Deployment {
 
   @Override
   public String toString() {
-    return "Plezi deployment " + runtime.serverUuid() + " at "
+    return "Plezi deployment "
+        + runtime.serverUuid()
+        + " at "
         + (context.getContextPath().isEmpty() ? "/" : context.getContextPath());
   }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.plezi.jakarta.Controller;
 
 /**
- * Hands the endpoint built for one upgrade request (its controller already past {@code
- * preConnect}) to the websocket container, the same way on every container.
+ * Hands the endpoint built for one upgrade request (its controller already past {@code preConnect})
+ * to the websocket container, the same way on every container.
  *
  * <p>Why not simply pass a configurator that returns it: Tyrus (Payara, GlassFish) ignores the
  * {@link ServerEndpointConfig} given to {@code upgradeHttpToWebSocket} and routes the upgrade by
@@ -49,14 +49,16 @@ public final class WebsocketHandOff {
 
   WebsocketHandOff(PleziRuntime runtime) {
     this.runtime = runtime;
-    this.config = ServerEndpointConfig.Builder.create(Relay.class, PATH)
-        .configurator(new ServerEndpointConfig.Configurator() {
-          @Override
-          public <T> T getEndpointInstance(Class<T> endpointClass) {
-            return endpointClass.cast(new Relay(WebsocketHandOff.this));
-          }
-        })
-        .build();
+    this.config =
+        ServerEndpointConfig.Builder.create(Relay.class, PATH)
+            .configurator(
+                new ServerEndpointConfig.Configurator() {
+                  @Override
+                  public <T> T getEndpointInstance(Class<T> endpointClass) {
+                    return endpointClass.cast(new Relay(WebsocketHandOff.this));
+                  }
+                })
+            .build();
   }
 
   /**
@@ -100,12 +102,13 @@ public final class WebsocketHandOff {
 
   private void expire() {
     long now = System.nanoTime();
-    parked.forEach((token, waiting) -> {
-      if (now - waiting.since() > EXPIRY_NANOS && parked.remove(token, waiting)) {
-        LOG.log(Level.DEBUG, () -> "upgrade " + token + " never opened; controller released");
-        runtime.releaseController(waiting.controller());
-      }
-    });
+    parked.forEach(
+        (token, waiting) -> {
+          if (now - waiting.since() > EXPIRY_NANOS && parked.remove(token, waiting)) {
+            LOG.log(Level.DEBUG, () -> "upgrade " + token + " never opened; controller released");
+            runtime.releaseController(waiting.controller());
+          }
+        });
   }
 
   /** What the container makes per websocket: forwards every event to the parked endpoint. */

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the text of YAML 1.1 scalars (as SnakeYAML's resolver tagged them) into Java values. Every
- * number is length-bounded first: parsing a huge digit string into a BigInteger or BigDecimal
- * costs time quadratic in its length.
+ * number is length-bounded first: parsing a huge digit string into a BigInteger or BigDecimal costs
+ * time quadratic in its length.
  */
 final class CoreScalars {
   /** The longest numeric literal read; longer ones are rejected. */
@@ -24,9 +24,10 @@ final class CoreScalars {
   static final int MAX_DECIMAL_SCALE = 1_000;
 
   private static final Pattern TIMESTAMP =
-      Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-          + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d\\d):(\\d\\d)(?:\\.(\\d*))?"
-          + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d\\d)?))?)?");
+      Pattern.compile(
+          "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d\\d):(\\d\\d)(?:\\.(\\d*))?"
+              + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d\\d)?))?)?");
 
   private CoreScalars() {}
 
@@ -79,7 +80,7 @@ final class CoreScalars {
       case ".nan" -> {
         return Double.NaN;
       }
-      default -> { }
+      default -> {}
     }
     try {
       if (s.indexOf(':') < 0) {
@@ -120,17 +121,25 @@ final class CoreScalars {
       return null;
     }
     try {
-      LocalDate date = LocalDate.of(
-          Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)));
+      LocalDate date =
+          LocalDate.of(
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
       if (m.group(4) == null) {
         return date;
       }
       String fraction = m.group(7) == null ? "" : m.group(7);
       fraction = (fraction + "000000000").substring(0, 9);
-      return OffsetDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
-          Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-          Integer.parseInt(m.group(6)), Integer.parseInt(fraction), offset(m.group(8)));
+      return OffsetDateTime.of(
+          date.getYear(),
+          date.getMonthValue(),
+          date.getDayOfMonth(),
+          Integer.parseInt(m.group(4)),
+          Integer.parseInt(m.group(5)),
+          Integer.parseInt(m.group(6)),
+          Integer.parseInt(fraction),
+          offset(m.group(8)));
     } catch (DateTimeException e) {
       return null;
     }
@@ -148,8 +157,8 @@ final class CoreScalars {
       return value;
     } catch (NumberFormatException e) {
       // Also Ruby's NaN and Infinity, which BigDecimal cannot hold.
-      throw new UnsafeInputException("BigDecimal without a Java value: "
-          + Envelope.abbreviate(number));
+      throw new UnsafeInputException(
+          "BigDecimal without a Java value: " + Envelope.abbreviate(number));
     }
   }
 

@@ -6,7 +6,9 @@ import java.util.Objects;
 public sealed interface Decoded {
   /** A well-formed envelope: deliver it. */
   record Message(Envelope envelope) implements Decoded {
-    /** @throws NullPointerException if the envelope is null */
+    /**
+     * @throws NullPointerException if the envelope is null
+     */
     public Message {
       Objects.requireNonNull(envelope, "envelope");
     }
@@ -21,7 +23,9 @@ public sealed interface Decoded {
    * @param raw the payload exactly as received
    */
   record Foreign(Object value, String raw) implements Decoded {
-    /** @throws NullPointerException if raw is null */
+    /**
+     * @throws NullPointerException if raw is null
+     */
     public Foreign {
       Objects.requireNonNull(raw, "raw");
     }
@@ -34,7 +38,9 @@ public sealed interface Decoded {
    * @param reason a short human-readable cause, fit for a (rate-limited) log line
    */
   record Rejected(String reason) implements Decoded {
-    /** @throws NullPointerException if the reason is null */
+    /**
+     * @throws NullPointerException if the reason is null
+     */
     public Rejected {
       Objects.requireNonNull(reason, "reason");
     }

@@ -11,10 +11,10 @@ import java.util.Set;
  * One cluster message in Plezi 0.12's shape: call {@code method} with the positional arguments
  * {@code data} on the connections it addresses.
  *
- * <p>Addressing: a non-null {@code target} makes it a unicast to that local connection id on
- * server {@code toServer}, whatever {@code type} says (Plezi 0.12's own unicasts also carry {@code
- * :type: :all}); otherwise {@code type} is {@value #TYPE_ALL} for a multicast or a controller's
- * cluster name for a class broadcast. An envelope has a type, a target, or both.
+ * <p>Addressing: a non-null {@code target} makes it a unicast to that local connection id on server
+ * {@code toServer}, whatever {@code type} says (Plezi 0.12's own unicasts also carry {@code :type:
+ * :all}); otherwise {@code type} is {@value #TYPE_ALL} for a multicast or a controller's cluster
+ * name for a class broadcast. An envelope has a type, a target, or both.
  *
  * <p>The lists and maps are copied shallowly and unmodifiable; values inside {@code data} are the
  * caller's and are not copied. Which value types can travel is {@link EnvelopeCodec}'s business.
@@ -84,8 +84,7 @@ public record Envelope(
   }
 
   /** A broadcast to every connection of the controller with this cluster name. */
-  public static Envelope broadcast(
-      String clusterName, String method, List<?> data, String server) {
+  public static Envelope broadcast(String clusterName, String method, List<?> data, String server) {
     if (TYPE_ALL.equals(clusterName)) {
       throw new IllegalArgumentException("\"all\" is the multicast type, not a cluster name");
     }
@@ -139,8 +138,8 @@ public record Envelope(
   }
 
   /**
-   * Whether a name can travel as a method: a Java identifier of at most {@value
-   * #MAX_METHOD_LENGTH} chars. Only names a Java method could have: nothing else can be an event.
+   * Whether a name can travel as a method: a Java identifier of at most {@value #MAX_METHOD_LENGTH}
+   * chars. Only names a Java method could have: nothing else can be an event.
    */
   public static boolean isMethodName(String method) {
     if (method == null || method.isEmpty() || method.length() > MAX_METHOD_LENGTH) {
@@ -154,7 +153,6 @@ public record Envelope(
     }
     return valid;
   }
-
 
   private static void requireOptional(String name, String value, int maxLength) {
     if (value == null) {

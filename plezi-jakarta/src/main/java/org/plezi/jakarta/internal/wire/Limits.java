@@ -43,7 +43,8 @@ public record Limits(int maxPayloadBytes, int maxDepth, int maxAliases, int maxN
    */
   public Limits {
     require(maxPayloadBytes >= 1, "maxPayloadBytes must be at least 1: " + maxPayloadBytes);
-    require(maxDepth >= 1 && maxDepth <= DEPTH_CEILING,
+    require(
+        maxDepth >= 1 && maxDepth <= DEPTH_CEILING,
         "maxDepth must be within 1.." + DEPTH_CEILING + ": " + maxDepth);
     require(maxAliases >= 0, "maxAliases must not be negative: " + maxAliases);
     require(maxNodes >= 1, "maxNodes must be at least 1: " + maxNodes);

@@ -105,9 +105,13 @@ final class PsychScalars {
   static String symbol(String name) {
     String text = ":" + name;
     // Psych reads :"x" and :'x' as the symbol x, so a leading quote must not go plain.
-    boolean plain = !name.isEmpty() && scan(name) == 0
-        && name.charAt(0) != '"' && name.charAt(0) != '\''
-        && plainAllowed(text) && !yamlNonString(text);
+    boolean plain =
+        !name.isEmpty()
+            && scan(name) == 0
+            && name.charAt(0) != '"'
+            && name.charAt(0) != '\''
+            && plainAllowed(text)
+            && !yamlNonString(text);
     if (plain) {
       return text;
     }
@@ -139,8 +143,8 @@ final class PsychScalars {
   }
 
   /**
-   * A BigDecimal as Psych writes one: {@code !ruby/object:BigDecimal} over Ruby's dump form
-   * {@code "<precision hint>:<digits>"}. Java's own notation keeps the scale exact.
+   * A BigDecimal as Psych writes one: {@code !ruby/object:BigDecimal} over Ruby's dump form {@code
+   * "<precision hint>:<digits>"}. Java's own notation keeps the scale exact.
    */
   static String formatBigDecimal(BigDecimal value) {
     int hint = 9 * ((value.precision() + 8) / 9 + 1);
@@ -154,18 +158,33 @@ final class PsychScalars {
     if (offset % 60 != 0) {
       throw new IllegalArgumentException("an offset with seconds has no Ruby form: " + time);
     }
-    String zone = offset == 0 ? "Z" : String.format(Locale.ROOT, "%s%02d:%02d",
-        offset < 0 ? "-" : "+", Math.abs(offset) / 3600, Math.abs(offset) / 60 % 60);
-    return String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%09d %s",
-        time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(),
-        time.getMinute(), time.getSecond(), time.getNano(), zone);
+    String zone =
+        offset == 0
+            ? "Z"
+            : String.format(
+                Locale.ROOT,
+                "%s%02d:%02d",
+                offset < 0 ? "-" : "+",
+                Math.abs(offset) / 3600,
+                Math.abs(offset) / 60 % 60);
+    return String.format(
+        Locale.ROOT,
+        "%04d-%02d-%02d %02d:%02d:%02d.%09d %s",
+        time.getYear(),
+        time.getMonthValue(),
+        time.getDayOfMonth(),
+        time.getHour(),
+        time.getMinute(),
+        time.getSecond(),
+        time.getNano(),
+        zone);
   }
 
   /** A date as Psych writes a Ruby Date. */
   static String formatDate(LocalDate date) {
     requireYear(date.getYear());
-    return String.format(Locale.ROOT, "%04d-%02d-%02d",
-        date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    return String.format(
+        Locale.ROOT, "%04d-%02d-%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
   }
 
   private static void requireYear(int year) {
@@ -193,8 +212,11 @@ final class PsychScalars {
 
   /** libyaml's printable set; everything else (tab included) is written as an escape. */
   private static boolean isPrintable(int cp) {
-    return cp == 0x0A || (cp >= 0x20 && cp <= 0x7E) || cp == 0x85
-        || (cp >= 0xA0 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF)
+    return cp == 0x0A
+        || (cp >= 0x20 && cp <= 0x7E)
+        || cp == 0x85
+        || (cp >= 0xA0 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF)
         || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 
@@ -205,9 +227,12 @@ final class PsychScalars {
   /** Onigmo's [[:word:]]: letters, marks, decimal digits and connector punctuation. */
   private static boolean isWordChar(int cp) {
     int type = Character.getType(cp);
-    return Character.isLetter(cp) || type == Character.NON_SPACING_MARK
-        || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK
-        || type == Character.DECIMAL_DIGIT_NUMBER || type == Character.CONNECTOR_PUNCTUATION;
+    return Character.isLetter(cp)
+        || type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.CONNECTOR_PUNCTUATION;
   }
 
   /**
@@ -216,8 +241,17 @@ final class PsychScalars {
    * the resolver would look at first: erring towards quoting costs nothing.
    */
   private static boolean yamlNonString(String s) {
-    for (Pattern pattern : List.of(Resolver.BOOL, Resolver.INT, Resolver.FLOAT, Resolver.MERGE,
-        Resolver.NULL, Resolver.EMPTY, Resolver.TIMESTAMP, Resolver.VALUE, Resolver.YAML)) {
+    for (Pattern pattern :
+        List.of(
+            Resolver.BOOL,
+            Resolver.INT,
+            Resolver.FLOAT,
+            Resolver.MERGE,
+            Resolver.NULL,
+            Resolver.EMPTY,
+            Resolver.TIMESTAMP,
+            Resolver.VALUE,
+            Resolver.YAML)) {
       if (pattern.matcher(s).matches()) {
         return true;
       }
@@ -227,7 +261,8 @@ final class PsychScalars {
 
   /** Whether SnakeYAML (YAML 1.1) or Psych would read the plain text as a non-string. */
   private static boolean readAsNonString(String s) {
-    return yamlNonString(s) || s.startsWith(":")
+    return yamlNonString(s)
+        || s.startsWith(":")
         || PSYCH_NOT_STRING.matcher(s).matches()
         || RUBY_INTEGER.matcher(s.replace(",", "").replace("_", "")).matches();
   }
@@ -235,8 +270,10 @@ final class PsychScalars {
   /** libyaml's rules for a plain scalar in block context, for a one-line printable string. */
   private static boolean plainAllowed(String s) {
     int last = s.length() - 1;
-    if (s.charAt(0) == ' ' || s.charAt(last) == ' '
-        || s.startsWith("---") || s.startsWith("...")
+    if (s.charAt(0) == ' '
+        || s.charAt(last) == ' '
+        || s.startsWith("---")
+        || s.startsWith("...")
         || "#,[]{}&*!|>'\"%@`".indexOf(s.charAt(0)) >= 0) {
       return false;
     }
@@ -258,8 +295,7 @@ final class PsychScalars {
   /** A literal block needs no indentation indicator and keeps every space. */
   private static boolean literalAllowed(String s) {
     char first = s.charAt(0);
-    return first != ' ' && first != '\n' && s.charAt(s.length() - 1) != ' '
-        && !s.contains(" \n");
+    return first != ' ' && first != '\n' && s.charAt(s.length() - 1) != ' ' && !s.contains(" \n");
   }
 
   private static void appendDoubleQuoted(StringBuilder out, String s) {

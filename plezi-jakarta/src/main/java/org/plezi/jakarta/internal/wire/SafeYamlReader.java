@@ -88,9 +88,10 @@ final class SafeYamlReader {
     options.setMergeOnCompose(false);
     options.setProcessComments(false);
     // Called for every global tag (!!java.net.URL, !<tag:yaml.org,2002:...>): stop right there.
-    options.setTagInspector(tag -> {
-      throw new UnsafeInputException("tag not allowed: " + Envelope.abbreviate(tag.getValue()));
-    });
+    options.setTagInspector(
+        tag -> {
+          throw new UnsafeInputException("tag not allowed: " + Envelope.abbreviate(tag.getValue()));
+        });
     return options;
   }
 
@@ -113,9 +114,10 @@ final class SafeYamlReader {
       throw new UnsafeInputException("recursive structure: an alias inside its own anchor");
     }
     Tally tally = new Tally(depth);
-    Object value = node instanceof SequenceNode sequence
-        ? sequence(sequence, tally)
-        : mapping((MappingNode) node, tally);
+    Object value =
+        node instanceof SequenceNode sequence
+            ? sequence(sequence, tally)
+            : mapping((MappingNode) node, tally);
     active.remove(node);
     done.put(node, value);
     tallies.put(node, tally);

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Writes one YAML document in the block layout libyaml gives Psych's output: two-space indents,
- * sequences under a mapping key not indented, nested collections in a sequence item starting on
- * the item's line, empty collections as {@code []} and {@code {}}, null as nothing.
+ * sequences under a mapping key not indented, nested collections in a sequence item starting on the
+ * item's line, empty collections as {@code []} and {@code {}}, null as nothing.
  *
  * <p>Only the types {@link EnvelopeCodec} documents are written; anything else is an {@link
  * IllegalArgumentException}, never a bean or a reflective dump. Depth and value count follow the
@@ -179,8 +179,8 @@ final class YamlWriter {
     }
     String scalar = scalarText(key);
     if (scalar == null) {
-      throw new IllegalArgumentException("map keys and set elements must be scalars, not a "
-          + key.getClass().getName());
+      throw new IllegalArgumentException(
+          "map keys and set elements must be scalars, not a " + key.getClass().getName());
     }
     return scalar;
   }
@@ -190,8 +190,11 @@ final class YamlWriter {
     if (value instanceof Symbol symbol) {
       return PsychScalars.symbol(symbol.name());
     }
-    if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Boolean
+        || value instanceof Integer
+        || value instanceof Long
+        || value instanceof Short
+        || value instanceof Byte) {
       return value.toString();
     }
     if (value instanceof BigInteger big) {

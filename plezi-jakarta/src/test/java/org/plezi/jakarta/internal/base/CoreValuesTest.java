@@ -16,22 +16,35 @@ import org.junit.jupiter.api.Test;
 
 class CoreValuesTest {
   @SuppressWarnings("unused")
-  private static void shapes(List<Integer> ints, Map<String, Long> longs, Set<String> strings,
-      List<List<Double>> nested, List<?> anything) {}
+  private static void shapes(
+      List<Integer> ints,
+      Map<String, Long> longs,
+      Set<String> strings,
+      List<List<Double>> nested,
+      List<?> anything) {}
 
   private static java.lang.reflect.Type parameter(int i) throws Exception {
-    return CoreValuesTest.class.getDeclaredMethod("shapes", List.class, Map.class, Set.class,
-        List.class, List.class).getGenericParameterTypes()[i];
+    return CoreValuesTest.class.getDeclaredMethod(
+            "shapes", List.class, Map.class, Set.class, List.class, List.class)
+        .getGenericParameterTypes()[i];
   }
 
   @Test
   void freezingCopiesDeeplyAndMakesEverythingImmutable() {
     List<Object> inner = new ArrayList<>(List.of(1, 2));
-    List<Object> frozen = CoreValues.freeze("a", inner, Map.of("k", inner), 'c',
-        java.util.Date.from(Instant.EPOCH), Thread.State.NEW, new Object[] {1});
+    List<Object> frozen =
+        CoreValues.freeze(
+            "a",
+            inner,
+            Map.of("k", inner),
+            'c',
+            java.util.Date.from(Instant.EPOCH),
+            Thread.State.NEW,
+            new Object[] {1});
     inner.add(3);
-    assertThat(frozen).containsExactly("a", List.of(1, 2), Map.of("k", List.of(1, 2)), "c",
-        Instant.EPOCH, "NEW", List.of(1));
+    assertThat(frozen)
+        .containsExactly(
+            "a", List.of(1, 2), Map.of("k", List.of(1, 2)), "c", Instant.EPOCH, "NEW", List.of(1));
     assertThatThrownBy(() -> ((List<Object>) frozen.get(1)).add(4))
         .isInstanceOf(UnsupportedOperationException.class);
   }
@@ -52,8 +65,10 @@ class CoreValuesTest {
     assertThat(CoreValues.convert(7, double.class, double.class)).isEqualTo(7.0);
     assertThat(CoreValues.convert(2.5, float.class, float.class)).isEqualTo(2.5f);
     assertThat(CoreValues.convert(3.0, int.class, int.class)).isEqualTo(3);
-    assertThat(CoreValues.convert(5, BigInteger.class, BigInteger.class)).isEqualTo(BigInteger.valueOf(5));
-    assertThat(CoreValues.convert(0.5, BigDecimal.class, BigDecimal.class)).isEqualTo(new BigDecimal("0.5"));
+    assertThat(CoreValues.convert(5, BigInteger.class, BigInteger.class))
+        .isEqualTo(BigInteger.valueOf(5));
+    assertThat(CoreValues.convert(0.5, BigDecimal.class, BigDecimal.class))
+        .isEqualTo(new BigDecimal("0.5"));
     assertMismatch(1L << 40, int.class);
     assertMismatch(3.5, long.class);
     assertMismatch(0.1, float.class);
@@ -66,8 +81,10 @@ class CoreValuesTest {
 
   @Test
   void collectionsConvertTheirElements() throws Exception {
-    assertThat(CoreValues.convert(List.of(1L, 2L), List.class, parameter(0))).isEqualTo(List.of(1, 2));
-    assertThat(CoreValues.convert(Map.of("a", 1), Map.class, parameter(1))).isEqualTo(Map.of("a", 1L));
+    assertThat(CoreValues.convert(List.of(1L, 2L), List.class, parameter(0)))
+        .isEqualTo(List.of(1, 2));
+    assertThat(CoreValues.convert(Map.of("a", 1), Map.class, parameter(1)))
+        .isEqualTo(Map.of("a", 1L));
     assertThat(CoreValues.convert(Set.of("x"), Set.class, parameter(2))).isEqualTo(Set.of("x"));
     assertThat(CoreValues.convert(List.of(List.of(1)), List.class, parameter(3)))
         .isEqualTo(List.of(List.of(1.0)));

@@ -65,8 +65,10 @@ class RateLimitedLogTest {
     now.addAndGet(5 * SECOND);
     log.warn("bad envelope");
 
-    assertThat(recorder.lines).containsExactly("WARNING Plezi: bad frame",
-        "WARNING Plezi: bad envelope (and 2 similar warnings in the last 5 s)");
+    assertThat(recorder.lines)
+        .containsExactly(
+            "WARNING Plezi: bad frame",
+            "WARNING Plezi: bad envelope (and 2 similar warnings in the last 5 s)");
   }
 
   @Test
@@ -77,7 +79,8 @@ class RateLimitedLogTest {
     now.addAndGet(SECOND);
     fast.warn("c");
 
-    assertThat(recorder.lines).last().isEqualTo("WARNING Plezi: c (and 1 similar warnings in the "
-        + "last 0.5 s)");
+    assertThat(recorder.lines)
+        .last()
+        .isEqualTo("WARNING Plezi: c (and 1 similar warnings in the " + "last 0.5 s)");
   }
 }

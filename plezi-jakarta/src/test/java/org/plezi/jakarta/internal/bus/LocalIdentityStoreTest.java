@@ -15,7 +15,8 @@ class LocalIdentityStoreTest {
       store.register("ada", "conn-1", 60_000, 1);
       assertThat(store.append("ada", "mail", List.of(1)).seq()).isEqualTo(1);
       assertThat(store.append("ada", "mail", List.of(2)).connections()).containsExactly("conn-1");
-      assertThat(store.read("ada", 0, 10).entries()).extracting(IdentityStore.Entry::seq)
+      assertThat(store.read("ada", 0, 10).entries())
+          .extracting(IdentityStore.Entry::seq)
           .containsExactly(1L, 2L);
       store.delivered("ada", 1);
       IdentityStore.Page rest = store.read("ada", 0, 10);
@@ -41,7 +42,8 @@ class LocalIdentityStoreTest {
       for (int i = 0; i < 5; i++) {
         store.append("cy", "m", List.of(i));
       }
-      assertThat(store.read("cy", 0, 10).entries()).extracting(IdentityStore.Entry::seq)
+      assertThat(store.read("cy", 0, 10).entries())
+          .extracting(IdentityStore.Entry::seq)
           .containsExactly(3L, 4L, 5L);
     }
   }

@@ -22,9 +22,9 @@ import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
  * Connections over sessions without a network, for the micro-benchmarks (run by {@code
- * bench/run.sh}, see docs/BENCHMARKS.md): each send completes at once on the caller's thread and
- * is handed to a consumer. In the core's test sources, where the benchmarks may build connections
- * and messaging the way the runtime does.
+ * bench/run.sh}, see docs/BENCHMARKS.md): each send completes at once on the caller's thread and is
+ * handed to a consumer. In the core's test sources, where the benchmarks may build connections and
+ * messaging the way the runtime does.
  */
 public final class BenchSessions {
   /** The server uuid of every benchmark connection. */
@@ -42,7 +42,10 @@ public final class BenchSessions {
    */
   public static String payload(long seq, long sentNanos) {
     StringBuilder json = new StringBuilder(PAYLOAD_SIZE);
-    json.append("{\"seq\":").append(seq).append(",\"sent\":").append(sentNanos)
+    json.append("{\"seq\":")
+        .append(seq)
+        .append(",\"sent\":")
+        .append(sentNanos)
         .append(",\"pad\":\"");
     json.append("x".repeat(PAYLOAD_SIZE - json.length() - 2));
     return json.append("\"}").toString();
@@ -51,26 +54,33 @@ public final class BenchSessions {
   /** A session whose text sends complete at once, handing the text to {@code sent}. */
   public static Session create(Consumer<String> sent) {
     Map<String, Object> properties = new HashMap<>();
-    RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
-        BenchSessions.class.getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class},
-        (proxy, method, args) -> {
-          if (method.getName().equals("sendText") && args.length == 2) {
-            sent.accept((String) args[0]);
-            ((SendHandler) args[1]).onResult(new SendResult());
-          }
-          return null;
-        });
-    return (Session) Proxy.newProxyInstance(BenchSessions.class.getClassLoader(),
-        new Class<?>[] {Session.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getAsyncRemote" -> remote;
-          case "getUserProperties" -> properties;
-          case "isOpen" -> true;
-          case "getId" -> "bench";
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          case "toString" -> "BenchSession";
-          default -> null;
-        });
+    RemoteEndpoint.Async remote =
+        (RemoteEndpoint.Async)
+            Proxy.newProxyInstance(
+                BenchSessions.class.getClassLoader(),
+                new Class<?>[] {RemoteEndpoint.Async.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("sendText") && args.length == 2) {
+                    sent.accept((String) args[0]);
+                    ((SendHandler) args[1]).onResult(new SendResult());
+                  }
+                  return null;
+                });
+    return (Session)
+        Proxy.newProxyInstance(
+            BenchSessions.class.getClassLoader(),
+            new Class<?>[] {Session.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getAsyncRemote" -> remote;
+                  case "getUserProperties" -> properties;
+                  case "isOpen" -> true;
+                  case "getId" -> "bench";
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  case "toString" -> "BenchSession";
+                  default -> null;
+                });
   }
 
   public static ControllerModel model(Class<? extends Controller> type) {
@@ -94,11 +104,21 @@ public final class BenchSessions {
   }
 
   /** A connection whose events run on {@code events}. */
-  public static Connection connect(ControllerModel model, String localId, Consumer<String> sent,
-      Executor events) throws ReflectiveOperationException {
+  public static Connection connect(
+      ControllerModel model, String localId, Consumer<String> sent, Executor events)
+      throws ReflectiveOperationException {
     Controller controller = model.instantiate();
-    Connection connection = new Connection(SERVER, localId, controller, model, create(sent),
-        Settings.defaults(), events, events, IDENTITIES);
+    Connection connection =
+        new Connection(
+            SERVER,
+            localId,
+            controller,
+            model,
+            create(sent),
+            Settings.defaults(),
+            events,
+            events,
+            IDENTITIES);
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
   }
@@ -106,8 +126,11 @@ public final class BenchSessions {
   /** Messaging over the in-process bus, started, with its events on {@code events}. */
   public static Messaging messaging(ConnectionRegistry registry, Executor events) {
     Messaging messaging = new Messaging(SERVER, registry);
-    messaging.start(new LocalBus(), new Identities(SERVER, IDENTITIES.store(), registry, events),
-        events, 10_000);
+    messaging.start(
+        new LocalBus(),
+        new Identities(SERVER, IDENTITIES.store(), registry, events),
+        events,
+        10_000);
     return messaging;
   }
 }

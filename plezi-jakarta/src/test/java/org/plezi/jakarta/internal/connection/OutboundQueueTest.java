@@ -130,12 +130,13 @@ class OutboundQueueTest {
 
   @Test
   void aSinkThatThrowsCountsAsAFailedSend() {
-    OutboundQueue.Sink throwing = new FakeSink() {
-      @Override
-      public void sendText(String text, Consumer<Throwable> done) {
-        throw new IllegalStateException("session closed");
-      }
-    };
+    OutboundQueue.Sink throwing =
+        new FakeSink() {
+          @Override
+          public void sendText(String text, Consumer<Throwable> done) {
+            throw new IllegalStateException("session closed");
+          }
+        };
     OutboundQueue queue = new OutboundQueue(throwing, 1000, 4001);
     assertThat(queue.offerText("a")).isTrue();
     assertThat(queue.isAccepting()).isFalse();
@@ -159,18 +160,19 @@ class OutboundQueueTest {
     // 200,000 frames queued behind the first send, every send completing on the calling thread:
     // a recursive pump would overflow the stack, the loop does not.
     OutboundQueue[] queue = new OutboundQueue[1];
-    FakeSink inline = new FakeSink() {
-      @Override
-      public void sendText(String text, Consumer<Throwable> done) {
-        sent.add(text);
-        if (sent.size() == 1) {
-          for (int i = 1; i < 200_000; i++) {
-            queue[0].offerText(Integer.toString(i));
+    FakeSink inline =
+        new FakeSink() {
+          @Override
+          public void sendText(String text, Consumer<Throwable> done) {
+            sent.add(text);
+            if (sent.size() == 1) {
+              for (int i = 1; i < 200_000; i++) {
+                queue[0].offerText(Integer.toString(i));
+              }
+            }
+            done.accept(null);
           }
-        }
-        done.accept(null);
-      }
-    };
+        };
     queue[0] = new OutboundQueue(inline, Long.MAX_VALUE, 4001);
     queue[0].offerText("0");
     assertThat(inline.sent).hasSize(200_000);
@@ -182,31 +184,36 @@ class OutboundQueueTest {
   @Test
   void concurrentOffersWithCompletionsOnAnotherThreadKeepPerThreadOrder() throws Exception {
     List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.ExecutorService io = java.util.concurrent.Executors.newSingleThreadExecutor();
-    OutboundQueue.Sink async = new OutboundQueue.Sink() {
-      @Override
-      public void sendText(String text, Consumer<Throwable> done) {
-        io.execute(() -> {
-          delivered.add(text);
-          done.accept(null);
-        });
-      }
+    java.util.concurrent.ExecutorService io =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    OutboundQueue.Sink async =
+        new OutboundQueue.Sink() {
+          @Override
+          public void sendText(String text, Consumer<Throwable> done) {
+            io.execute(
+                () -> {
+                  delivered.add(text);
+                  done.accept(null);
+                });
+          }
 
-      @Override
-      public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {}
+          @Override
+          public void sendBinary(ByteBuffer data, Consumer<Throwable> done) {}
 
-      @Override
-      public void close(int code, String reason) {}
-    };
+          @Override
+          public void close(int code, String reason) {}
+        };
     OutboundQueue queue = new OutboundQueue(async, Long.MAX_VALUE, 4001);
     Thread[] writers = new Thread[4];
     for (int t = 0; t < writers.length; t++) {
       int id = t;
-      writers[t] = new Thread(() -> {
-        for (int i = 0; i < 5000; i++) {
-          queue.offerText(id + ":" + i);
-        }
-      });
+      writers[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 5000; i++) {
+                  queue.offerText(id + ":" + i);
+                }
+              });
       writers[t].start();
     }
     for (Thread writer : writers) {

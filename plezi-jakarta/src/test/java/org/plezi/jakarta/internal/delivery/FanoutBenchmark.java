@@ -32,12 +32,12 @@ import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
- * One broadcast to 1,000 connections, without Tomcat or a network: the library's whole routing
- * path (freeze, registry, each receiver's inbox on the events pool, the event call, the write into
- * the outbound queue) against the baseline's (each session's send queue, the loop spread over as
- * many threads as the events pool). Both use the same fake sessions, which complete each send at
- * once; an operation ends when every connection has sent the payload. What is left is each side's
- * own cost per delivery. Run by {@code bench/run.sh} (see docs/BENCHMARKS.md).
+ * One broadcast to 1,000 connections, without Tomcat or a network: the library's whole routing path
+ * (freeze, registry, each receiver's inbox on the events pool, the event call, the write into the
+ * outbound queue) against the baseline's (each session's send queue, the loop spread over as many
+ * threads as the events pool). Both use the same fake sessions, which complete each send at once;
+ * an operation ends when every connection has sent the payload. What is left is each side's own
+ * cost per delivery. Run by {@code bench/run.sh} (see docs/BENCHMARKS.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -114,11 +114,12 @@ public class FanoutBenchmark {
     long end = expect();
     for (int i = 0; i < shardThreads.length; i++) {
       List<Peer> shard = shards.get(i);
-      shardThreads[i].execute(() -> {
-        for (Peer peer : shard) {
-          peer.send(payload);
-        }
-      });
+      shardThreads[i].execute(
+          () -> {
+            for (Peer peer : shard) {
+              peer.send(payload);
+            }
+          });
     }
     return await(end);
   }
@@ -144,8 +145,8 @@ public class FanoutBenchmark {
   }
 
   /**
-   * The baseline's per-session queue (as the bench's RawPeer), over the same kind of session as
-   * the library's connections: each send completes at once.
+   * The baseline's per-session queue (as the bench's RawPeer), over the same kind of session as the
+   * library's connections: each send completes at once.
    */
   private static final class Peer implements SendHandler {
     private final Session session;

@@ -74,28 +74,30 @@ class EventTableTest {
   @Test
   void namesComeFromTheAnnotationOrTheMethod() {
     EventTable events = valid(Base.class);
-    assertThat(events.all()).extracting(EventMethod::name)
+    assertThat(events.all())
+        .extracting(EventMethod::name)
         .containsExactlyInAnyOrder("hello", "renamed", "secret");
   }
 
   @Test
   void anOverrideStaysTheEventAndTheOverrideRuns() {
     EventTable events = valid(Derived.class);
-    assertThat(events.all()).extracting(EventMethod::name)
+    assertThat(events.all())
+        .extracting(EventMethod::name)
         .containsExactlyInAnyOrder("hello", "again", "secret", "add", "fails", "breaks");
     Derived controller = new Derived();
     assertThat(events.get("hello").invoke(controller)).isEqualTo("derived hello");
     assertThat(events.get("again").invoke(controller)).isEqualTo("derived original");
     assertThat(events.get("renamed")).isNull();
-    assertThat(events.get("hello").description())
-        .isEqualTo(Derived.class.getName() + "#hello()");
+    assertThat(events.get("hello").description()).isEqualTo(Derived.class.getName() + "#hello()");
   }
 
   @Test
   void unannotatedAndInheritedMethodsAreNotEvents() {
     EventTable events = valid(Derived.class);
-    for (String name : List.of("notAnEvent", "toString", "close", "write", "onOpen", "uuid",
-        "getClass", "unknown")) {
+    for (String name :
+        List.of(
+            "notAnEvent", "toString", "close", "write", "onOpen", "uuid", "getClass", "unknown")) {
       assertThat(events.get(name)).as(name).isNull();
     }
   }
@@ -115,9 +117,11 @@ class EventTableTest {
     EventTable events = valid(Derived.class);
     Derived controller = new Derived();
     assertThatThrownBy(() -> events.get("fails").invoke(controller))
-        .isInstanceOf(EventMethod.EventFailure.class).hasCauseInstanceOf(IOException.class);
+        .isInstanceOf(EventMethod.EventFailure.class)
+        .hasCauseInstanceOf(IOException.class);
     assertThatThrownBy(() -> events.get("breaks").invoke(controller))
-        .isInstanceOf(IllegalStateException.class).hasMessage("unchecked");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("unchecked");
   }
 
   @Test
@@ -125,7 +129,8 @@ class EventTableTest {
     EventTable events = valid(Derived.class);
     Derived controller = new Derived();
     assertThatThrownBy(() -> events.get("add").invoke(controller, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 2 argument(s)");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("takes 2 argument(s)");
     assertThatThrownBy(() -> events.get("add").invoke(controller, "x", 1L))
         .isInstanceOf(ClassCastException.class);
   }
@@ -167,15 +172,21 @@ class EventTableTest {
     table(CallbackEvent.class, problems);
     table(Blank.class, problems);
     table(Dashed.class, problems);
-    assertThat(problems).containsExactly(
-        StaticEvent.class.getName() + "#shared(): an @Event method must not be static",
-        Duplicate.class.getName() + "#two(String): the event name 'same' is already taken by "
-            + Duplicate.class.getName() + "#one(); event names are unique per controller class",
-        CallbackEvent.class.getName() + "#onOpen(): a callback cannot be an @Event; "
-            + "move the event into a method of its own",
-        Blank.class.getName() + "#blank(): the @Event name ' ' must be a Java identifier of at"
-            + " most 255 characters, so that it can travel between servers",
-        Dashed.class.getName() + "#dashed(): the @Event name 'chat-message' must be a Java"
-            + " identifier of at most 255 characters, so that it can travel between servers");
+    assertThat(problems)
+        .containsExactly(
+            StaticEvent.class.getName() + "#shared(): an @Event method must not be static",
+            Duplicate.class.getName()
+                + "#two(String): the event name 'same' is already taken by "
+                + Duplicate.class.getName()
+                + "#one(); event names are unique per controller class",
+            CallbackEvent.class.getName()
+                + "#onOpen(): a callback cannot be an @Event; "
+                + "move the event into a method of its own",
+            Blank.class.getName()
+                + "#blank(): the @Event name ' ' must be a Java identifier of at"
+                + " most 255 characters, so that it can travel between servers",
+            Dashed.class.getName()
+                + "#dashed(): the @Event name 'chat-message' must be a Java"
+                + " identifier of at most 255 characters, so that it can travel between servers");
   }
 }

@@ -36,8 +36,8 @@ import org.plezi.jakarta.internal.event.EventMethod;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-Xmx256m")
 public class DispatchBenchmark {
-  private static final String CHAT = "{\"event\":\"chat\",\"_EID_\":17,\"text\":\"hello world\","
-      + "\"room\":\"lobby\"}";
+  private static final String CHAT =
+      "{\"event\":\"chat\",\"_EID_\":17,\"text\":\"hello world\"," + "\"room\":\"lobby\"}";
   private static final String CHAT_MAP = CHAT.replace("\"chat\"", "\"chatMap\"");
   private static final String CHAT_POJO = CHAT.replace("\"chat\"", "\"chatPojo\"");
   private static final String UNKNOWN = CHAT.replace("\"chat\"", "\"nope\"");
@@ -76,8 +76,8 @@ public class DispatchBenchmark {
   @Setup
   public void setUp(Blackhole blackhole) throws ReflectiveOperationException {
     sink = blackhole;
-    connection = BenchSessions.connect(BenchSessions.model(Bench.class), "1",
-        text -> sink.consume(text));
+    connection =
+        BenchSessions.connect(BenchSessions.model(Bench.class), "1", text -> sink.consume(text));
     chat = connection.model().events().get("chat");
     readers = JsonProvider.provider().createReaderFactory(Map.of());
     parsed = readers.createReader(new StringReader(CHAT)).readObject();

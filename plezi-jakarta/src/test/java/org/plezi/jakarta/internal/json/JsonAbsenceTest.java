@@ -20,10 +20,10 @@ import org.plezi.jakarta.internal.model.ControllerChecks;
  * auto-dispatch, and fail the deployment with a message saying what to add for those that do.
  */
 class JsonAbsenceTest {
-  private static final Predicate<String> JSON_P = e -> e.contains("jakarta.json-api")
-      || e.contains("parsson");
-  private static final Predicate<String> JSON_B = e -> e.contains("jakarta.json.bind-api")
-      || e.contains("yasson");
+  private static final Predicate<String> JSON_P =
+      e -> e.contains("jakarta.json-api") || e.contains("parsson");
+  private static final Predicate<String> JSON_B =
+      e -> e.contains("jakarta.json.bind-api") || e.contains("yasson");
 
   /** Registers one controller in a fresh loader; returns null or the deployment error's text. */
   private static String register(Predicate<String> hidden, String controller) throws Exception {
@@ -38,8 +38,7 @@ class JsonAbsenceTest {
         ofAll.invoke(null, List.of(type));
         return null;
       } catch (InvocationTargetException e) {
-        assertThat(e.getCause().getClass().getSimpleName())
-            .isEqualTo("InvalidControllerException");
+        assertThat(e.getCause().getClass().getSimpleName()).isEqualTo("InvalidControllerException");
         return e.getCause().getMessage();
       } finally {
         thread.setContextClassLoader(previous);
@@ -48,8 +47,8 @@ class JsonAbsenceTest {
   }
 
   private static URLClassLoader isolated(Predicate<String> hidden) throws MalformedURLException {
-    String path = System.getProperty("surefire.test.class.path",
-        System.getProperty("java.class.path"));
+    String path =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<URL> urls = new ArrayList<>();
     for (String entry : path.split(File.pathSeparator)) {
       if (!entry.isEmpty() && !hidden.test(entry)) {
@@ -75,17 +74,15 @@ class JsonAbsenceTest {
   @Test
   void withoutJsonPAnAutoDispatchControllerFailsTheDeploymentSayingWhatToAdd() throws Exception {
     assertThat(register(JSON_P.or(JSON_B), "Auto"))
-        .contains(IsolatedControllers.Auto.class.getName()
-            + ": @AutoDispatch needs the JSON-P API")
+        .contains(IsolatedControllers.Auto.class.getName() + ": @AutoDispatch needs the JSON-P API")
         .contains("org.eclipse.parsson:parsson");
   }
 
   @Test
-  void withoutJsonPAMethodTakingAJsonObjectFailsTheDeploymentInsteadOfCrashing()
-      throws Exception {
+  void withoutJsonPAMethodTakingAJsonObjectFailsTheDeploymentInsteadOfCrashing() throws Exception {
     assertThat(register(JSON_P.or(JSON_B), "Whole"))
-        .contains(IsolatedControllers.Whole.class.getName() + ": a class its methods use is "
-            + "missing")
+        .contains(
+            IsolatedControllers.Whole.class.getName() + ": a class its methods use is " + "missing")
         .contains("jakarta/json/JsonObject");
   }
 
@@ -98,8 +95,10 @@ class JsonAbsenceTest {
   @Test
   void withJsonPButNoJsonbAPojoEventFailsTheDeploymentNamingTheMethod() throws Exception {
     assertThat(register(JSON_B, "Pojo"))
-        .contains(IsolatedControllers.Pojo.class.getName() + "#greet(Greeting): binding a "
-            + "message to Greeting needs JSON-B")
+        .contains(
+            IsolatedControllers.Pojo.class.getName()
+                + "#greet(Greeting): binding a "
+                + "message to Greeting needs JSON-B")
         .contains("org.eclipse:yasson");
   }
 

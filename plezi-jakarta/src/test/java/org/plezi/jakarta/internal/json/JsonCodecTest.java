@@ -25,14 +25,16 @@ class JsonCodecTest {
   @Test
   void refusesOneLevelMoreThanTheLimit() {
     assertThatThrownBy(() -> codec.readObject("{\"a\":[{\"b\":[[1]]}]}"))
-        .isInstanceOf(JsonCodec.BadMessage.class).hasMessage("nested deeper than 4 levels");
+        .isInstanceOf(JsonCodec.BadMessage.class)
+        .hasMessage("nested deeper than 4 levels");
   }
 
   @Test
   void millionsOfOpenBracketsNeitherRecurseNorParseFurther() {
     String deep = "{\"a\":" + "[".repeat(5_000_000);
     assertThatThrownBy(() -> codec.readObject(deep))
-        .isInstanceOf(JsonCodec.BadMessage.class).hasMessage("nested deeper than 4 levels");
+        .isInstanceOf(JsonCodec.BadMessage.class)
+        .hasMessage("nested deeper than 4 levels");
   }
 
   @Test
@@ -50,9 +52,11 @@ class JsonCodecTest {
 
   @Test
   void toMapGivesPlainUnmodifiableJavaValues() throws Exception {
-    Map<String, Object> map = JsonCodec.toMap(codec.readObject(
-        "{\"l\":9223372036854775807,\"big\":9223372036854775808,\"f\":1.0,\"e\":1e2,"
-            + "\"s\":\"x\",\"t\":true,\"n\":null,\"a\":[1,{\"b\":false}]}"));
+    Map<String, Object> map =
+        JsonCodec.toMap(
+            codec.readObject(
+                "{\"l\":9223372036854775807,\"big\":9223372036854775808,\"f\":1.0,\"e\":1e2,"
+                    + "\"s\":\"x\",\"t\":true,\"n\":null,\"a\":[1,{\"b\":false}]}"));
     assertThat(map.get("l")).isEqualTo(Long.MAX_VALUE);
     assertThat(map.get("big")).isEqualTo(new BigDecimal("9223372036854775808"));
     assertThat(map.get("f")).isEqualTo(new BigDecimal("1.0"));
@@ -65,21 +69,30 @@ class JsonCodecTest {
   @Test
   void errRepliesHaveTheDocumentedShape() throws Exception {
     JsonObject request = codec.readObject("{\"event\":\"x\"}");
-    assertThat(codec.err(404, "not found", null, request)).isEqualTo(
-        "{\"event\":\"err\",\"status\":404,\"result\":\"not found\",\"request\":{\"event\":\"x\"}}");
-    assertThat(codec.err(400, "bad request", "why", null)).isEqualTo(
-        "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\",\"reason\":\"why\"}");
+    assertThat(codec.err(404, "not found", null, request))
+        .isEqualTo(
+            "{\"event\":\"err\",\"status\":404,\"result\":\"not found\",\"request\":{\"event\":\"x\"}}");
+    assertThat(codec.err(400, "bad request", "why", null))
+        .isEqualTo(
+            "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\",\"reason\":\"why\"}");
   }
 
   @Test
   void locateFallsBackToTheApplicationClassLoaderAndReportsNoneAsNull() {
-    JsonProvider found = JsonCodec.locate(() -> {
-      throw new JsonException("no provider here");
-    }, getClass().getClassLoader());
+    JsonProvider found =
+        JsonCodec.locate(
+            () -> {
+              throw new JsonException("no provider here");
+            },
+            getClass().getClassLoader());
     assertThat(found).isNotNull();
     ClassLoader empty = new URLClassLoader(new URL[0], null);
-    assertThat(JsonCodec.locate(() -> {
-      throw new JsonException("no provider here");
-    }, empty)).isNull();
+    assertThat(
+            JsonCodec.locate(
+                () -> {
+                  throw new JsonException("no provider here");
+                },
+                empty))
+        .isNull();
   }
 }

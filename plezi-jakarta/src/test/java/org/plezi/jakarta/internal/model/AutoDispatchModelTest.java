@@ -77,33 +77,38 @@ class AutoDispatchModelTest {
   void autoDispatchWithOnMessageTextOverrideFailsTheDeployment() {
     assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(AlsoOnMessage.class)))
         .isInstanceOf(InvalidControllerException.class)
-        .hasMessageContaining(AlsoOnMessage.class.getName() + "#onMessage(String): an "
-            + "@AutoDispatch controller receives text frames as events");
+        .hasMessageContaining(
+            AlsoOnMessage.class.getName()
+                + "#onMessage(String): an "
+                + "@AutoDispatch controller receives text frames as events");
   }
 
   @Test
   void invalidEventFailsTheDeploymentNamingTheMethod() {
     assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(StaticEvent.class)))
         .isInstanceOf(InvalidControllerException.class)
-        .hasMessageContaining(StaticEvent.class.getName() + "#shared(): an @Event method must "
-            + "not be static");
+        .hasMessageContaining(
+            StaticEvent.class.getName() + "#shared(): an @Event method must " + "not be static");
   }
 
   @Test
   void unknownIsAReservedCallbackName() {
     assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(WrongUnknown.class)))
         .isInstanceOf(InvalidControllerException.class)
-        .hasMessageContaining(WrongUnknown.class.getName() + "#unknown(String): the callback "
-            + "name is reserved; declare it as an override of " + Controller.class.getName()
-            + "#unknown(Map)");
+        .hasMessageContaining(
+            WrongUnknown.class.getName()
+                + "#unknown(String): the callback "
+                + "name is reserved; declare it as an override of "
+                + Controller.class.getName()
+                + "#unknown(Map)");
   }
 
   @Test
   void problemsOfSeveralClassesAreReportedTogether() {
-    assertThatThrownBy(() -> ControllerChecks.ofAll(List.of(StaticEvent.class,
-        AlsoOnMessage.class)))
-        .isInstanceOfSatisfying(InvalidControllerException.class,
-            e -> assertThat(e.problems()).hasSize(2));
+    assertThatThrownBy(
+            () -> ControllerChecks.ofAll(List.of(StaticEvent.class, AlsoOnMessage.class)))
+        .isInstanceOfSatisfying(
+            InvalidControllerException.class, e -> assertThat(e.problems()).hasSize(2));
   }
 
   @Test

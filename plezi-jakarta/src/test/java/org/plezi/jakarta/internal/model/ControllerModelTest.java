@@ -76,19 +76,25 @@ class ControllerModelTest {
 
   @Test
   void constructorRules() {
-    assertProblem(NeedsArgument.class, NeedsArgument.class.getName()
-        + "#<init>(): a controller needs a no-argument constructor");
-    assertProblem(PrivateConstructor.class, PrivateConstructor.class.getName()
-        + "#<init>(): the no-argument constructor must not be private");
+    assertProblem(
+        NeedsArgument.class,
+        NeedsArgument.class.getName() + "#<init>(): a controller needs a no-argument constructor");
+    assertProblem(
+        PrivateConstructor.class,
+        PrivateConstructor.class.getName()
+            + "#<init>(): the no-argument constructor must not be private");
     assertProblem(Abstract.class, "must be a concrete class");
     assertProblem(Inner.class, "a nested controller class must be static");
   }
 
   @Test
   void callbackNamesAreReservedForExactOverrides() {
-    assertProblem(WrongMessageSignature.class, WrongMessageSignature.class.getName()
-        + "#onMessage(Object): the callback name is reserved; declare it as an override of "
-        + Controller.class.getName() + "#onMessage(");
+    assertProblem(
+        WrongMessageSignature.class,
+        WrongMessageSignature.class.getName()
+            + "#onMessage(Object): the callback name is reserved; declare it as an override of "
+            + Controller.class.getName()
+            + "#onMessage(");
     assertProblem(WrongOpenSignature.class, WrongOpenSignature.class.getName() + "#onOpen(String)");
     assertProblem(StaticClose.class, StaticClose.class.getName() + "#onClose()");
     assertProblem(Child.class, BrokenParent.class.getName() + "#onShutdown(boolean)");
@@ -107,10 +113,12 @@ class ControllerModelTest {
 
   @Test
   void everyProblemOfEveryClassIsReportedAtOnce() {
-    assertThatThrownBy(() -> ControllerChecks.ofAll(
-            List.of(Valid.class, NeedsArgument.class, WrongOpenSignature.class)))
-        .isInstanceOfSatisfying(InvalidControllerException.class,
-            e -> assertThat(e.problems()).hasSize(2));
+    assertThatThrownBy(
+            () ->
+                ControllerChecks.ofAll(
+                    List.of(Valid.class, NeedsArgument.class, WrongOpenSignature.class)))
+        .isInstanceOfSatisfying(
+            InvalidControllerException.class, e -> assertThat(e.problems()).hasSize(2));
   }
 
   private static void assertProblem(Class<?> type, String expected) {

@@ -64,7 +64,8 @@ class RoutesTest {
 
   @Test
   void servletMappingsCoverTheLiteralPrefix() {
-    assertThat(RouteTable.servletMappings(template("/room/{name}"))).containsExactly("/room", "/room/*");
+    assertThat(RouteTable.servletMappings(template("/room/{name}")))
+        .containsExactly("/room", "/room/*");
     assertThat(RouteTable.servletMappings(template("/chat"))).containsExactly("/chat", "/chat/*");
     assertThat(RouteTable.servletMappings(template("/"))).containsExactly("");
     assertThat(RouteTable.servletMappings(template("/{x}/y"))).containsExactly("/*");

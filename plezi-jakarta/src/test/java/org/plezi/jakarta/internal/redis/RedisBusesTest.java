@@ -13,36 +13,48 @@ import org.plezi.jakarta.testing.LogCapture;
 
 /** The bus over an application's client, when that client is not what Plezi can use. */
 class RedisBusesTest {
-  private static final Bus.Receiver NOBODY = new Bus.Receiver() {
-    @Override
-    public boolean receive(Message message) {
-      return true;
-    }
+  private static final Bus.Receiver NOBODY =
+      new Bus.Receiver() {
+        @Override
+        public boolean receive(Message message) {
+          return true;
+        }
 
-    @Override
-    public void receiveForeign(Object payload) {}
+        @Override
+        public void receiveForeign(Object payload) {}
 
-    @Override
-    public void unicastFailed(Message unicast) {}
+        @Override
+        public void unicastFailed(Message unicast) {}
 
-    @Override
-    public void unicastDelivered(String ackId) {}
-  };
+        @Override
+        public void unicastDelivered(String ackId) {}
+      };
 
   @Test
   void suppliedObjectThatIsNotARedissonClientIsReportedAndNeverJoins() {
     LogCapture log = LogCapture.start();
     AtomicInteger asked = new AtomicInteger();
-    RedisBus bus = RedisBuses.fromClient(UUID.randomUUID().toString(), "plezi_test", () -> {
-      asked.incrementAndGet();
-      return "not a client";
-    });
+    RedisBus bus =
+        RedisBuses.fromClient(
+            UUID.randomUUID().toString(),
+            "plezi_test",
+            () -> {
+              asked.incrementAndGet();
+              return "not a client";
+            });
     try {
       bus.start(NOBODY);
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> log.texts().stream().anyMatch(w -> w
-          .contains("the application's Redis client is not an org.redisson.api.RedissonClient "
-              + "that Plezi's class loader sees: java.lang.String")));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  log.texts().stream()
+                      .anyMatch(
+                          w ->
+                              w.contains(
+                                  "the application's Redis client is not an org.redisson.api.RedissonClient "
+                                      + "that Plezi's class loader sees: java.lang.String")));
       assertThat(bus.isConnected()).isFalse();
       assertThat(asked).hasValue(1);
     } finally {

@@ -72,14 +72,15 @@ class IntegrationIT {
   @Test
   void plainRequestAndRefusedUpgradeReleaseTheirControllers() throws Exception {
     try (TestServer server = TestServer.start(JOURNAL, Made.class)) {
-      HttpResponse<String> page = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(server.http("/made")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.http("/made")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(page.body()).isEqualTo("page");
       Journal.expect("create Made", "release Made");
 
-      assertThat(catchThrowable(
-          () -> WsClient.connect(server.ws("/made?accept=no")))).isNotNull();
+      assertThat(catchThrowable(() -> WsClient.connect(server.ws("/made?accept=no")))).isNotNull();
 
       Journal.expect("create Made", "release Made");
     }
@@ -97,10 +98,12 @@ class IntegrationIT {
 
   @Test
   void messengerUsedBeforeTheApplicationStartedSaysWhyItCannotSend() throws Exception {
-    try (TestServer server = TestServer.start(
-        Map.of(TestIntegrationProvider.PARAMETER, "early"), Made.class)) {
-      assertThat(Journal.next()).isEqualTo("early: Plezi messaging is available once the web "
-          + "application has started (after its ServletContextListeners ran)");
+    try (TestServer server =
+        TestServer.start(Map.of(TestIntegrationProvider.PARAMETER, "early"), Made.class)) {
+      assertThat(Journal.next())
+          .isEqualTo(
+              "early: Plezi messaging is available once the web "
+                  + "application has started (after its ServletContextListeners ran)");
       Plezi.messenger(server.servletContext()).multicast("afterStart"); // and now it may
     }
   }
@@ -108,8 +111,14 @@ class IntegrationIT {
   @Test
   void integrationSettingsChooseTheRedisServerAndChannel() throws Exception {
     try (RedisServer redis = RedisServer.start();
-        TestServer server = TestServer.start(Map.of(TestIntegrationProvider.PARAMETER,
-            "redis-settings", TestIntegrationProvider.REDIS_URL, redis.url()), Made.class)) {
+        TestServer server =
+            TestServer.start(
+                Map.of(
+                    TestIntegrationProvider.PARAMETER,
+                    "redis-settings",
+                    TestIntegrationProvider.REDIS_URL,
+                    redis.url()),
+                Made.class)) {
       RedisBus bus = (RedisBus) runtime(server).messaging().bus();
 
       assertThat(bus.channel()).isEqualTo(TestIntegrationProvider.CHANNEL);
@@ -120,9 +129,16 @@ class IntegrationIT {
   @Test
   void integrationRedisClientCarriesTheBusAndOutlivesTheApplication() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
-      TestServer server = TestServer.start(Map.of(TestIntegrationProvider.PARAMETER,
-          "redis-client", TestIntegrationProvider.REDIS_URL, redis.url(),
-          "plezi.redis.url", "redis://127.0.0.1:1"), Made.class);
+      TestServer server =
+          TestServer.start(
+              Map.of(
+                  TestIntegrationProvider.PARAMETER,
+                  "redis-client",
+                  TestIntegrationProvider.REDIS_URL,
+                  redis.url(),
+                  "plezi.redis.url",
+                  "redis://127.0.0.1:1"),
+              Made.class);
       RedisBus bus = (RedisBus) runtime(server).messaging().bus();
       await().atMost(Duration.ofSeconds(30)).until(bus::isConnected);
       RedissonClient client = TestIntegrationProvider.lastClient;
@@ -132,7 +148,8 @@ class IntegrationIT {
       server.close();
 
       assertThat(client.isShutdown()).isFalse();
-      await().atMost(Duration.ofSeconds(10))
+      await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> client.getTopic(bus.channel()).countSubscribers() == 0);
       client.shutdown();
     }

@@ -47,21 +47,22 @@ public final class TestIntegrationProvider implements IntegrationProvider {
     if (mode == null) {
       return null;
     }
-    ControllerFactory journaling = new ControllerFactory() {
-      @Override
-      public Controller create(Class<? extends Controller> type) throws Exception {
-        Constructor<? extends Controller> constructor = type.getDeclaredConstructor();
-        constructor.setAccessible(true);
-        Controller controller = constructor.newInstance();
-        Journal.record("create " + type.getSimpleName());
-        return controller;
-      }
+    ControllerFactory journaling =
+        new ControllerFactory() {
+          @Override
+          public Controller create(Class<? extends Controller> type) throws Exception {
+            Constructor<? extends Controller> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Controller controller = constructor.newInstance();
+            Journal.record("create " + type.getSimpleName());
+            return controller;
+          }
 
-      @Override
-      public void release(Controller controller) {
-        Journal.record("release " + controller.getClass().getSimpleName());
-      }
-    };
+          @Override
+          public void release(Controller controller) {
+            Journal.record("release " + controller.getClass().getSimpleName());
+          }
+        };
     String redis = context.getInitParameter(REDIS_URL);
     switch (mode) {
       case "early" -> {
@@ -74,19 +75,22 @@ public final class TestIntegrationProvider implements IntegrationProvider {
         return new Integration("test integration", journaling, PleziSettings.empty());
       }
       case "redis-settings" -> {
-        return new Integration("test integration", journaling, PleziSettings.empty()
-            .with("plezi.redis.url", redis).with("plezi.channel", CHANNEL));
+        return new Integration(
+            "test integration",
+            journaling,
+            PleziSettings.empty().with("plezi.redis.url", redis).with("plezi.channel", CHANNEL));
       }
       case "redis-client" -> {
         Config config = new Config();
         config.useSingleServer().setAddress(redis);
         RedissonClient client = Redisson.create(config);
         lastClient = client;
-        return new Integration("test integration", journaling, PleziSettings.empty(),
-            () -> client);
+        return new Integration("test integration", journaling, PleziSettings.empty(), () -> client);
       }
       default -> {
-        return new Integration("test integration", journaling,
+        return new Integration(
+            "test integration",
+            journaling,
             PleziSettings.empty().with("plezi.message.maxBytes", 32));
       }
     }

@@ -16,8 +16,8 @@ import org.plezi.jakarta.internal.connection.BenchSessions;
 
 /**
  * The cluster envelope's cost per broadcast: YAML encoding on the sending server and decoding on
- * each receiving server, for the cluster scenario's message (a class broadcast of one 250-byte
- * JSON string). Run by {@code bench/run.sh} with the other benchmarks (see docs/BENCHMARKS.md).
+ * each receiving server, for the cluster scenario's message (a class broadcast of one 250-byte JSON
+ * string). Run by {@code bench/run.sh} with the other benchmarks (see docs/BENCHMARKS.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,8 +32,12 @@ public class EnvelopeBenchmark {
 
   @Setup
   public void setUp() {
-    envelope = Envelope.broadcast("org.plezi.bench.server.FanController", "fan",
-        List.of(BenchSessions.payload(12_345, 987_654_321_000L)), "3b241101-e2bb-4255-8caf-4136c566a962");
+    envelope =
+        Envelope.broadcast(
+            "org.plezi.bench.server.FanController",
+            "fan",
+            List.of(BenchSessions.payload(12_345, 987_654_321_000L)),
+            "3b241101-e2bb-4255-8caf-4136c566a962");
     encoded = codec.encode(envelope);
     if (!(codec.decode(encoded) instanceof Decoded.Message)) {
       throw new IllegalStateException("the envelope does not read back: " + encoded);

@@ -42,31 +42,35 @@ class EnvelopeCodecSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "!<tag:yaml.org,2002:java.net.URL> http://x",
-      "!!java.io.File /etc/passwd",
-      "%TAG !j! tag:yaml.org,2002:java.net.\n---\n!j!URL http://x",
-      "%TAG !e! tag:example.com,2000:\n---\n!e!thing x",
-      "!!omap [a: 1]",
-      "!!pairs [a: 1]",
-      "!foo bar"})
+  @ValueSource(
+      strings = {
+        "!<tag:yaml.org,2002:java.net.URL> http://x",
+        "!!java.io.File /etc/passwd",
+        "%TAG !j! tag:yaml.org,2002:java.net.\n---\n!j!URL http://x",
+        "%TAG !e! tag:example.com,2000:\n---\n!e!thing x",
+        "!!omap [a: 1]",
+        "!!pairs [a: 1]",
+        "!foo bar"
+      })
   void everyTagOutsideTheWhitelistIsRejected(String payload) {
     assertThat(rejection(payload)).startsWith("tag not allowed");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "!ruby/object:Foo {bar: 1}",
-      "!ruby/object:Gem::Requirement {requirements: []}",
-      "!ruby/hash:ActiveSupport::HashWithIndifferentAccess {a: 1}",
-      "!ruby/struct:Point {x: 1}",
-      "!ruby/exception:RuntimeError {message: x}",
-      "!ruby/regexp /a+/",
-      "!ruby/class File",
-      "!ruby/string:Foo x",
-      "!ruby/array:Foo [1]",
-      "!ruby/object:Set [1]",
-      "!ruby/symbol [a]"})
+  @ValueSource(
+      strings = {
+        "!ruby/object:Foo {bar: 1}",
+        "!ruby/object:Gem::Requirement {requirements: []}",
+        "!ruby/hash:ActiveSupport::HashWithIndifferentAccess {a: 1}",
+        "!ruby/struct:Point {x: 1}",
+        "!ruby/exception:RuntimeError {message: x}",
+        "!ruby/regexp /a+/",
+        "!ruby/class File",
+        "!ruby/string:Foo x",
+        "!ruby/array:Foo [1]",
+        "!ruby/object:Set [1]",
+        "!ruby/symbol [a]"
+      })
   void unknownRubyObjectTagsAreRejectedAlsoInsideAnEnvelope(String value) {
     assertThat(rejection(value)).startsWith("tag not allowed");
     assertThat(rejection(envelopeWith(value))).startsWith("tag not allowed");
@@ -91,8 +95,12 @@ class EnvelopeCodecSafetyTest {
     StringBuilder lol = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (char c = 'b'; c <= 'i'; c++) {
       String previous = "*" + (char) (c - 1);
-      lol.append(c).append(": &").append(c).append(" [")
-          .append(String.join(", ", Collections.nCopies(9, previous))).append("]\n");
+      lol.append(c)
+          .append(": &")
+          .append(c)
+          .append(" [")
+          .append(String.join(", ", Collections.nCopies(9, previous)))
+          .append("]\n");
     }
 
     assertThat(rejection(lol.toString())).contains("aliases").contains("50");
@@ -102,8 +110,16 @@ class EnvelopeCodecSafetyTest {
   void aliasesUnderTheLimitThatDoubleToMillionsAreRejectedByTheValueCount() {
     StringBuilder doubling = new StringBuilder("l0: &l0 [x, x]\n");
     for (int i = 1; i < 25; i++) {
-      doubling.append("l").append(i).append(": &l").append(i)
-          .append(" [*l").append(i - 1).append(", *l").append(i - 1).append("]\n");
+      doubling
+          .append("l")
+          .append(i)
+          .append(": &l")
+          .append(i)
+          .append(" [*l")
+          .append(i - 1)
+          .append(", *l")
+          .append(i - 1)
+          .append("]\n");
     }
 
     assertThat(rejection(doubling.toString())).isEqualTo("more than 100000 values");
@@ -167,19 +183,28 @@ class EnvelopeCodecSafetyTest {
     Envelope envelope = Envelope.multicast("m", List.of(nested), "s");
     AtomicReference<Object> outcome = new AtomicReference<>();
 
-    Thread small = new Thread(null, () -> {
-      try {
-        outcome.set(List.of(deep.decode(deep.encode(envelope)),
-            deep.decode("[".repeat(depth) + "]".repeat(depth))));
-      } catch (StackOverflowError e) {
-        outcome.set(e);
-      }
-    }, "small-stack", 512 * 1024);
+    Thread small =
+        new Thread(
+            null,
+            () -> {
+              try {
+                outcome.set(
+                    List.of(
+                        deep.decode(deep.encode(envelope)),
+                        deep.decode("[".repeat(depth) + "]".repeat(depth))));
+              } catch (StackOverflowError e) {
+                outcome.set(e);
+              }
+            },
+            "small-stack",
+            512 * 1024);
     small.start();
     small.join();
 
-    assertThat(outcome.get()).isEqualTo(List.of(new Decoded.Message(envelope),
-        deep.decode("[".repeat(depth) + "]".repeat(depth))));
+    assertThat(outcome.get())
+        .isEqualTo(
+            List.of(
+                new Decoded.Message(envelope), deep.decode("[".repeat(depth) + "]".repeat(depth))));
   }
 
   @Test
@@ -213,18 +238,20 @@ class EnvelopeCodecSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{method: 'close()', type: all, server: s}",
-      "{method: '', type: all, server: s}",
-      "{method: 42, type: all, server: s}",
-      "{method: [a], type: all, server: s}",
-      "{method: print, data: Hi, type: all, server: s}",
-      "{method: print, type: all}",
-      "{method: print, type: all, server: 42}",
-      "{method: print, server: s}",
-      "{method: print, type: all, to_server: x, server: s}",
-      "{method: print, type: '', server: s}",
-      "{method: print, type: all, server: s, 1: extra}"})
+  @ValueSource(
+      strings = {
+        "{method: 'close()', type: all, server: s}",
+        "{method: '', type: all, server: s}",
+        "{method: 42, type: all, server: s}",
+        "{method: [a], type: all, server: s}",
+        "{method: print, data: Hi, type: all, server: s}",
+        "{method: print, type: all}",
+        "{method: print, type: all, server: 42}",
+        "{method: print, server: s}",
+        "{method: print, type: all, to_server: x, server: s}",
+        "{method: print, type: '', server: s}",
+        "{method: print, type: all, server: s, 1: extra}"
+      })
   void aMappingWithAMethodThatBreaksTheEnvelopeRulesIsRejectedNotForeign(String payload) {
     assertThat(rejection(payload)).startsWith("invalid envelope: ");
   }

@@ -39,7 +39,8 @@ class EnvelopeCodecTest {
   static final String SERVER = "3b241101-e2bb-4255-8caf-4136c566a962";
 
   /** The literal example of shared/DESIGN.md, "Wire formats". */
-  static final String DESIGN_EXAMPLE = """
+  static final String DESIGN_EXAMPLE =
+      """
       ---
       :method: :print
       :data:
@@ -64,7 +65,8 @@ class EnvelopeCodecTest {
 
   Object readBack(Object value) {
     return message(codec.encode(Envelope.multicast("m", Arrays.asList(value), SERVER)))
-        .data().get(0);
+        .data()
+        .get(0);
   }
 
   @Nested
@@ -92,13 +94,20 @@ class EnvelopeCodecTest {
       Map<String, Object> map = new LinkedHashMap<>();
       map.put("a", 1);
       map.put("b", List.of("x"));
-      Envelope unicast = Envelope.unicast("5a0e3c1d-0000-4000-8000-000000000001", "conn-7",
-          "chat", Arrays.asList(List.of(1, 2), map, null, List.of(), Map.of()), SERVER)
-          .withExtra("reply", "yes");
+      Envelope unicast =
+          Envelope.unicast(
+                  "5a0e3c1d-0000-4000-8000-000000000001",
+                  "conn-7",
+                  "chat",
+                  Arrays.asList(List.of(1, 2), map, null, List.of(), Map.of()),
+                  SERVER)
+              .withExtra("reply", "yes");
 
       String yaml = codec.encode(unicast);
 
-      assertThat(yaml).isEqualTo("""
+      assertThat(yaml)
+          .isEqualTo(
+              """
           ---
           :method: :chat
           :data:
@@ -128,7 +137,9 @@ class EnvelopeCodecTest {
 
     @Test
     void aRubyPleziUnicastCarryingTypeAllIsStillAUnicast() {
-      Envelope envelope = message("""
+      Envelope envelope =
+          message(
+              """
           ---
           :method: :chat
           :data:
@@ -189,7 +200,9 @@ class EnvelopeCodecTest {
       map.put(3, "three");
       map.put(null, "nothing");
 
-      assertThat(dataLines(map)).isEqualTo("""
+      assertThat(dataLines(map))
+          .isEqualTo(
+              """
           - :and: hash
             !ruby/symbol "x: y": 1
             !ruby/symbol "": 2
@@ -204,8 +217,7 @@ class EnvelopeCodecTest {
       map.put("k".repeat(2000), List.of(1));
       map.put("short", "v");
 
-      assertThat(dataLines(map))
-          .isEqualTo("- ? :" + "k".repeat(2000) + "\n  : - 1\n  :short: v");
+      assertThat(dataLines(map)).isEqualTo("- ? :" + "k".repeat(2000) + "\n  : - 1\n  :short: v");
       assertThat(readBack(map)).isEqualTo(map);
     }
   }
@@ -226,15 +238,17 @@ class EnvelopeCodecTest {
         Arguments.of(0.1f, "- 0.1", 0.1),
         Arguments.of(Double.NaN, "- .nan", Double.NaN),
         Arguments.of(Double.NEGATIVE_INFINITY, "- -.inf", Double.NEGATIVE_INFINITY),
-        Arguments.of(new BigDecimal("1.50"), "- !ruby/object:BigDecimal 18:1.50",
-            new BigDecimal("1.50")),
+        Arguments.of(
+            new BigDecimal("1.50"), "- !ruby/object:BigDecimal 18:1.50", new BigDecimal("1.50")),
         Arguments.of(true, "- true", true),
         Arguments.of(null, "-", null),
-        Arguments.of(instant, "- 2020-01-02 03:04:05.123456789 Z",
-            instant.atOffset(ZoneOffset.UTC)),
+        Arguments.of(
+            instant, "- 2020-01-02 03:04:05.123456789 Z", instant.atOffset(ZoneOffset.UTC)),
         Arguments.of(paris, "- 2020-07-02 03:04:05.000000000 +02:00", paris),
-        Arguments.of(paris.atZoneSameInstant(ZoneId.of("Europe/Paris")),
-            "- 2020-07-02 03:04:05.000000000 +02:00", paris),
+        Arguments.of(
+            paris.atZoneSameInstant(ZoneId.of("Europe/Paris")),
+            "- 2020-07-02 03:04:05.000000000 +02:00",
+            paris),
         Arguments.of(LocalDate.of(2020, 1, 2), "- 2020-01-02", LocalDate.of(2020, 1, 2)));
   }
 
@@ -271,7 +285,9 @@ class EnvelopeCodecTest {
   class Reading {
     @Test
     void plainStringKeysAndStringValuesAreAcceptedForPublishersWithoutSymbols() {
-      Envelope envelope = message("""
+      Envelope envelope =
+          message(
+              """
           method: print
           data:
           - Hi
@@ -290,7 +306,9 @@ class EnvelopeCodecTest {
 
     @Test
     void symbolsReadAsTheirNamesWhileQuotedOrTaggedStringsStayStrings() {
-      Envelope envelope = message("""
+      Envelope envelope =
+          message(
+              """
           ---
           :method: :print
           :data:
@@ -311,7 +329,9 @@ class EnvelopeCodecTest {
 
     @Test
     void rubyAndYamlTypesReadAsSafeJavaValues() {
-      Envelope envelope = message("""
+      Envelope envelope =
+          message(
+              """
           ---
           :method: :print
           :data:
@@ -340,8 +360,22 @@ class EnvelopeCodecTest {
       assertThat(data.get(5)).isEqualTo(OffsetDateTime.parse("2001-12-15T02:59:43.10Z"));
       assertThat(data.get(6)).isEqualTo(LocalDate.of(2002, 12, 14));
       assertThat((byte[]) data.get(7)).containsExactly('h', 'i');
-      assertThat(data.get(8)).isEqualTo(Arrays.asList(31, 5, 15, 1000, "1:30", 90,
-          Double.NEGATIVE_INFINITY, 1500.0, true, false, null, null, ""));
+      assertThat(data.get(8))
+          .isEqualTo(
+              Arrays.asList(
+                  31,
+                  5,
+                  15,
+                  1000,
+                  "1:30",
+                  90,
+                  Double.NEGATIVE_INFINITY,
+                  1500.0,
+                  true,
+                  false,
+                  null,
+                  null,
+                  ""));
     }
 
     @Test
@@ -380,8 +414,15 @@ class EnvelopeCodecTest {
 
     @Test
     void textThatIsNotYamlIsForeignWithTheRawTextAsItsValue() {
-      for (String raw : List.of("a: b: c", "{ unclosed", "--- a\n--- b\n", "bell\u0007",
-          "[:symbol, in, flow]", "*undefined_alias", "!e!tag x")) {
+      for (String raw :
+          List.of(
+              "a: b: c",
+              "{ unclosed",
+              "--- a\n--- b\n",
+              "bell\u0007",
+              "[:symbol, in, flow]",
+              "*undefined_alias",
+              "!e!tag x")) {
         assertThat(codec.decode(raw)).isEqualTo(new Decoded.Foreign(raw, raw));
       }
     }
@@ -391,8 +432,15 @@ class EnvelopeCodecTest {
   class Writing {
     @Test
     void valuesOfOtherTypesAreRefusedNeverSerializedAsBeans() {
-      for (Object value : List.of(URI.create("http://x"), new Object(), Optional.of(1),
-          LocalDateTime.now(), new byte[] {1}, 'c', new StringBuilder("x"))) {
+      for (Object value :
+          List.of(
+              URI.create("http://x"),
+              new Object(),
+              Optional.of(1),
+              LocalDateTime.now(),
+              new byte[] {1},
+              'c',
+              new StringBuilder("x"))) {
         assertThatThrownBy(() -> codec.encode(Envelope.multicast("m", List.of(value), SERVER)))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(value.getClass().getName());
@@ -404,9 +452,12 @@ class EnvelopeCodecTest {
 
     @Test
     void stringsWithUnpairedSurrogatesAndTimesBeyondFourDigitYearsAreRefused() {
-      for (Object value : List.of("bad\uD800", LocalDate.of(10_000, 1, 1),
-          OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-          OffsetDateTime.of(1960, 1, 1, 0, 0, 0, 0, ZoneOffset.ofTotalSeconds(-2670)))) {
+      for (Object value :
+          List.of(
+              "bad\uD800",
+              LocalDate.of(10_000, 1, 1),
+              OffsetDateTime.of(-1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+              OffsetDateTime.of(1960, 1, 1, 0, 0, 0, 0, ZoneOffset.ofTotalSeconds(-2670)))) {
         assertThatThrownBy(() -> codec.encode(Envelope.multicast("m", List.of(value), SERVER)))
             .isInstanceOf(IllegalArgumentException.class);
       }
@@ -442,8 +493,11 @@ class EnvelopeCodecTest {
       List<Object> five = List.of(1, 2, 3, 4, 5);
       assertThatThrownBy(() -> fewValues.encode(Envelope.multicast("m", five, "s")))
           .hasMessageContaining("more than 10 values");
-      assertThatThrownBy(() -> codec.encode(Envelope.multicast("m",
-          List.of(BigInteger.TEN.pow(CoreScalars.MAX_NUMBER_CHARS)), "s")))
+      assertThatThrownBy(
+              () ->
+                  codec.encode(
+                      Envelope.multicast(
+                          "m", List.of(BigInteger.TEN.pow(CoreScalars.MAX_NUMBER_CHARS)), "s")))
           .hasMessageContaining("number longer than");
     }
 
@@ -456,17 +510,18 @@ class EnvelopeCodecTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Boolean>> results = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
-          Callable<Boolean> task = () -> {
-            start.await();
-            for (int i = 0; i < 500; i++) {
-              String yaml = codec.encode(envelope);
-              Decoded back = codec.decode(yaml);
-              if (!yaml.equals(expected) || !back.equals(new Decoded.Message(envelope))) {
-                return false;
-              }
-            }
-            return true;
-          };
+          Callable<Boolean> task =
+              () -> {
+                start.await();
+                for (int i = 0; i < 500; i++) {
+                  String yaml = codec.encode(envelope);
+                  Decoded back = codec.decode(yaml);
+                  if (!yaml.equals(expected) || !back.equals(new Decoded.Message(envelope))) {
+                    return false;
+                  }
+                }
+                return true;
+              };
           results.add(pool.submit(task));
         }
         start.countDown();

@@ -82,9 +82,10 @@ class EnvelopeTest {
 
   @Test
   void extraKeysKeepTheirOrderAndMayNotShadowTheEnvelopeFields() {
-    Envelope envelope = Envelope.multicast("print", List.of(), SERVER)
-        .withExtra("reply_to", "x")
-        .withExtra("attempt", 2);
+    Envelope envelope =
+        Envelope.multicast("print", List.of(), SERVER)
+            .withExtra("reply_to", "x")
+            .withExtra("attempt", 2);
 
     assertThat(envelope.extra())
         .containsExactly(Map.entry("reply_to", "x"), Map.entry("attempt", 2));

@@ -14,8 +14,8 @@ class LimitsTest {
 
   @Test
   void withersChangeOneBoundEach() {
-    Limits limits = Limits.defaults().withMaxPayloadBytes(10).withMaxDepth(3).withMaxAliases(0)
-        .withMaxNodes(7);
+    Limits limits =
+        Limits.defaults().withMaxPayloadBytes(10).withMaxDepth(3).withMaxAliases(0).withMaxNodes(7);
 
     assertThat(limits).isEqualTo(new Limits(10, 3, 0, 7));
   }
@@ -23,7 +23,8 @@ class LimitsTest {
   @Test
   void boundsOutsideTheirRangesAreRefused() {
     assertThatThrownBy(() -> Limits.defaults().withMaxPayloadBytes(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPayloadBytes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxPayloadBytes");
     assertThatThrownBy(() -> Limits.defaults().withMaxDepth(0)).hasMessageContaining("maxDepth");
     assertThatThrownBy(() -> Limits.defaults().withMaxDepth(Limits.DEPTH_CEILING + 1))
         .hasMessageContaining("1.." + Limits.DEPTH_CEILING);
