@@ -26,8 +26,8 @@ public final class SecureRedisServer implements AutoCloseable {
   private final TestCertificates certificates;
   private Process process;
 
-  private SecureRedisServer(int port, Path dir, String user, String password,
-      TestCertificates certificates) {
+  private SecureRedisServer(
+      int port, Path dir, String user, String password, TestCertificates certificates) {
     this.port = port;
     this.dir = dir;
     this.user = user;
@@ -56,10 +56,16 @@ public final class SecureRedisServer implements AutoCloseable {
     return start(null, password, certificates);
   }
 
-  private static SecureRedisServer start(String user, String password,
-      TestCertificates certificates) throws IOException, InterruptedException {
-    SecureRedisServer server = new SecureRedisServer(RedisServer.freePort(),
-        Files.createTempDirectory("plezi-secure-redis"), user, password, certificates);
+  private static SecureRedisServer start(
+      String user, String password, TestCertificates certificates)
+      throws IOException, InterruptedException {
+    SecureRedisServer server =
+        new SecureRedisServer(
+            Ports.free(),
+            Files.createTempDirectory("plezi-secure-redis"),
+            user,
+            password,
+            certificates);
     server.startAgain();
     return server;
   }
@@ -69,8 +75,11 @@ public final class SecureRedisServer implements AutoCloseable {
     Path config = dir.resolve("redis.conf");
     Files.writeString(config, configuration());
     Path log = dir.resolve("redis.log");
-    process = new ProcessBuilder("redis-server", config.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process =
+        new ProcessBuilder("redis-server", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -82,27 +91,41 @@ public final class SecureRedisServer implements AutoCloseable {
       }
       process.waitFor(50, TimeUnit.MILLISECONDS);
     }
-    throw new IOException("redis-server did not answer on port " + port + ": "
-        + Files.readString(log));
+    throw new IOException(
+        "redis-server did not answer on port " + port + ": " + Files.readString(log));
   }
 
   private String configuration() {
-    StringBuilder conf = new StringBuilder()
-        .append("bind 127.0.0.1\n")
-        .append("save \"\"\nappendonly no\n")
-        .append("dir ").append(dir).append('\n');
+    StringBuilder conf =
+        new StringBuilder()
+            .append("bind 127.0.0.1\n")
+            .append("save \"\"\nappendonly no\n")
+            .append("dir ")
+            .append(dir)
+            .append('\n');
     if (certificates == null) {
       conf.append("port ").append(port).append('\n');
     } else {
-      conf.append("port 0\ntls-port ").append(port).append('\n')
-          .append("tls-cert-file ").append(certificates.serverCertificate()).append('\n')
-          .append("tls-key-file ").append(certificates.serverKey()).append('\n')
-          .append("tls-ca-cert-file ").append(certificates.caCertificate()).append('\n')
+      conf.append("port 0\ntls-port ")
+          .append(port)
+          .append('\n')
+          .append("tls-cert-file ")
+          .append(certificates.serverCertificate())
+          .append('\n')
+          .append("tls-key-file ")
+          .append(certificates.serverKey())
+          .append('\n')
+          .append("tls-ca-cert-file ")
+          .append(certificates.caCertificate())
+          .append('\n')
           .append("tls-auth-clients no\n");
     }
     if (user != null) {
       conf.append("user default off\n")
-          .append("user ").append(user).append(" on >").append(password)
+          .append("user ")
+          .append(user)
+          .append(" on >")
+          .append(password)
           .append(" ~* &* +@all\n");
     } else if (password != null) {
       conf.append("requirepass \"").append(password).append("\"\n");
@@ -136,8 +159,10 @@ public final class SecureRedisServer implements AutoCloseable {
 
   /** The URL with other credentials (a wrong password), percent-encoded; nulls leave parts out. */
   public String urlWith(String userName, String secret) {
-    String credentials = secret == null ? ""
-        : (userName == null ? "" : encode(userName)) + ":" + encode(secret) + "@";
+    String credentials =
+        secret == null
+            ? ""
+            : (userName == null ? "" : encode(userName)) + ":" + encode(secret) + "@";
     return (certificates == null ? "redis://" : "rediss://") + credentials + "127.0.0.1:" + port;
   }
 
@@ -155,8 +180,10 @@ public final class SecureRedisServer implements AutoCloseable {
    * what it printed, trimmed.
    */
   public String cli(String... command) throws IOException, InterruptedException {
-    List<String> line = new ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p",
-        Integer.toString(port), "--no-auth-warning"));
+    List<String> line =
+        new ArrayList<>(
+            List.of(
+                "redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(port), "--no-auth-warning"));
     if (certificates != null) {
       line.addAll(List.of("--tls", "--cacert", certificates.caCertificate().toString()));
     }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * @param serverCertificate the server's certificate, signed by the authority
  * @param serverKey the server's private key (unencrypted)
  */
-public record TestCertificates(Path dir, Path caCertificate, Path serverCertificate,
-    Path serverKey) {
+public record TestCertificates(
+    Path dir, Path caCertificate, Path serverCertificate, Path serverKey) {
   /** Makes a new authority and server certificate in a new temporary directory. */
   public static TestCertificates create() throws IOException, InterruptedException {
     return create(Files.createTempDirectory("plezi-tls"), "plezi-test-ca");
@@ -38,15 +38,56 @@ public record TestCertificates(Path dir, Path caCertificate, Path serverCertific
     Path request = dir.resolve("server.csr");
     Path certificate = dir.resolve("server.crt");
     Path extensions = dir.resolve("server.ext");
-    Files.writeString(extensions,
+    Files.writeString(
+        extensions,
         "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1\nextendedKeyUsage=serverAuth\n");
-    openssl(dir, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "2",
-        "-subj", "/CN=" + caName, "-keyout", caKey.toString(), "-out", ca.toString());
-    openssl(dir, "req", "-newkey", "rsa:2048", "-nodes", "-sha256", "-subj", "/CN=localhost",
-        "-keyout", key.toString(), "-out", request.toString());
-    openssl(dir, "x509", "-req", "-sha256", "-days", "2", "-in", request.toString(),
-        "-CA", ca.toString(), "-CAkey", caKey.toString(), "-CAcreateserial",
-        "-extfile", extensions.toString(), "-out", certificate.toString());
+    openssl(
+        dir,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-sha256",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=" + caName,
+        "-keyout",
+        caKey.toString(),
+        "-out",
+        ca.toString());
+    openssl(
+        dir,
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-sha256",
+        "-subj",
+        "/CN=localhost",
+        "-keyout",
+        key.toString(),
+        "-out",
+        request.toString());
+    openssl(
+        dir,
+        "x509",
+        "-req",
+        "-sha256",
+        "-days",
+        "2",
+        "-in",
+        request.toString(),
+        "-CA",
+        ca.toString(),
+        "-CAkey",
+        caKey.toString(),
+        "-CAcreateserial",
+        "-extfile",
+        extensions.toString(),
+        "-out",
+        certificate.toString());
     return new TestCertificates(dir, ca, certificate, key);
   }
 
@@ -55,16 +96,19 @@ public record TestCertificates(Path dir, Path caCertificate, Path serverCertific
     List<String> command = new ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IOException("openssl " + arguments[0] + " did not finish");
     }
     if (process.exitValue() != 0) {
-      throw new IOException("openssl " + String.join(" ", arguments) + " failed: "
-          + new String(output, StandardCharsets.UTF_8));
+      throw new IOException(
+          "openssl "
+              + String.join(" ", arguments)
+              + " failed: "
+              + new String(output, StandardCharsets.UTF_8));
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The most websockets a deployment holds at once ({@code plezi.connections.max}), counting open
- * connections and upgrades under way: an upgrade reserves a place before its controller is made,
- * so that many upgrades at the same moment cannot overshoot the limit together. Whoever reserved
- * a place releases it exactly once: when the upgrade is refused or fails, or when the connection it
+ * connections and upgrades under way: an upgrade reserves a place before its controller is made, so
+ * that many upgrades at the same moment cannot overshoot the limit together. Whoever reserved a
+ * place releases it exactly once: when the upgrade is refused or fails, or when the connection it
  * became has closed. Thread-safe, lock-free.
  */
 public final class ConnectionLimit {
@@ -73,7 +73,10 @@ public final class ConnectionLimit {
 
   @Override
   public String toString() {
-    return "ConnectionLimit[" + reserved.get() + " of "
-        + (max == UNLIMITED ? "unlimited" : Integer.toString(max)) + "]";
+    return "ConnectionLimit["
+        + reserved.get()
+        + " of "
+        + (max == UNLIMITED ? "unlimited" : Integer.toString(max))
+        + "]";
   }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.plezi.jakarta.internal.base.LogText;
 
 /**
  * The roles a controller class tests with {@code isUserInRole} on its connections, as it declares
@@ -55,7 +56,8 @@ public final class DeclaredRoles {
         }
       }
     }
-    return names.isEmpty() ? NONE
+    return names.isEmpty()
+        ? NONE
         : new DeclaredRoles(type.getName(), Collections.unmodifiableSet(names));
   }
 
@@ -87,10 +89,14 @@ public final class DeclaredRoles {
    */
   public void require(String role, String controller) {
     if (!names.contains(role)) {
-      throw new IllegalArgumentException(controller + ": isUserInRole(\"" + LogText.printable(role)
-          + "\") on a connection answers only for roles the controller declares, checked on the "
-          + "upgrade request; add @jakarta.annotation.security.DeclareRoles({\""
-          + LogText.printable(role) + "\"}) to the class");
+      throw new IllegalArgumentException(
+          controller
+              + ": isUserInRole(\""
+              + LogText.printable(role)
+              + "\") on a connection answers only for roles the controller declares, checked on the "
+              + "upgrade request; add @jakarta.annotation.security.DeclareRoles({\""
+              + LogText.printable(role)
+              + "\"}) to the class");
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * A web origin: scheme, host and port, as a browser's {@code Origin} header names a page's site
  * (RFC 6454). Normalised so that equal origins are equal records: scheme and host in lower case, an
- * IPv6 host in brackets in Java's full form ({@code [0:0:0:0:0:0:0:1]}), a missing port replaced
- * by the scheme's default. Immutable.
+ * IPv6 host in brackets in Java's full form ({@code [0:0:0:0:0:0:0:1]}), a missing port replaced by
+ * the scheme's default. Immutable.
  *
  * @param scheme such as {@code https}
  * @param host a lower-case name, an IPv4 address, or a bracketed IPv6 address
@@ -60,8 +60,8 @@ public record Origin(String scheme, String host, int port) {
   }
 
   /**
-   * The origin of a request as the server sees it: {@code getScheme()}, {@code getServerName()}
-   * and {@code getServerPort()}, which honour the container's proxy settings.
+   * The origin of a request as the server sees it: {@code getScheme()}, {@code getServerName()} and
+   * {@code getServerPort()}, which honour the container's proxy settings.
    *
    * @return the origin, or null when the container reports something that is no origin
    */

@@ -27,20 +27,28 @@ public record OriginPattern(String scheme, String host, boolean wildcard, int po
   public static OriginPattern parse(String entry) {
     String text = entry.trim();
     if (text.length() > Origin.MAX_LENGTH) {
-      throw new IllegalArgumentException("an origin of more than " + Origin.MAX_LENGTH
-          + " characters");
+      throw new IllegalArgumentException(
+          "an origin of more than " + Origin.MAX_LENGTH + " characters");
     }
     Origin.Parts parts = Origin.Parts.split(text);
     if (parts == null) {
-      throw new IllegalArgumentException("'" + text + "' is not scheme://host[:port] (such as "
-          + "https://app.example.com or https://*.example.com:8443)");
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not scheme://host[:port] (such as "
+              + "https://app.example.com or https://*.example.com:8443)");
     }
     boolean wildcard = parts.host().startsWith("*.");
     String rawHost = wildcard ? parts.host().substring(2) : parts.host();
     String host = rawHost.startsWith("[") ? Origin.normaliseHost(rawHost) : asciiHost(rawHost);
     if (host == null) {
-      throw new IllegalArgumentException("'" + text + "': '" + parts.host() + "' is not a host"
-          + (rawHost.contains("*") ? " ('*.' may only start the host)" : ""));
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "': '"
+              + parts.host()
+              + "' is not a host"
+              + (rawHost.contains("*") ? " ('*.' may only start the host)" : ""));
     }
     if (wildcard && host.startsWith("[")) {
       throw new IllegalArgumentException("'" + text + "': an IPv6 address has no subdomains");
@@ -53,8 +61,8 @@ public record OriginPattern(String scheme, String host, boolean wildcard, int po
     } else {
       port = Origin.port(parts.port());
       if (port == 0) {
-        throw new IllegalArgumentException("'" + text + "': '" + parts.port()
-            + "' is not a port (1 to 65535, or *)");
+        throw new IllegalArgumentException(
+            "'" + text + "': '" + parts.port() + "' is not a port (1 to 65535, or *)");
       }
     }
     return new OriginPattern(parts.scheme(), host, wildcard, port);
@@ -86,8 +94,10 @@ public record OriginPattern(String scheme, String host, boolean wildcard, int po
 
   @Override
   public String toString() {
-    String portText = port == ANY_PORT ? ":*"
-        : port == Origin.NO_PORT || port == Origin.defaultPort(scheme) ? "" : ":" + port;
+    String portText =
+        port == ANY_PORT
+            ? ":*"
+            : port == Origin.NO_PORT || port == Origin.defaultPort(scheme) ? "" : ":" + port;
     return scheme + "://" + (wildcard ? "*." : "") + host + portText;
   }
 }

@@ -119,8 +119,8 @@ public final class OriginPolicy {
    * @param serverName {@code request.getServerName()}
    * @param serverPort {@code request.getServerPort()}
    */
-  public Verdict check(List<String> originHeaders, String scheme, String serverName,
-      int serverPort) {
+  public Verdict check(
+      List<String> originHeaders, String scheme, String serverName, int serverPort) {
     if (originHeaders.isEmpty()) {
       return originRequired ? Verdict.ABSENT_REFUSED : Verdict.ABSENT;
     }

@@ -1,14 +1,14 @@
 package org.plezi.jakarta.internal.security;
 
 /**
- * The inbound rate limit of one connection: a bucket of {@code burst} tokens that refills at
- * {@code perSecond} tokens a second; each message takes one, and a message that finds the bucket
- * empty is over the limit. Exact integer arithmetic: a token is {@value #UNIT} units and a
- * nanosecond refills {@code perSecond} units, so no rate drifts by rounding.
+ * The inbound rate limit of one connection: a bucket of {@code burst} tokens that refills at {@code
+ * perSecond} tokens a second; each message takes one, and a message that finds the bucket empty is
+ * over the limit. Exact integer arithmetic: a token is {@value #UNIT} units and a nanosecond
+ * refills {@code perSecond} units, so no rate drifts by rounding.
  *
  * <p>Not thread-safe, by design: it is taken only by the container's thread that delivers the
- * connection's messages, and a container delivers one message of a session at a time. Two longs
- * per connection, and none when the limit is off (the connection then holds no bucket).
+ * connection's messages, and a container delivers one message of a session at a time. Two longs per
+ * connection, and none when the limit is off (the connection then holds no bucket).
  */
 public final class TokenBucket {
   /** Units per token. */
@@ -36,8 +36,8 @@ public final class TokenBucket {
    * A full bucket.
    *
    * @param perSecond tokens added each second, 1 to {@link #MAX_PER_SECOND}
-   * @param burst the bucket's size in tokens, 1 to {@link #MAX_BURST}: how many messages may
-   *     arrive at once after a quiet spell
+   * @param burst the bucket's size in tokens, 1 to {@link #MAX_BURST}: how many messages may arrive
+   *     at once after a quiet spell
    * @param nowNanos the current {@code System.nanoTime()}
    */
   public TokenBucket(long perSecond, long burst, long nowNanos) {
@@ -77,7 +77,12 @@ public final class TokenBucket {
 
   @Override
   public String toString() {
-    return "TokenBucket[" + perSecond + "/s, burst " + capacity / UNIT + ", "
-        + available / UNIT + " left]";
+    return "TokenBucket["
+        + perSecond
+        + "/s, burst "
+        + capacity / UNIT
+        + ", "
+        + available / UNIT
+        + " left]";
   }
 }

@@ -23,8 +23,8 @@ public record UserSnapshot(Principal principal, Set<String> roles) {
    * @param isUserInRole {@code request::isUserInRole}
    * @return null when no user is authenticated
    */
-  public static UserSnapshot capture(Principal principal, DeclaredRoles declared,
-      Predicate<String> isUserInRole) {
+  public static UserSnapshot capture(
+      Principal principal, DeclaredRoles declared, Predicate<String> isUserInRole) {
     if (principal == null) {
       return null;
     }
@@ -43,8 +43,8 @@ public record UserSnapshot(Principal principal, Set<String> roles) {
    * @param user the snapshot, or null for an anonymous connection (in no role)
    * @throws IllegalArgumentException when the controller did not declare the role
    */
-  public static boolean isUserInRole(UserSnapshot user, String role, DeclaredRoles declared,
-      String controller) {
+  public static boolean isUserInRole(
+      UserSnapshot user, String role, DeclaredRoles declared, String controller) {
     declared.require(role, controller);
     return user != null && user.roles.contains(role);
   }

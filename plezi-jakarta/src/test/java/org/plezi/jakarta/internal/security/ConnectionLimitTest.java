@@ -55,21 +55,23 @@ class ConnectionLimitTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 8; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < 20_000; i++) {
-          if (limit.tryReserve()) {
-            granted.incrementAndGet();
-            highest.accumulateAndGet(held.incrementAndGet(), Math::max);
-            held.decrementAndGet();
-            limit.release();
-          }
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 20_000; i++) {
+                  if (limit.tryReserve()) {
+                    granted.incrementAndGet();
+                    highest.accumulateAndGet(held.incrementAndGet(), Math::max);
+                    held.decrementAndGet();
+                    limit.release();
+                  }
+                }
+              });
       thread.start();
       threads.add(thread);
     }

@@ -18,8 +18,9 @@ class HandshakeCheckTest {
 
   @Test
   void anotherVersionIsA426ThatNamesVersion13() {
-    List<List<String>> wrong = List.of(List.of("99"), List.of(), List.of(""), List.of("8, 7"),
-        List.of("130"), List.of("1 3"));
+    List<List<String>> wrong =
+        List.of(
+            List.of("99"), List.of(), List.of(""), List.of("8, 7"), List.of("130"), List.of("1 3"));
     for (List<String> versions : wrong) {
       HandshakeCheck.Refusal refusal = HandshakeCheck.check(versions, List.of(KEY));
       assertThat(refusal).as(versions.toString()).isNotNull();
@@ -30,9 +31,15 @@ class HandshakeCheckTest {
 
   @Test
   void aMissingOrMalformedKeyIsA400() {
-    List<List<String>> bad = List.of(List.of(), List.of(""),
-        List.of("not base64 at all!!!!!!!"), List.of("AAAA"), List.of("dGhlIHNhbXBsZSBub25jZQ"),
-        List.of(KEY, KEY), List.of("dGhlIHNhbXBsZSBub25jZSE="));
+    List<List<String>> bad =
+        List.of(
+            List.of(),
+            List.of(""),
+            List.of("not base64 at all!!!!!!!"),
+            List.of("AAAA"),
+            List.of("dGhlIHNhbXBsZSBub25jZQ"),
+            List.of(KEY, KEY),
+            List.of("dGhlIHNhbXBsZSBub25jZSE="));
     for (List<String> keys : bad) {
       HandshakeCheck.Refusal refusal = HandshakeCheck.check(List.of("13"), keys);
       assertThat(refusal).as(keys.toString()).isNotNull();

@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.internal.base.LogText;
 import org.plezi.jakarta.internal.security.OriginPolicy.Verdict;
 
 class OriginPolicyTest {
-  private static Verdict check(OriginPolicy policy, String origin, String scheme, String host,
-      int port) {
+  private static Verdict check(
+      OriginPolicy policy, String origin, String scheme, String host, int port) {
     return policy.check(origin == null ? List.of() : List.of(origin), scheme, host, port);
   }
 
@@ -62,8 +63,14 @@ class OriginPolicyTest {
         .isEqualTo(Verdict.SAME_ORIGIN);
     assertThat(check(policy, "http://[::2]:8080", "http", "[::1]", 8080))
         .isEqualTo(Verdict.NOT_ALLOWED);
-    assertThat(check(OriginPolicy.parse("http://[::1]:*", false), "http://[0::1]:9", "http",
-        "example", 80)).isEqualTo(Verdict.LISTED);
+    assertThat(
+            check(
+                OriginPolicy.parse("http://[::1]:*", false),
+                "http://[0::1]:9",
+                "http",
+                "example",
+                80))
+        .isEqualTo(Verdict.LISTED);
   }
 
   @Test
@@ -77,11 +84,30 @@ class OriginPolicyTest {
 
   @Test
   void unusableOriginsAreRefused() {
-    for (String bad : List.of("null", "", "evil.example", "http://", "http://a b", "http://x/y",
-        "http://user@x", "http://x?q", "http://x#f", "http://x:0", "http://x:65536", "http://x:-1",
-        "http://x:8o", "http://[::1", "http://[zz::1]", "http://[fe80::1%25eth0]", "http://::1",
-        "http://ex\u00e4mple.com", "1http://x", "http://-")) {
-      assertThat(check(OriginPolicy.DEFAULT, bad, "http", "x", 80)).as(bad)
+    for (String bad :
+        List.of(
+            "null",
+            "",
+            "evil.example",
+            "http://",
+            "http://a b",
+            "http://x/y",
+            "http://user@x",
+            "http://x?q",
+            "http://x#f",
+            "http://x:0",
+            "http://x:65536",
+            "http://x:-1",
+            "http://x:8o",
+            "http://[::1",
+            "http://[zz::1]",
+            "http://[fe80::1%25eth0]",
+            "http://::1",
+            "http://ex\u00e4mple.com",
+            "1http://x",
+            "http://-")) {
+      assertThat(check(OriginPolicy.DEFAULT, bad, "http", "x", 80))
+          .as(bad)
           .isEqualTo(Verdict.MALFORMED);
     }
     assertThat(check(OriginPolicy.DEFAULT, "http://x".repeat(200), "http", "x", 80))
@@ -109,8 +135,7 @@ class OriginPolicyTest {
   @Test
   void aHostWildcardMatchesSubdomainsOnly() {
     OriginPolicy policy = OriginPolicy.parse("https://*.example.com", false);
-    assertThat(check(policy, "https://a.example.com", "http", "srv", 80))
-        .isEqualTo(Verdict.LISTED);
+    assertThat(check(policy, "https://a.example.com", "http", "srv", 80)).isEqualTo(Verdict.LISTED);
     assertThat(check(policy, "https://a.b.EXAMPLE.com", "http", "srv", 80))
         .isEqualTo(Verdict.LISTED);
     assertThat(check(policy, "https://example.com", "http", "srv", 80))
@@ -128,8 +153,7 @@ class OriginPolicyTest {
   @Test
   void aPortWildcardMatchesEveryPort() {
     OriginPolicy policy = OriginPolicy.parse("http://localhost:*", false);
-    assertThat(check(policy, "http://localhost:5173", "http", "srv", 80))
-        .isEqualTo(Verdict.LISTED);
+    assertThat(check(policy, "http://localhost:5173", "http", "srv", 80)).isEqualTo(Verdict.LISTED);
     assertThat(check(policy, "http://localhost", "http", "srv", 80)).isEqualTo(Verdict.LISTED);
     assertThat(check(policy, "https://localhost:5173", "http", "srv", 80))
         .isEqualTo(Verdict.NOT_ALLOWED);
@@ -168,18 +192,23 @@ class OriginPolicyTest {
 
   @Test
   void badEntriesAreAllNamed() {
-    assertThatThrownBy(() -> OriginPolicy.parse(
-        "https://ok.example, app.example, https://x.example/path, https://a.*.example, "
-            + "https://x:99999, https://*.[::1], https://x:*8", false))
+    assertThatThrownBy(
+            () ->
+                OriginPolicy.parse(
+                    "https://ok.example, app.example, https://x.example/path, https://a.*.example, "
+                        + "https://x:99999, https://*.[::1], https://x:*8",
+                    false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'app.example' is not scheme://host[:port]")
         .hasMessageContaining("'https://x.example/path' is not scheme://host[:port]")
-        .hasMessageContaining("'https://a.*.example': 'a.*.example' is not a host ('*.' may only "
-            + "start the host)")
+        .hasMessageContaining(
+            "'https://a.*.example': 'a.*.example' is not a host ('*.' may only "
+                + "start the host)")
         .hasMessageContaining("'https://x:99999': '99999' is not a port (1 to 65535, or *)")
         .hasMessageContaining("'https://*.[::1]': an IPv6 address has no subdomains")
         .hasMessageContaining("'https://x:*8': '*8' is not a port")
-        .message().doesNotContain("ok.example");
+        .message()
+        .doesNotContain("ok.example");
   }
 
   @Test

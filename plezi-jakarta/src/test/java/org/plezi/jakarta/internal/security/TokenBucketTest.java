@@ -102,7 +102,8 @@ class TokenBucketTest {
         for (int to = from; to < accepted.size(); to += 53) {
           long span = accepted.get(to) - accepted.get(from);
           long allowed = burst + Math.floorDiv(span * rate, SECOND);
-          assertThat((long) (to - from + 1)).as("round %d, %d..%d", round, from, to)
+          assertThat((long) (to - from + 1))
+              .as("round %d, %d..%d", round, from, to)
               .isLessThanOrEqualTo(allowed);
         }
       }

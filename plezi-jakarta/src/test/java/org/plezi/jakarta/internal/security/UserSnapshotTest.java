@@ -39,18 +39,22 @@ class UserSnapshotTest {
   void aBlankRoleNameIsADefinitionError() {
     List<String> problems = new ArrayList<>();
     DeclaredRoles.of(BlankRole.class, problems);
-    assertThat(problems).containsExactly(
-        BlankRole.class.getName() + ": @DeclareRoles holds a blank role name");
+    assertThat(problems)
+        .containsExactly(BlankRole.class.getName() + ": @DeclareRoles holds a blank role name");
   }
 
   @Test
   void theSnapshotKeepsTheDeclaredRolesTheUserIsIn() {
     DeclaredRoles declared = DeclaredRoles.of(AdminRoom.class, new ArrayList<>());
     List<String> asked = new ArrayList<>();
-    UserSnapshot user = UserSnapshot.capture(ADA, declared, role -> {
-      asked.add(role);
-      return role.equals("member");
-    });
+    UserSnapshot user =
+        UserSnapshot.capture(
+            ADA,
+            declared,
+            role -> {
+              asked.add(role);
+              return role.equals("member");
+            });
     assertThat(asked).containsExactly("admin", "member", "moderator");
     assertThat(user.principal().getName()).isEqualTo("ada");
     assertThat(user.roles()).containsExactly("member");
@@ -73,9 +77,10 @@ class UserSnapshotTest {
     UserSnapshot user = UserSnapshot.capture(ADA, declared, role -> true);
     assertThatThrownBy(() -> UserSnapshot.isUserInRole(user, "admin", declared, "org.x.Room"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("org.x.Room: isUserInRole(\"admin\") on a connection answers only for roles "
-            + "the controller declares, checked on the upgrade request; add "
-            + "@jakarta.annotation.security.DeclareRoles({\"admin\"}) to the class");
+        .hasMessage(
+            "org.x.Room: isUserInRole(\"admin\") on a connection answers only for roles "
+                + "the controller declares, checked on the upgrade request; add "
+                + "@jakarta.annotation.security.DeclareRoles({\"admin\"}) to the class");
     assertThatThrownBy(() -> UserSnapshot.isUserInRole(null, "admin", declared, "org.x.Room"))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.base;
 
 /** Text that a client or a configuration chose, made safe to write into a log line. */
 public final class LogText {

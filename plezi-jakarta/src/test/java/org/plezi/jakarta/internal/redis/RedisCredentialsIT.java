@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -33,8 +33,9 @@ class RedisCredentialsIT {
   @BeforeAll
   static void makeCertificates() throws Exception {
     certificates = TestCertificates.create();
-    otherAuthority = TestCertificates.create(
-        java.nio.file.Files.createTempDirectory("plezi-tls-other"), "another-ca");
+    otherAuthority =
+        TestCertificates.create(
+            java.nio.file.Files.createTempDirectory("plezi-tls-other"), "another-ca");
   }
 
   @AfterAll
@@ -45,8 +46,9 @@ class RedisCredentialsIT {
 
   private static RedissonClient connect(String url, TestCertificates trusted) {
     RedisUrl parsed = RedisUrl.parse(url);
-    return Redisson.create(RedisClientConfig.of(parsed,
-        trusted == null ? null : PemTrust.fromFile(trusted.caCertificate())));
+    return Redisson.create(
+        RedisClientConfig.of(
+            parsed, trusted == null ? null : PemTrust.fromFile(trusted.caCertificate())));
   }
 
   /** Subscribes with Redisson, publishes with redis-cli, and waits for the message. */
@@ -67,7 +69,10 @@ class RedisCredentialsIT {
     assertThat(failure).as(url).isNotNull();
     assertThat(RedisClientConfig.isAuthenticationFailure(failure)).as(url).isTrue();
     String described = RedisClientConfig.describe(parsed, failure);
-    assertThat(described).as(url).doesNotContain(secret).doesNotContain("channel: [")
+    assertThat(described)
+        .as(url)
+        .doesNotContain(secret)
+        .doesNotContain("channel: [")
         .containsAnyOf("WRONGPASS", "NOAUTH");
     assertThat(parsed.toString()).doesNotContain(secret);
   }
@@ -82,8 +87,8 @@ class RedisCredentialsIT {
         client.shutdown();
       }
       assertRefusedCredentials(server.urlWith(null, "wrong-Secret-1"), "wrong-Secret-1");
-      Throwable missing = catchThrowable(() -> connect(server.urlWithoutCredentials(), null)
-          .shutdown());
+      Throwable missing =
+          catchThrowable(() -> connect(server.urlWithoutCredentials(), null).shutdown());
       assertThat(missing).isNotNull();
       assertThat(RedisClientConfig.isAuthenticationFailure(missing)).isTrue();
     }
@@ -128,7 +133,7 @@ class RedisCredentialsIT {
 
   @Test
   void aServerThatIsDownIsNotACredentialsProblem() throws Exception {
-    int port = org.plezi.jakarta.testing.RedisServer.freePort();
+    int port = org.plezi.jakarta.testing.Ports.free();
     String url = "redis://:" + PASSWORD.replace("@", "%40") + "@127.0.0.1:" + port;
     Throwable failure = catchThrowable(() -> connect(url, null).shutdown());
     assertThat(failure).isNotNull();

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +27,10 @@ class PemTrustTest {
     assertThatThrownBy(() -> PemTrust.fromFile(empty))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("plezi.redis.caFile: " + empty);
-    Path garbage = Files.writeString(dir.resolve("key.pem"),
-        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    Path garbage =
+        Files.writeString(
+            dir.resolve("key.pem"),
+            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
     assertThatThrownBy(() -> PemTrust.fromFile(garbage))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("plezi.redis.caFile: " + garbage + " is not a PEM file");

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import java.util.Locale;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,15 +27,17 @@ public final class RedisClientConfig {
     Config config = new Config();
     config.setThreads(2);
     config.setNettyThreads(4);
-    SingleServerConfig server = config.useSingleServer()
-        .setAddress(url.address())
-        .setDatabase(url.database())
-        .setConnectionMinimumIdleSize(1)
-        .setConnectionPoolSize(4)
-        .setSubscriptionConnectionMinimumIdleSize(1)
-        .setSubscriptionConnectionPoolSize(1)
-        .setConnectTimeout(5_000)
-        .setTimeout(5_000);
+    SingleServerConfig server =
+        config
+            .useSingleServer()
+            .setAddress(url.address())
+            .setDatabase(url.database())
+            .setConnectionMinimumIdleSize(1)
+            .setConnectionPoolSize(4)
+            .setSubscriptionConnectionMinimumIdleSize(1)
+            .setSubscriptionConnectionPoolSize(1)
+            .setConnectTimeout(5_000)
+            .setTimeout(5_000);
     if (url.username() != null) {
       server.setUsername(url.username());
     }
@@ -61,8 +63,10 @@ public final class RedisClientConfig {
         return true;
       }
       String message = t.getMessage() == null ? "" : t.getMessage().toUpperCase(Locale.ROOT);
-      if (message.contains("WRONGPASS") || message.contains("NOAUTH")
-          || message.contains("INVALID PASSWORD") || message.contains("NOPERM")) {
+      if (message.contains("WRONGPASS")
+          || message.contains("NOAUTH")
+          || message.contains("INVALID PASSWORD")
+          || message.contains("NOPERM")) {
         return true;
       }
     }
@@ -80,8 +84,10 @@ public final class RedisClientConfig {
     while (innermost.getCause() != null && innermost.getCause() != innermost) {
       innermost = innermost.getCause();
     }
-    String message = innermost.getMessage() == null
-        ? innermost.getClass().getSimpleName() : innermost.getMessage();
+    String message =
+        innermost.getMessage() == null
+            ? innermost.getClass().getSimpleName()
+            : innermost.getMessage();
     int detail = message.indexOf(". channel: [");
     if (detail > 0) { // Redisson appends its channel and command: noise for the reader
       message = message.substring(0, detail);

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
@@ -6,11 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.plezi.jakarta.internal.base.LogText;
 
 /**
  * The {@code plezi.redis.url}: {@code redis://} (plain) or {@code rediss://} (TLS), with optional
- * credentials and database, {@code redis[s]://[[user]:password@]host[:port][/database]}. The
- * user and password are percent-decoded, so a password may hold any character ({@code %40} for
+ * credentials and database, {@code redis[s]://[[user]:password@]host[:port][/database]}. The user
+ * and password are percent-decoded, so a password may hold any character ({@code %40} for
  * {@code @}). The password never leaves this object except through {@link #password()}: {@link
  * #toString()} and every error message show {@code ***} instead, and {@link #redact} scrubs it out
  * of any text (such as a driver's exception message) before that text is logged. No error message
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  * @param password the password, or null for none
  * @param database the database number; 0 when the URL names none
  */
-public record RedisUrl(boolean tls, String host, int port, String username, String password,
-    int database) {
+public record RedisUrl(
+    boolean tls, String host, int port, String username, String password, int database) {
   /** The port of a URL that names none. */
   public static final int DEFAULT_PORT = 6379;
 
@@ -53,8 +54,9 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
     }
     String rest = text.substring(tls ? 9 : 8);
     if (rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0) {
-      throw new IllegalArgumentException("plezi.redis.url: query parameters and fragments are not "
-          + "read; use plezi.redis.config (a Redisson YAML file) for other options");
+      throw new IllegalArgumentException(
+          "plezi.redis.url: query parameters and fragments are not "
+              + "read; use plezi.redis.config (a Redisson YAML file) for other options");
     }
     int at = rest.lastIndexOf('@');
     String username = null;
@@ -63,8 +65,9 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
       String userInfo = rest.substring(0, at);
       int colon = userInfo.indexOf(':');
       if (colon < 0) {
-        throw new IllegalArgumentException("plezi.redis.url: write the credentials as "
-            + "user:password@ or :password@ (a part with no ':' could be either)");
+        throw new IllegalArgumentException(
+            "plezi.redis.url: write the credentials as "
+                + "user:password@ or :password@ (a part with no ':' could be either)");
       }
       username = colon == 0 ? null : decode(userInfo.substring(0, colon), "user");
       password = decode(userInfo.substring(colon + 1), "password");
@@ -81,15 +84,20 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
     if (!HOST.matcher(host).matches() && !IPV6.matcher(host).matches()) {
       throw new IllegalArgumentException("plezi.redis.url: the host is not a name or address");
     }
-    return new RedisUrl(tls, host.toLowerCase(Locale.ROOT), port, username,
-        password == null || password.isEmpty() ? null : password, database);
+    return new RedisUrl(
+        tls,
+        host.toLowerCase(Locale.ROOT),
+        port,
+        username,
+        password == null || password.isEmpty() ? null : password,
+        database);
   }
 
   private static int port(String digits) {
     int port = DIGITS.matcher(digits).matches() ? Integer.parseInt(digits) : 0;
     if (port < 1 || port > 65_535) {
-      throw new IllegalArgumentException("plezi.redis.url: the port is not a number from 1 to "
-          + "65535");
+      throw new IllegalArgumentException(
+          "plezi.redis.url: the port is not a number from 1 to " + "65535");
     }
     return port;
   }
@@ -99,8 +107,8 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
       return 0;
     }
     if (!DIGITS.matcher(path).matches() || Long.parseLong(path) > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("plezi.redis.url: the path must be a database number, "
-          + "such as /0");
+      throw new IllegalArgumentException(
+          "plezi.redis.url: the path must be a database number, " + "such as /0");
     }
     return Integer.parseInt(path);
   }
@@ -113,25 +121,30 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
       if (c == '%') {
         int value = i + 2 < raw.length() ? hex(raw.charAt(i + 1), raw.charAt(i + 2)) : -1;
         if (value < 0) {
-          throw new IllegalArgumentException("plezi.redis.url: the " + what + " has a '%' that is "
-              + "not followed by two hexadecimal digits (write '%25' for '%')");
+          throw new IllegalArgumentException(
+              "plezi.redis.url: the "
+                  + what
+                  + " has a '%' that is "
+                  + "not followed by two hexadecimal digits (write '%25' for '%')");
         }
         bytes.write(value);
         i += 2;
       } else if (c < 0x20 || c == 0x7f) {
-        throw new IllegalArgumentException("plezi.redis.url: the " + what
-            + " holds a control character");
+        throw new IllegalArgumentException(
+            "plezi.redis.url: the " + what + " holds a control character");
       } else {
         bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("plezi.redis.url: the " + what
-          + " is not UTF-8 once percent-decoded");
+      throw new IllegalArgumentException(
+          "plezi.redis.url: the " + what + " is not UTF-8 once percent-decoded");
     }
   }
 
@@ -162,10 +175,18 @@ public record RedisUrl(boolean tls, String host, int port, String username, Stri
   /** The URL as it may be logged: {@code redis://user:***@host:port/db}. */
   @Override
   public String toString() {
-    String credentials = username == null && password == null ? ""
-        : (username == null ? "" : LogText.printable(username)) + ":"
-            + (password == null ? "" : MASK) + "@";
-    return (tls ? "rediss://" : "redis://") + credentials + host + ":" + port
+    String credentials =
+        username == null && password == null
+            ? ""
+            : (username == null ? "" : LogText.printable(username))
+                + ":"
+                + (password == null ? "" : MASK)
+                + "@";
+    return (tls ? "rediss://" : "redis://")
+        + credentials
+        + host
+        + ":"
+        + port
         + (database == 0 ? "" : "/" + database);
   }
 }

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -62,24 +62,25 @@ class RedisUrlTest {
   @Test
   void badUrlsAreRefusedWithoutEverQuotingThem() {
     String secret = "Tr0ub4dor";
-    List<String> bad = List.of(
-        "http://:" + secret + "@h",
-        "redis://" + secret + "@h",
-        "redis://:" + secret + "@h:" + secret,
-        "redis://:" + secret + "@h:0",
-        "redis://:" + secret + "@h:70000",
-        "redis://:" + secret + "@/" + secret,
-        "redis://:" + secret + "@h/" + secret,
-        "redis://:" + secret + "@h/99999999999",
-        "redis://:" + secret + "@h?timeout=5",
-        "redis://:" + secret + "@h#x",
-        "redis://:" + secret + "%zz@h",
-        "redis://:" + secret + "%@h",
-        "redis://:" + secret + "%ff@h",
-        "redis://:" + secret + "\u0001@h",
-        "redis://user:" + secret + "/h",
-        "redis://:" + secret + "@h h",
-        "redis://:" + secret + "@[zz]:1");
+    List<String> bad =
+        List.of(
+            "http://:" + secret + "@h",
+            "redis://" + secret + "@h",
+            "redis://:" + secret + "@h:" + secret,
+            "redis://:" + secret + "@h:0",
+            "redis://:" + secret + "@h:70000",
+            "redis://:" + secret + "@/" + secret,
+            "redis://:" + secret + "@h/" + secret,
+            "redis://:" + secret + "@h/99999999999",
+            "redis://:" + secret + "@h?timeout=5",
+            "redis://:" + secret + "@h#x",
+            "redis://:" + secret + "%zz@h",
+            "redis://:" + secret + "%@h",
+            "redis://:" + secret + "%ff@h",
+            "redis://:" + secret + "\u0001@h",
+            "redis://user:" + secret + "/h",
+            "redis://:" + secret + "@h h",
+            "redis://:" + secret + "@[zz]:1");
     for (String url : bad) {
       Throwable thrown = catchThrowable(() -> RedisUrl.parse(url));
       assertThat(thrown).as(url).isInstanceOf(IllegalArgumentException.class);
@@ -93,8 +94,7 @@ class RedisUrlTest {
         .hasMessageContaining("user:password@ or :password@");
     assertThat(catchThrowable(() -> RedisUrl.parse("redis://h?ssl=true")))
         .hasMessageContaining("plezi.redis.config");
-    assertThat(catchThrowable(() -> RedisUrl.parse("redis://:%4@h")))
-        .hasMessageContaining("'%25'");
+    assertThat(catchThrowable(() -> RedisUrl.parse("redis://:%4@h"))).hasMessageContaining("'%25'");
   }
 
   @Test

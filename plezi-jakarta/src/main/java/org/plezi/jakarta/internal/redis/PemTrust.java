@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.security;
+package org.plezi.jakarta.internal.redis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +12,10 @@ import java.util.Collection;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The certificate authorities of a PEM file ({@code plezi.redis.caFile}), as the trust a TLS
- * client checks a server against: what {@code redis-cli --cacert} and Redis's own {@code
- * tls-ca-cert-file} take, without touching the JVM's default trust store, which the application's
- * other TLS clients keep using.
+ * The certificate authorities of a PEM file ({@code plezi.redis.caFile}), as the trust a TLS client
+ * checks a server against: what {@code redis-cli --cacert} and Redis's own {@code tls-ca-cert-file}
+ * take, without touching the JVM's default trust store, which the application's other TLS clients
+ * keep using.
  */
 public final class PemTrust {
   /** A CA file is a handful of certificates; a larger file is not one. */
@@ -34,16 +34,19 @@ public final class PemTrust {
     }
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException("plezi.redis.caFile: " + file + " is larger than "
-            + MAX_BYTES + " bytes; it should hold a few PEM certificates");
+        throw new IllegalArgumentException(
+            "plezi.redis.caFile: "
+                + file
+                + " is larger than "
+                + MAX_BYTES
+                + " bytes; it should hold a few PEM certificates");
       }
       Collection<? extends Certificate> certificates;
       try (InputStream in = Files.newInputStream(file)) {
         certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
       }
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("plezi.redis.caFile: " + file
-            + " holds no certificate");
+        throw new IllegalArgumentException("plezi.redis.caFile: " + file + " holds no certificate");
       }
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -56,8 +59,9 @@ public final class PemTrust {
       trust.init(store);
       return trust;
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("plezi.redis.caFile: " + file
-          + " is not a PEM file of certificates: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "plezi.redis.caFile: " + file + " is not a PEM file of certificates: " + e.getMessage(),
+          e);
     }
   }
 }
