@@ -34,4 +34,15 @@ import java.lang.annotation.Target;
 public @interface Route {
   /** The path this controller answers, such as {@code "/chat"} or {@code "/room/{name}"}. */
   String value();
+
+  /**
+   * The origins whose pages may open this route's websockets, replacing {@code plezi.origins} for
+   * it: {@code scheme://host[:port]}, {@code scheme://*.suffix[:port]} (any sub-domain of the
+   * suffix, not the suffix itself), {@code :*} for any port, or {@code "*"} for any origin. The
+   * request's own origin is always allowed, and {@code plezi.origins.required} still applies. Empty
+   * (the default): the deployment's {@code plezi.origins}. A bad entry fails the deployment naming
+   * the class and the entry. A route that needs more (say, per-user rules) decides in {@link
+   * Controller#preConnect()}, which runs after this check.
+   */
+  String[] origins() default {};
 }

@@ -148,7 +148,7 @@ class ArchitectureTest {
         .whereLayer("json")
         .mayOnlyAccessLayers("base", "hooks", "event")
         .whereLayer("model")
-        .mayOnlyAccessLayers("base", "event", "json", "wire")
+        .mayOnlyAccessLayers("base", "event", "json", "wire", "security")
         .whereLayer("security")
         .mayOnlyAccessLayers("base")
         .whereLayer("bus")

@@ -29,6 +29,21 @@ public final class RawHandshake implements AutoCloseable {
 
   /** Sends an upgrade request for {@code uri} with extra header lines ("Name: value"). */
   public static RawHandshake open(URI uri, String... extraHeaders) throws IOException {
+    String[] headers = new String[extraHeaders.length + 2];
+    headers[0] =
+        "Sec-WebSocket-Key: "
+            + Base64.getEncoder()
+                .encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    headers[1] = "Sec-WebSocket-Version: 13";
+    System.arraycopy(extraHeaders, 0, headers, 2, extraHeaders.length);
+    return openExact(uri, headers);
+  }
+
+  /**
+   * Sends an upgrade request for {@code uri} with only Host, Upgrade, Connection and the given
+   * header lines: no key, no version unless given (for bad handshakes).
+   */
+  public static RawHandshake openExact(URI uri, String... headers) throws IOException {
     Socket socket = new Socket();
     // A small window set before connecting, so that a client that stops reading stalls early.
     socket.setReceiveBufferSize(4096);
@@ -45,13 +60,8 @@ public final class RawHandshake implements AutoCloseable {
             .append(':')
             .append(uri.getPort())
             .append("\r\n")
-            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-            .append("Sec-WebSocket-Key: ")
-            .append(
-                Base64.getEncoder()
-                    .encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
-            .append("\r\nSec-WebSocket-Version: 13\r\n");
-    for (String header : extraHeaders) {
+            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n");
+    for (String header : headers) {
       request.append(header).append("\r\n");
     }
     request.append("\r\n");

@@ -84,8 +84,49 @@ public final class Settings {
           java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}"),
           "1 to 200 letters, digits, '_', '.', ':' or '-'");
 
+  // Issue 16 (secure by default): origins, connection and inbound limits, the Redis CA file.
+
+  /**
+   * Origins (besides the request's own) whose pages may open websockets: comma-separated {@code
+   * scheme://host[:port]}, {@code scheme://*.suffix[:port]}, or {@code *} for any.
+   */
+  public static final Text ORIGINS =
+      new Text(
+          "plezi.origins",
+          "PL_ORIGINS",
+          java.util.regex.Pattern.compile("[\\x20-\\x7e]{1,4096}"),
+          "a comma-separated list of origins (printable ASCII, at most 4096 characters)");
+
+  /** Whether an upgrade without an {@code Origin} header (not from a browser) is refused. */
+  public static final Text ORIGINS_REQUIRED =
+      new Text(
+          "plezi.origins.required",
+          "PL_ORIGINS_REQUIRED",
+          java.util.regex.Pattern.compile("(?i)true|false"),
+          "true or false");
+
+  /** The most websockets of the deployment at once; 0: unlimited. */
+  public static final Numeric CONNECTIONS_MAX =
+      new Numeric("plezi.connections.max", 0, 0, 10_000_000, "connections");
+
+  /** Frames a connection may send per second on average; 0: no limit. */
+  public static final Numeric INBOUND_MESSAGES_PER_SECOND =
+      new Numeric("plezi.inbound.messagesPerSecond", 0, 0, 1_000_000, "messages");
+
+  /** Frames a connection may send at once beyond the rate; 0: one second's worth. */
+  public static final Numeric INBOUND_BURST =
+      new Numeric("plezi.inbound.burst", 0, 0, 10_000_000, "messages");
+
+  /** Whether {@code plezi.origins.required} is true. */
+  public boolean originsRequired() {
+    return get(ORIGINS_REQUIRED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
+  }
+
+  // End of issue 16's block.
+
   /** Every text setting. */
-  public static final List<Text> TEXTS = List.of(REDIS_URL, REDIS_CONFIG, CHANNEL);
+  public static final List<Text> TEXTS =
+      List.of(REDIS_URL, REDIS_CONFIG, CHANNEL, ORIGINS, ORIGINS_REQUIRED);
 
   /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
   public static final Numeric MAILBOX_MAX_MESSAGES =
@@ -101,7 +142,10 @@ public final class Settings {
           INBOX_MAX_MESSAGES,
           EVENT_THREADS,
           UNICAST_TIMEOUT_MILLIS,
-          MAILBOX_MAX_MESSAGES);
+          MAILBOX_MAX_MESSAGES,
+          CONNECTIONS_MAX,
+          INBOUND_MESSAGES_PER_SECOND,
+          INBOUND_BURST);
 
   private final Map<String, Long> values;
 

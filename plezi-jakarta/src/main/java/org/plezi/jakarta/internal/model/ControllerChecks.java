@@ -16,6 +16,7 @@ import org.plezi.jakarta.internal.event.ControllerMethods;
 import org.plezi.jakarta.internal.event.EventTable;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.json.JsonSetup;
+import org.plezi.jakarta.internal.security.OriginPolicy;
 import org.plezi.jakarta.internal.wire.Envelope;
 
 /**
@@ -77,6 +78,7 @@ public final class ControllerChecks {
     }
     Constructor<? extends Controller> constructor = constructor(type, problems);
     checkClusterName(type, problems);
+    List<String> origins = routeOrigins(type, problems);
     EventTable events;
     Method failedUnicast;
     try {
@@ -111,7 +113,23 @@ public final class ControllerChecks {
         ControllerMethods.overrides(type, "onMessage", byte[].class),
         events,
         failedUnicast,
-        dispatcher);
+        dispatcher,
+        origins);
+  }
+
+  /** The route's own origin allow-list ({@code @Route(origins)}), checked; empty for none. */
+  private static List<String> routeOrigins(Class<?> type, List<String> problems) {
+    Route route = type.getAnnotation(Route.class);
+    if (route == null || route.origins().length == 0) {
+      return List.of();
+    }
+    List<String> origins = List.of(route.origins());
+    try {
+      OriginPolicy.of(origins, false);
+    } catch (IllegalArgumentException e) {
+      problems.add(type.getName() + ": @Route(origins): " + e.getMessage());
+    }
+    return origins;
   }
 
   private static void checkClusterName(Class<?> type, List<String> problems) {

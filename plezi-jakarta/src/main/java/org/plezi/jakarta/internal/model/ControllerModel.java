@@ -33,6 +33,9 @@ public final class ControllerModel {
   /** The name broadcasts address this class by, read once. */
   private final String clusterName;
 
+  /** The route's own origin allow-list ({@code @Route(origins)}), checked; empty for none. */
+  private final java.util.List<String> origins;
+
   ControllerModel(
       Class<? extends Controller> type,
       RouteTemplate route,
@@ -41,7 +44,8 @@ public final class ControllerModel {
       boolean handlesBinary,
       EventTable events,
       Method failedUnicast,
-      TextDispatcher textDispatcher) {
+      TextDispatcher textDispatcher,
+      java.util.List<String> origins) {
     this.type = type;
     this.route = route;
     this.constructor = constructor;
@@ -51,6 +55,12 @@ public final class ControllerModel {
     this.failedUnicast = failedUnicast;
     this.textDispatcher = textDispatcher;
     this.clusterName = clusterNameOf(type);
+    this.origins = java.util.List.copyOf(origins);
+  }
+
+  /** The route's own origin allow-list ({@code @Route(origins)}); empty: the deployment's. */
+  public java.util.List<String> origins() {
+    return origins;
   }
 
   /** The name broadcasts address a class by: its {@link ClusterName}, else its full name. */

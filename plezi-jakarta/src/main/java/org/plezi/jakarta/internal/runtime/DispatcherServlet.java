@@ -93,8 +93,20 @@ public final class DispatcherServlet extends HttpServlet {
       refuse(response, HttpServletResponse.SC_NOT_IMPLEMENTED);
       return;
     }
+    UpgradeGate gate = runtime.gate();
+    UpgradeGate.Refusal refusal = gate.admit(request, model);
+    if (refusal != null) {
+      if (refusal.header() != null) {
+        response.setHeader(refusal.header(), refusal.value());
+      }
+      refuse(response, refusal.status());
+      return;
+    }
+    // From here on, one connection place is reserved: given back below if no websocket opens,
+    // by the hand-off when a parked endpoint expires, or by runtime.disconnect.
     Controller controller = runtime.newController(model);
     if (controller == null) {
+      gate.release();
       refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }
@@ -110,6 +122,7 @@ public final class DispatcherServlet extends HttpServlet {
       int status = response.getStatus() >= 400 ? response.getStatus() : 403;
       refuse(response, accepted == null ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : status);
       runtime.releaseController(controller);
+      gate.release();
       return;
     }
     WebsocketHandOff handOff = runtime.handOff();
@@ -117,24 +130,23 @@ public final class DispatcherServlet extends HttpServlet {
         handOff.park(new EndpointAdapter(runtime, model, controller), controller);
     try {
       container.upgradeHttpToWebSocket(request, response, handOff.config(), ticket);
-      if (response.getStatus() != 101 && handOff.withdraw(ticket)) {
-        // The container answered without upgrading: no websocket will ever open.
-        LOG.log(
-            Level.ERROR,
-            "the websocket container did not upgrade to "
-                + model
-                + " (status "
-                + response.getStatus()
-                + ")");
+      int status = response.getStatus();
+      if (status != 101 && handOff.withdraw(ticket)) {
+        // The container answered without upgrading (a handshake it judged bad): no websocket will
+        // ever open. Its own status stands; logged at most once per interval, as outside input.
+        gate.declined(model, status);
         runtime.releaseController(controller);
+        gate.release();
         if (!response.isCommitted()) {
-          refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+          refuse(response, status >= 400 ? status : HttpServletResponse.SC_BAD_REQUEST);
         }
       }
     } catch (DeploymentException | RuntimeException e) {
       LOG.log(Level.ERROR, "upgrade to " + model + " failed", e);
-      handOff.withdraw(ticket);
-      runtime.releaseController(controller);
+      if (handOff.withdraw(ticket)) {
+        runtime.releaseController(controller);
+        gate.release();
+      }
       if (!response.isCommitted()) {
         refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -83,6 +84,12 @@ public final class PleziRuntime {
 
   /** Checks the sends in flight; started in {@link #integrate}; null before, or without timeout. */
   private volatile SendTimeouts sendTimeouts;
+
+  /** The checks before a controller exists (#16); made in {@link #integrate}. */
+  private volatile UpgradeGate gate;
+
+  /** Releases abandoned parked upgrades every second; started in {@link #integrate}. */
+  private volatile ScheduledExecutorService upgradeSweep;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
@@ -226,6 +233,7 @@ public final class PleziRuntime {
       ServletContext context) {
     this.factory = factory;
     this.settings = settings;
+    this.gate = UpgradeGate.of(settings);
     String channel = Buses.channel(settings, context);
     Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
     int threads = (int) settings.get(Settings.EVENT_THREADS);
@@ -241,6 +249,14 @@ public final class PleziRuntime {
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
     this.sendTimeouts =
         SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
+    ScheduledExecutorService sweep = Threads.scheduler("upgrade-sweep", serverUuid);
+    sweep.scheduleWithFixedDelay(() -> handOff.expire(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+    this.upgradeSweep = sweep;
+  }
+
+  /** The checks an upgrade passes before its controller is made; after start-up. */
+  UpgradeGate gate() {
+    return gate;
   }
 
   /**
@@ -261,6 +277,7 @@ public final class PleziRuntime {
     if (connection.closed(code, reason, connections)) {
       identities.forget(connection);
       releaseController(connection.controller());
+      gate.release(); // the place its upgrade reserved
     }
   }
 
@@ -297,6 +314,10 @@ public final class PleziRuntime {
     SendTimeouts timeouts = sendTimeouts;
     if (timeouts != null) {
       timeouts.stop();
+    }
+    ScheduledExecutorService sweep = upgradeSweep;
+    if (sweep != null) {
+      sweep.shutdownNow();
     }
     closer.shutdown();
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen

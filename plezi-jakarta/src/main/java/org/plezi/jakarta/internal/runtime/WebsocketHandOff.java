@@ -35,8 +35,12 @@ public final class WebsocketHandOff {
 
   private static final String TOKEN = "token";
 
-  /** An endpoint parked longer than this never got its websocket; its controller is released. */
-  private static final long EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(60);
+  /**
+   * An endpoint parked longer than this never got its websocket (its client went away during the
+   * handshake); its controller and connection place are released. A container opens an upgraded
+   * websocket within milliseconds, so 10 s only ever catches the abandoned ones.
+   */
+  static final long EXPIRY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private record Parked(EndpointAdapter endpoint, Controller controller, long since) {}
 
@@ -79,7 +83,6 @@ public final class WebsocketHandOff {
 
   /** Parks an endpoint for the upgrade about to run; the returned path parameters name it. */
   Map<String, String> park(EndpointAdapter endpoint, Controller controller) {
-    expire();
     String token = UUID.randomUUID().toString();
     parked.put(token, new Parked(endpoint, controller, System.nanoTime()));
     return Map.of(TOKEN, token);
@@ -100,15 +103,34 @@ public final class WebsocketHandOff {
     return taken == null ? null : taken.endpoint();
   }
 
-  private void expire() {
-    long now = System.nanoTime();
-    parked.forEach(
-        (token, waiting) -> {
-          if (now - waiting.since() > EXPIRY_NANOS && parked.remove(token, waiting)) {
-            LOG.log(Level.DEBUG, () -> "upgrade " + token + " never opened; controller released");
-            runtime.releaseController(waiting.controller());
-          }
-        });
+  /**
+   * Releases the endpoints parked longer than {@link #EXPIRY_NANOS}: their controllers and their
+   * connection places. Runs every second on the runtime's {@code upgrade-sweep} thread, so that a
+   * flood of abandoned handshakes leaves nothing behind even when no upgrade follows it.
+   *
+   * @param now {@link System#nanoTime()}
+   * @return how many were released
+   */
+  int expire(long now) {
+    int released = 0;
+    for (Map.Entry<String, Parked> entry : parked.entrySet()) {
+      Parked waiting = entry.getValue();
+      if (now - waiting.since() > EXPIRY_NANOS && parked.remove(entry.getKey(), waiting)) {
+        runtime.releaseController(waiting.controller());
+        runtime.gate().release();
+        released++;
+      }
+    }
+    if (released > 0) {
+      int count = released;
+      LOG.log(Level.DEBUG, () -> count + " upgrade(s) never opened; controllers released");
+    }
+    return released;
+  }
+
+  /** Endpoints waiting for their websocket now. */
+  int parkedCount() {
+    return parked.size();
   }
 
   /** What the container makes per websocket: forwards every event to the parked endpoint. */
