@@ -33,5 +33,11 @@ public final class CloseCodes {
    */
   public static final int INBOX_OVERFLOW = 4002;
 
+  /**
+   * The client sent more messages than {@code plezi.inbound.messagesPerSecond} allows (with {@code
+   * plezi.inbound.burst}); further frames are ignored. Off unless that setting is set. (#16)
+   */
+  public static final int RATE_LIMITED = 4008;
+
   private CloseCodes() {}
 }

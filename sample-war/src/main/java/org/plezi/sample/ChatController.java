@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
@@ -30,8 +31,11 @@ import org.plezi.jakarta.Route;
  *
  * <p>Anything else gets an {@code err} reply and the connection stays open: the library answers
  * malformed JSON (400), unknown events (404) and events only the server may call, such as {@code
- * notice} (405); this class answers bad names and texts (400), chatting, whispering or logging out
- * before logging in (401), a second login (409) and an unknown whisper target (404).
+ * notice} (405: only {@code login}, {@code logout}, {@code chat} and {@code whisper} are {@code
+ * from = Caller.CLIENT}; {@code notice}, {@code chatLine} and {@code whisperLine} keep the default,
+ * other connections only, so a bus message cannot log anyone in or out); this class answers bad
+ * names and texts (400), chatting, whispering or logging out before logging in (401), a second
+ * login (409) and an unknown whisper target (404).
  */
 @AutoDispatch
 @Route("/chat")
@@ -50,7 +54,7 @@ public class ChatController extends Controller {
    */
   private String name;
 
-  @Event
+  @Event(from = Caller.CLIENT) // its own client only: the bus may not log anyone in or out
   JsonObject login(Map<String, Object> message) {
     if (name != null) {
       return Replies.error(
@@ -76,7 +80,7 @@ public class ChatController extends Controller {
     return null;
   }
 
-  @Event
+  @Event(from = Caller.CLIENT)
   JsonObject chat(Map<String, Object> message) {
     if (name == null) {
       return notLoggedIn("chat");
@@ -90,7 +94,7 @@ public class ChatController extends Controller {
     return Replies.chat(name, text); // and the sender's own copy
   }
 
-  @Event
+  @Event(from = Caller.CLIENT)
   JsonObject whisper(Map<String, Object> message) {
     if (name == null) {
       return notLoggedIn("whisper");
@@ -129,7 +133,7 @@ public class ChatController extends Controller {
    * server closes rather than the page, so that nothing notified after this event can be handed to
    * a connection the browser has already closed.
    */
-  @Event
+  @Event(from = Caller.CLIENT)
   JsonObject logout() {
     if (name == null) {
       return notLoggedIn("logout");

@@ -309,12 +309,13 @@ class AutoDispatchIT {
   }
 
   @Test
-  void eventThatCannotTakeAJsonMessageAnswers405() throws Exception {
+  void anEventForOtherConnectionsOnlyAnswers405() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send("{\"event\":\"move\",\"x\":1,\"y\":2,\"_EID_\":4}");
       client.expectText("{\"event\":\"_ack_\",\"_EID_\":4}");
       client.expectText(
           "{\"event\":\"err\",\"status\":405,\"result\":\"not callable by clients\","
+              + "\"reason\":\"the event accepts calls from other connections only\","
               + "\"request\":{\"event\":\"move\",\"x\":1,\"y\":2,\"_EID_\":4}}");
     }
   }

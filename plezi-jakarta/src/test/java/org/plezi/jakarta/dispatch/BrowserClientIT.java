@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
@@ -36,7 +37,7 @@ class BrowserClientIT {
           + "<script src=\"/plezi/client.js\"></script></head><body>client test</body></html>";
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     JsonObject echo(JsonObject message) {
       return Json.createObjectBuilder()
           .add("event", "echoed")
@@ -44,12 +45,12 @@ class BrowserClientIT {
           .build();
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String plain() {
       return "just text";
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     JsonObject record(JsonObject message) {
       Journal.record("browser " + message.getString("text"));
       return Json.createObjectBuilder()

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
@@ -24,18 +25,18 @@ public class Chat extends Controller {
   /** A reply written as JSON with JSON-B. */
   public record Summary(String event, String text, List<Integer> sizes) {}
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String ping() {
     return "pong";
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String whole(JsonObject message) {
     write("before the return value");
     return "whole " + message.getString("text", "?");
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String map(Map<String, Object> message) {
     Object n = message.get("n");
     return "map "
@@ -44,32 +45,34 @@ public class Chat extends Controller {
         + message.get("list");
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String greet(Greeting greeting) {
     return "hello " + greeting.name + " x" + greeting.times;
   }
 
-  @Event("summary")
+  @Event(
+      value = "summary",
+      from = {Caller.CLIENT, Caller.SERVER})
   Summary summarize(JsonObject message) {
     return new Summary("summary", message.getString("text"), List.of(1, 2));
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   JsonObject json() {
     return Json.createObjectBuilder().add("event", "json").add("ok", true).build();
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   void quiet(JsonObject message) {
     Journal.record("quiet " + message.getString("text"));
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String boom() throws IOException {
     throw new IOException("secret detail from " + getClass().getName());
   }
 
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String crash() {
     throw new IllegalStateException("secret runtime detail");
   }
@@ -81,7 +84,7 @@ public class Chat extends Controller {
   }
 
   /** Asks the other chat connections to announce something (messaging between connections). */
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   void shout(JsonObject message) {
     broadcast("announce", message.getString("text"));
   }

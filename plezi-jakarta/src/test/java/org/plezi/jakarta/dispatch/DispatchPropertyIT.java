@@ -25,6 +25,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
@@ -58,12 +59,12 @@ class DispatchPropertyIT {
       public int times;
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String ping() {
       return "pong";
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     JsonObject echo(JsonObject message) {
       JsonValue n = message.get("n");
       return Json.createObjectBuilder()
@@ -72,12 +73,12 @@ class DispatchPropertyIT {
           .build();
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String boom(Map<String, Object> message) {
       throw new IllegalStateException("boom");
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String greet(Greeting greeting) {
       return "greeted";
     }

@@ -2,6 +2,7 @@ package org.plezi.jakarta.dispatch;
 
 import java.util.Map;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
@@ -10,7 +11,7 @@ import org.plezi.jakarta.Route;
 @AutoDispatch
 @Route("/hooked")
 public class Hooked extends Controller {
-  @Event
+  @Event(from = {Caller.CLIENT, Caller.SERVER})
   String known() {
     return "known";
   }

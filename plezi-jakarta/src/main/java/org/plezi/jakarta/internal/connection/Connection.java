@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.base.CoreValues;
@@ -22,6 +23,7 @@ import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.security.TokenBucket;
 
 /**
  * One open websocket and the controller that serves it. Every controller callback of the connection
@@ -38,8 +40,20 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, 1_000_000_000L);
 
+  /** Connections closed for sending too fast (#16). */
+  private static final RateLimitedLog FLOODS = new RateLimitedLog(LOG);
+
   /** The largest inbound message accepted, in chars for text and bytes for binary. */
   private final int maxMessage;
+
+  /**
+   * The inbound rate limit ({@code plezi.inbound.messagesPerSecond}); null when off. Taken only by
+   * the container's thread that delivers this connection's frames, one at a time.
+   */
+  private final TokenBucket inboundLimit;
+
+  /** Whether the client went over the limit (the close is queued); same thread as above. */
+  private boolean overLimit;
 
   /** How long one frame may take to send ({@code plezi.outbound.sendTimeoutMillis}); 0: forever. */
   private final long sendTimeoutNanos;
@@ -123,6 +137,10 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     // removed from a shared sorted set, which cost a quarter of a fan-out's CPU per delivery. The
     // runtime checks the sends in flight instead (checkSendTimeout).
     this.sendTimeoutNanos = settings.get(Settings.SEND_TIMEOUT_MILLIS) * 1_000_000L;
+    long rate = settings.get(Settings.INBOUND_MESSAGES_PER_SECOND);
+    long burst = settings.get(Settings.INBOUND_BURST);
+    this.inboundLimit =
+        rate == 0 ? null : new TokenBucket(rate, burst == 0 ? rate : burst, System.nanoTime());
   }
 
   // ------------------------------------------------------------------- what a controller sees
@@ -226,6 +244,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A text frame; on the container's thread, one frame of this connection at a time. */
   public void receive(String text) {
+    if (!withinRate()) {
+      return;
+    }
     if (text.length() > maxMessage) {
       tooBig();
       return;
@@ -240,11 +261,40 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A binary frame; as {@link #receive(String)}. */
   public void receive(byte[] data) {
+    if (!withinRate()) {
+      return;
+    }
     if (data.length > maxMessage) {
       tooBig();
       return;
     }
     invoke("onMessage(byte[])", () -> ControllerHooks.get().onMessage(controller, data));
+  }
+
+  /**
+   * Takes a token for one inbound frame; the first frame over the limit queues a 4008 close, and
+   * every frame after it is ignored. Container thread.
+   */
+  private boolean withinRate() {
+    if (inboundLimit == null) {
+      return true;
+    }
+    if (overLimit) {
+      return false;
+    }
+    if (inboundLimit.tryTake(System.nanoTime())) {
+      return true;
+    }
+    overLimit = true;
+    FLOODS.warn(
+        "a client of "
+            + model.type().getName()
+            + " went over plezi.inbound.messagesPerSecond ("
+            + inboundLimit
+            + "), closed with "
+            + CloseCodes.RATE_LIMITED);
+    outbound.offerClose(CloseCodes.RATE_LIMITED, "rate limit exceeded");
+    return false;
   }
 
   /**
@@ -340,6 +390,11 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     EventMethod method = model.events().get(event);
     if (method == null) {
       drop(event, "no @Event method of that name");
+      return;
+    }
+    if (!method.callableBy(Caller.SERVER)) {
+      // Another connection, a Messenger, mail or the bus (any publisher on the Redis channel).
+      drop(event, "the event accepts its client only (@Event(from = CLIENT))");
       return;
     }
     Object[] args;

@@ -6,6 +6,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.Set;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 
 /**
@@ -34,7 +36,12 @@ public final class EventMethod {
 
   private final List<Type> genericParameterTypes;
 
-  private EventMethod(String name, Method method, String description, MethodHandle invoker) {
+  /** Who may call it ({@code @Event(from)}); never empty. */
+  private final Set<Caller> callers;
+
+  private EventMethod(
+      String name, Method method, String description, MethodHandle invoker, Set<Caller> callers) {
+    this.callers = Set.copyOf(callers);
     this.name = name;
     this.method = method;
     this.description = description;
@@ -49,7 +56,7 @@ public final class EventMethod {
    * @param owner the controller class the event belongs to (named in messages)
    * @throws ReflectiveOperationException or a runtime exception when it cannot be made accessible
    */
-  static EventMethod of(String name, Class<?> owner, Method method)
+  static EventMethod of(String name, Class<?> owner, Method method, Set<Caller> callers)
       throws ReflectiveOperationException {
     method.setAccessible(true);
     MethodHandle direct = MethodHandles.lookup().unreflect(method);
@@ -59,7 +66,13 @@ public final class EventMethod {
             .asType(MethodType.genericMethodType(arity + 1))
             .asSpreader(Object[].class, arity)
             .asType(INVOKER_TYPE);
-    return new EventMethod(name, method, ControllerMethods.describe(owner, method), invoker);
+    return new EventMethod(
+        name, method, ControllerMethods.describe(owner, method), invoker, callers);
+  }
+
+  /** Whether {@code caller} may call this event ({@code @Event(from)}). */
+  public boolean callableBy(Caller caller) {
+    return callers.contains(caller);
   }
 
   /** The event's name, as clients and messages use it. */

@@ -9,10 +9,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.internal.wire.Envelope;
@@ -40,9 +42,13 @@ public final class EventTable {
     String name;
     Method method;
 
-    Slot(String name, Method method) {
+    /** Who may call it ({@code @Event(from)} of the most derived annotated declaration). */
+    Caller[] from;
+
+    Slot(String name, Method method, Caller[] from) {
       this.name = name;
       this.method = method;
+      this.from = from;
     }
   }
 
@@ -70,9 +76,10 @@ public final class EventTable {
           overridden.method = method;
           if (annotation != null) {
             overridden.name = nameOf(annotation, method);
+            overridden.from = annotation.from();
           }
         } else if (annotation != null) {
-          slots.add(new Slot(nameOf(annotation, method), method));
+          slots.add(new Slot(nameOf(annotation, method), method, annotation.from()));
         }
       }
     }
@@ -100,6 +107,13 @@ public final class EventTable {
                 + " at most 255 characters, so that it can travel between servers");
         continue;
       }
+      if (slot.from.length == 0) {
+        problems.add(
+            where
+                + ": @Event(from = {}) lets no one call the event; name Caller.CLIENT, "
+                + "Caller.SERVER or both");
+        continue;
+      }
       Method previous = claimed.putIfAbsent(slot.name, slot.method);
       if (previous != null) {
         problems.add(
@@ -113,7 +127,12 @@ public final class EventTable {
       }
       try {
         byName.put(
-            slot.name, EventMethod.of(slot.name, slot.method.getDeclaringClass(), slot.method));
+            slot.name,
+            EventMethod.of(
+                slot.name,
+                slot.method.getDeclaringClass(),
+                slot.method,
+                EnumSet.copyOf(Arrays.asList(slot.from))));
       } catch (ReflectiveOperationException | RuntimeException e) {
         problems.add(where + ": the @Event method cannot be made accessible: " + e);
       }

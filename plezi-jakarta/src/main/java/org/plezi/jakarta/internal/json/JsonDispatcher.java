@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.event.ControllerMethods;
 import org.plezi.jakarta.internal.event.EventMethod;
@@ -81,8 +82,20 @@ final class JsonDispatcher implements TextDispatcher {
     }
     Map<String, Route> routes = new HashMap<>();
     List<String> needJsonb = new ArrayList<>();
+    boolean anyForClients = false;
     for (EventMethod method : events.all()) {
       Form form = formOf(method);
+      boolean forClients = method.callableBy(Caller.CLIENT);
+      anyForClients |= forClients;
+      if (forClients && form == Form.NOT_CALLABLE) {
+        problems.add(
+            method.description()
+                + ": @Event(from = CLIENT), but its parameters do not take a JSON message "
+                + "(none, a JsonObject, a Map<String, Object> or an application class)");
+      }
+      if (!forClients && form == Form.POJO) {
+        form = Form.NOT_CALLABLE; // only servers call it: no JSON binding needed
+      }
       Type pojoType = form == Form.POJO ? method.genericParameterTypes().get(0) : null;
       routes.put(method.name(), new Route(method, form, pojoType, "event '" + method.name() + "'"));
       if (form == Form.NOT_CALLABLE) {
@@ -105,6 +118,14 @@ final class JsonDispatcher implements TextDispatcher {
                 + method.returnType().getSimpleName()
                 + " as JSON");
       }
+    }
+    if (!anyForClients && !events.all().isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          () ->
+              type.getName()
+                  + ": no @Event accepts Caller.CLIENT, so its clients can call none; "
+                  + "mark those they may call @Event(from = Caller.CLIENT)");
     }
     PojoBinder pojo = null;
     if (!needJsonb.isEmpty()) {
@@ -146,6 +167,15 @@ final class JsonDispatcher implements TextDispatcher {
     Route route = routes.get(name.getString());
     if (route == null) {
       unknown(connection, message);
+      return;
+    }
+    if (!route.method().callableBy(Caller.CLIENT)) {
+      connection.sendText(
+          codec.err(
+              405,
+              "not callable by clients",
+              "the event accepts calls from other connections only",
+              message));
       return;
     }
     Object[] arguments;

@@ -91,6 +91,16 @@ public final class ControllerChecks {
       return null;
     }
     boolean autoDispatch = type.isAnnotationPresent(AutoDispatch.class);
+    if (!autoDispatch) {
+      for (var event : events.all()) {
+        if (event.callableBy(org.plezi.jakarta.Caller.CLIENT)) {
+          problems.add(
+              event.description()
+                  + ": @Event(from = CLIENT) needs an @AutoDispatch controller; without it "
+                  + "clients call no events (their frames go to onMessage)");
+        }
+      }
+    }
     boolean onText = ControllerMethods.overrides(type, "onMessage", String.class);
     if (autoDispatch && onText) {
       problems.add(

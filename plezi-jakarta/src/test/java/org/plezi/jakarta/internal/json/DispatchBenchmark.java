@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.internal.connection.BenchSessions;
@@ -51,17 +52,17 @@ public class DispatchBenchmark {
       public String room;
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String chat(JsonObject message) {
       return message.getString("text");
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String chatMap(Map<String, Object> message) {
       return (String) message.get("text");
     }
 
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String chatPojo(Line line) {
       return line.text;
     }

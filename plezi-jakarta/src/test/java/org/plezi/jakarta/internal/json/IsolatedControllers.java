@@ -2,6 +2,7 @@ package org.plezi.jakarta.internal.json;
 
 import jakarta.json.JsonObject;
 import org.plezi.jakarta.AutoDispatch;
+import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
@@ -24,7 +25,7 @@ final class IsolatedControllers {
   @AutoDispatch
   @Route("/auto")
   public static class Auto extends Controller {
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String ping() {
       return "pong";
     }
@@ -33,7 +34,7 @@ final class IsolatedControllers {
   @AutoDispatch
   @Route("/whole")
   public static class Whole extends Controller {
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String whole(JsonObject message) {
       return message.toString();
     }
@@ -47,7 +48,7 @@ final class IsolatedControllers {
   @AutoDispatch
   @Route("/pojo")
   public static class Pojo extends Controller {
-    @Event
+    @Event(from = {Caller.CLIENT, Caller.SERVER})
     String greet(Greeting greeting) {
       return greeting.name;
     }
