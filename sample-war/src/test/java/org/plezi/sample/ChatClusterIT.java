@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -101,5 +102,38 @@ class ChatClusterIT {
       onA.expectNotice("Deploying at 22:00");
       onB.expectNotice("Deploying at 22:00");
     }
+  }
+
+  /**
+   * The issue's attack: envelopes published with redis-cli calling {@code logout} and {@code
+   * login}, which are {@code from = Caller.CLIENT}, are dropped on both servers; nobody is logged
+   * out or greeted, and the notice published after them arrives (the bus keeps their order).
+   */
+  @Test
+  void loginAndLogoutPublishedOnTheChannelByAnotherProgramAreRefused() throws Exception {
+    try (ChatUser onA = ChatUser.login(a.chat(), "target-a");
+        ChatUser onB = ChatUser.login(b.chat(), "target-b")) {
+      for (String forged :
+          List.of(
+              envelope(":logout", List.of()),
+              envelope(":login", List.of("- name: mallory")),
+              envelope(":notice", List.of("- after the forgeries")))) {
+        assertThat(redis.publishWithCli("plezi_sample", forged)).isEqualTo("2");
+      }
+      onA.expectNotice("after the forgeries");
+      onB.expectNotice("after the forgeries");
+      onA.expectNothingMore();
+      onB.expectNothingMore();
+      onA.chat("still here");
+      onA.expectChat("target-a", "still here");
+    }
+  }
+
+  private static String envelope(String method, List<String> data) {
+    List<String> lines = new java.util.ArrayList<>(List.of("---", ":method: " + method));
+    lines.add(data.isEmpty() ? ":data: []" : ":data:");
+    lines.addAll(data);
+    lines.addAll(List.of(":type: :all", ":server: " + UUID.randomUUID(), ""));
+    return String.join("\n", lines);
   }
 }
