@@ -372,6 +372,42 @@ public abstract class Controller {
     return messaging().notify(identity, event, args);
   }
 
+  // --------------------------------------------------------------- the user (issue 16)
+
+  /**
+   * The container's authenticated user of the upgrade request ({@code getUserPrincipal()}), kept
+   * for the connection's whole life; during {@link #preConnect()}, {@link #index()} and {@link
+   * #show(String)}, the request's own. Null for an anonymous user, and before an upgrade or
+   * request. Thread-safe.
+   */
+  public final java.security.Principal principal() {
+    HttpExchange current = exchange;
+    if (current != null) {
+      return current.request().getUserPrincipal();
+    }
+    ControllerConnection open = connection;
+    return open == null ? null : open.principal();
+  }
+
+  /**
+   * Whether the authenticated user is in {@code role}. During {@code preConnect}, {@code index} and
+   * {@code show} the request answers for any role. On a connection the request is gone: the answer
+   * was taken on the upgrade request for each role the class (or a superclass) declares with the
+   * standard {@code @jakarta.annotation.security.DeclareRoles}; false for an anonymous user.
+   *
+   * @throws IllegalArgumentException on a connection, for a role the class does not declare
+   */
+  public final boolean isUserInRole(String role) {
+    HttpExchange current = exchange;
+    if (current != null) {
+      return current.request().isUserInRole(role);
+    }
+    ControllerConnection open = connection;
+    return open != null && open.isUserInRole(role);
+  }
+
+  // ------------------------------------------------------------------- end of issue 16
+
   private ControllerMessaging messaging() {
     if (messaging == null) {
       throw new IllegalStateException("this controller was not created by Plezi");

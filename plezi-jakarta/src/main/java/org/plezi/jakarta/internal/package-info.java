@@ -13,6 +13,7 @@
  * json         auto-dispatch                         (event)
  * event        event table, argument binding         (wire: event names must travel)
  * bus          Message, Bus, IdentityStore, and their in-memory implementations
+ * security     origin policy, handshake check, connection and rate limits, the user kept (base)
  * wire         the YAML envelope
  * hooks        the public API's doors: controller callbacks, the runtime, what a controller sees
  * base         values, settings, rate-limited log, threads
@@ -41,6 +42,8 @@
  *       against {@code plezi.outbound.sendTimeoutMillis}.
  *   <li><b>{@code plezi-redis-<server>-1}</b>: connects the Redis bus, and retries while Redis is
  *       down at start-up. <b>{@code plezi-identity-sweeper-1}</b>: expires in-memory identities.
+ *       <b>{@code plezi-upgrade-sweep-<server>-1}</b>: every second, releases parked upgrades that
+ *       never opened (older than 10 s): their controllers and connection places.
  *   <li><b>Redisson's threads</b> (its netty event loop, and its listener pool of 2 threads for the
  *       client Plezi makes): what arrives on the bus, decoded and queued into inboxes ({@code
  *       BusReceiver}, never blocking); the answers to Messenger unicasts (a timed-out one completes
@@ -75,9 +78,10 @@
  *
  * <p>Everything else is lock-free: inboxes (a concurrent queue and a CAS that starts one drain at a
  * time), the registry's concurrent maps (weakly consistent: a connection open for the whole of a
- * fan-out is always reached), unicast answers, parked upgrades, and the {@code volatile} fields
- * that the runtime and the buses write once at start-up. Fields that one thread alone may touch say
- * so where they are declared ({@code Controller}'s HTTP exchange, an {@code Inbox.Batch}).
+ * fan-out is always reached), unicast answers, parked upgrades, the connection limit (a CAS'd
+ * count), and the {@code volatile} fields that the runtime and the buses write once at start-up.
+ * Fields that one thread alone may touch say so where they are declared ({@code Controller}'s HTTP
+ * exchange, an {@code Inbox.Batch}).
  *
  * <h3>Calls that may block on Redis</h3>
  *

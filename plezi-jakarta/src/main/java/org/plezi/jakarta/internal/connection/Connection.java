@@ -24,6 +24,7 @@ import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.security.TokenBucket;
+import org.plezi.jakarta.internal.security.UserSnapshot;
 
 /**
  * One open websocket and the controller that serves it. Every controller callback of the connection
@@ -54,6 +55,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** Whether the client went over the limit (the close is queued); same thread as above. */
   private boolean overLimit;
+
+  /** The upgrade request's authenticated user; null when anonymous. Immutable. */
+  private final UserSnapshot user;
 
   /** How long one frame may take to send ({@code plezi.outbound.sendTimeoutMillis}); 0: forever. */
   private final long sendTimeoutNanos;
@@ -99,7 +103,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       Settings settings,
       Executor closer,
       Executor events,
-      Identities identities) {
+      Identities identities,
+      UserSnapshot user) {
+    this.user = user;
     this.uuid = serverUuid + localId;
     this.localId = localId;
     this.controller = controller;
@@ -144,6 +150,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   // ------------------------------------------------------------------- what a controller sees
+
+  @Override
+  public java.security.Principal principal() {
+    return user == null ? null : user.principal();
+  }
+
+  @Override
+  public boolean isUserInRole(String role) {
+    return UserSnapshot.isUserInRole(user, role, model.roles(), model.type().getName());
+  }
 
   /** The cluster-wide id: server uuid followed by the local id. */
   @Override

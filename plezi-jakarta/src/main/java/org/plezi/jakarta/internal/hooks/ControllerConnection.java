@@ -31,4 +31,14 @@ public interface ControllerConnection {
    * @throws IllegalArgumentException for a bad identity, lifetime or count
    */
   void registerAs(String identity, Duration lifetime, int maxConnections);
+
+  /** The authenticated user of the upgrade request; null when anonymous (#16). */
+  java.security.Principal principal();
+
+  /**
+   * Whether that user was in {@code role} on the upgrade request (#16).
+   *
+   * @throws IllegalArgumentException for a role the controller class does not declare
+   */
+  boolean isUserInRole(String role);
 }

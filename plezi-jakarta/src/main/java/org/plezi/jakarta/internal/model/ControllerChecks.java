@@ -16,6 +16,7 @@ import org.plezi.jakarta.internal.event.ControllerMethods;
 import org.plezi.jakarta.internal.event.EventTable;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.json.JsonSetup;
+import org.plezi.jakarta.internal.security.DeclaredRoles;
 import org.plezi.jakarta.internal.security.OriginPolicy;
 import org.plezi.jakarta.internal.wire.Envelope;
 
@@ -79,6 +80,7 @@ public final class ControllerChecks {
     Constructor<? extends Controller> constructor = constructor(type, problems);
     checkClusterName(type, problems);
     List<String> origins = routeOrigins(type, problems);
+    DeclaredRoles roles = DeclaredRoles.of(type, problems);
     EventTable events;
     Method failedUnicast;
     try {
@@ -124,7 +126,8 @@ public final class ControllerChecks {
         events,
         failedUnicast,
         dispatcher,
-        origins);
+        origins,
+        roles);
   }
 
   /** The route's own origin allow-list ({@code @Route(origins)}), checked; empty for none. */

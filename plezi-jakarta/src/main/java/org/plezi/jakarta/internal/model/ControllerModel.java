@@ -7,6 +7,7 @@ import org.plezi.jakarta.ClusterName;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.event.EventTable;
 import org.plezi.jakarta.internal.event.TextDispatcher;
+import org.plezi.jakarta.internal.security.DeclaredRoles;
 
 /**
  * What the runtime knows of one controller class, checked once at start-up by {@link
@@ -36,6 +37,9 @@ public final class ControllerModel {
   /** The route's own origin allow-list ({@code @Route(origins)}), checked; empty for none. */
   private final java.util.List<String> origins;
 
+  /** The roles the class declares ({@code @DeclareRoles}), kept per connection (#16). */
+  private final DeclaredRoles roles;
+
   ControllerModel(
       Class<? extends Controller> type,
       RouteTemplate route,
@@ -45,7 +49,8 @@ public final class ControllerModel {
       EventTable events,
       Method failedUnicast,
       TextDispatcher textDispatcher,
-      java.util.List<String> origins) {
+      java.util.List<String> origins,
+      DeclaredRoles roles) {
     this.type = type;
     this.route = route;
     this.constructor = constructor;
@@ -56,6 +61,12 @@ public final class ControllerModel {
     this.textDispatcher = textDispatcher;
     this.clusterName = clusterNameOf(type);
     this.origins = java.util.List.copyOf(origins);
+    this.roles = roles;
+  }
+
+  /** The roles the class declares with {@code @DeclareRoles}; kept for each connection. */
+  public DeclaredRoles roles() {
+    return roles;
   }
 
   /** The route's own origin allow-list ({@code @Route(origins)}); empty: the deployment's. */

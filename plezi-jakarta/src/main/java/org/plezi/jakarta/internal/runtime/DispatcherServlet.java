@@ -17,6 +17,7 @@ import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.HttpExchange;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
+import org.plezi.jakarta.internal.security.UserSnapshot;
 
 /**
  * Answers every route: websocket upgrades (after {@code preConnect}) and plain {@code GET}s ({@code
@@ -127,7 +128,15 @@ public final class DispatcherServlet extends HttpServlet {
     }
     WebsocketHandOff handOff = runtime.handOff();
     Map<String, String> ticket =
-        handOff.park(new EndpointAdapter(runtime, model, controller), controller);
+        handOff.park(
+            new EndpointAdapter(
+                runtime,
+                model,
+                controller,
+                // the request is recycled after the upgrade: keep its user now
+                UserSnapshot.capture(
+                    request.getUserPrincipal(), model.roles(), request::isUserInRole)),
+            controller);
     try {
       container.upgradeHttpToWebSocket(request, response, handOff.config(), ticket);
       int status = response.getStatus();

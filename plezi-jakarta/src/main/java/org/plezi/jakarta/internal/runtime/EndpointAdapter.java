@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.security.UserSnapshot;
 
 /**
  * The one Jakarta WebSocket endpoint behind every route: an instance per connection, holding the
@@ -26,7 +27,12 @@ public final class EndpointAdapter extends Endpoint {
   /** Set in onOpen; the container calls the other events after it, on its own threads. */
   private volatile Connection connection;
 
-  EndpointAdapter(PleziRuntime runtime, ControllerModel model, Controller controller) {
+  /** The upgrade request's user, taken before the request was recycled; null when anonymous. */
+  private final UserSnapshot user;
+
+  EndpointAdapter(
+      PleziRuntime runtime, ControllerModel model, Controller controller, UserSnapshot user) {
+    this.user = user;
     this.runtime = runtime;
     this.model = model;
     this.controller = controller;
@@ -34,7 +40,7 @@ public final class EndpointAdapter extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
-    Connection opened = runtime.connect(session, model, controller);
+    Connection opened = runtime.connect(session, model, controller, user);
     connection = opened;
     if (model.handlesText()) {
       session.addMessageHandler(String.class, opened::receive);

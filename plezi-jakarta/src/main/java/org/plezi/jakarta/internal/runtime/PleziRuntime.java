@@ -263,11 +263,24 @@ public final class PleziRuntime {
    * Binds an opened websocket to its controller; the connection enters the registry when it runs
    * onOpen ({@link Connection#opened}). Container thread.
    */
-  Connection connect(Session session, ControllerModel model, Controller controller) {
+  Connection connect(
+      Session session,
+      ControllerModel model,
+      Controller controller,
+      org.plezi.jakarta.internal.security.UserSnapshot user) {
     String localId = Long.toHexString(nextLocalId.incrementAndGet());
     Connection connection =
         new Connection(
-            serverUuid, localId, controller, model, session, settings, closer, events, identities);
+            serverUuid,
+            localId,
+            controller,
+            model,
+            session,
+            settings,
+            closer,
+            events,
+            identities,
+            user);
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
   }

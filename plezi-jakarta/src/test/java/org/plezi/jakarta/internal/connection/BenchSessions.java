@@ -118,7 +118,8 @@ public final class BenchSessions {
             Settings.defaults(),
             events,
             events,
-            IDENTITIES);
+            IDENTITIES,
+            null);
     ControllerHooks.get().bindConnection(controller, connection);
     return connection;
   }
