@@ -104,7 +104,7 @@ final class UpgradeGate {
               + request.getServerPort());
       return new Refusal(403, null, null, verdict.reason());
     }
-    if (!limit.tryReserve()) {
+    if (!tryReserve()) {
       full.warn(
           "websocket upgrade refused (503): plezi.connections.max = " + limit.max() + " reached");
       return new Refusal(
@@ -114,6 +114,11 @@ final class UpgradeGate {
           "too many connections");
     }
     return null;
+  }
+
+  /** Reserves a connection place; false when the limit is reached. */
+  boolean tryReserve() {
+    return limit.tryReserve();
   }
 
   /** Gives back the place an admitted upgrade reserved. */
