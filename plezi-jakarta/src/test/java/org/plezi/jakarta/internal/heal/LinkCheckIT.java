@@ -35,7 +35,7 @@ class LinkCheckIT {
   }
 
   private static LinkCheck check(String channel) {
-    return new LinkCheck(client, channel, "server-" + channel);
+    return new LinkCheck(client, channel, "server-" + channel, java.time.Duration.ofSeconds(1));
   }
 
   @Test
