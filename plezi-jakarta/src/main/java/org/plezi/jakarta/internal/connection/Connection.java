@@ -16,6 +16,7 @@ import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Settings;
 import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.event.EventMethod;
 import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
@@ -319,6 +320,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
           }
           try {
             task.run();
+          } catch (Outage.Unavailable e) {
+            // Redis cannot serve (a mailbox read): the outage counted it and logged it once
+            LOG.log(Level.DEBUG, () -> uuid + ": " + e.getMessage());
           } catch (RuntimeException e) {
             // Controller code is caught in invoke(); this is the library's own (a store that
             // failed).

@@ -74,10 +74,22 @@ public final class Identities {
     List<String> names = List.copyOf(connection.identities());
     if (!names.isEmpty()) {
       try {
-        background.execute(() -> names.forEach(name -> store.unregister(name, connection.uuid())));
+        background.execute(() -> names.forEach(name -> unregister(name, connection.uuid())));
       } catch (RejectedExecutionException e) {
         // undeploy: the registrations expire with their identities
       }
+    }
+  }
+
+  /**
+   * Removes one registration; when Redis cannot serve, the outage counts it (logged once), a
+   * refusal is logged rate-limited by the store, and the registration expires with its identity.
+   */
+  private void unregister(String identity, String connectionUuid) {
+    try {
+      store.unregister(identity, connectionUuid);
+    } catch (IllegalStateException e) {
+      // counted by the outage, or logged by the store; nothing may kill the pool's thread
     }
   }
 

@@ -175,10 +175,13 @@ public final class RedisIdentityStore implements IdentityStore {
         script == DELIVERED || script == UNREGISTER
             ? RScript.ReturnType.INTEGER
             : RScript.ReturnType.MULTI;
-    return (T)
-        bus.client()
-            .getScript(StringCodec.INSTANCE)
-            .eval(RScript.Mode.READ_WRITE, script, type, keys, values);
+    return bus.calls()
+        .call(
+            () ->
+                (T)
+                    bus.client()
+                        .getScript(StringCodec.INSTANCE)
+                        .eval(RScript.Mode.READ_WRITE, script, type, keys, values));
   }
 
   @Override

@@ -26,6 +26,15 @@ final class Buses {
    *     configuration file cannot be read
    */
   static Bus choose(Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
+    Bus bus = make(settings, serverUuid, channel, redisClient);
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.checkEvery(settings.get(Settings.REDIS_CHECK_MILLIS));
+    }
+    return bus;
+  }
+
+  private static Bus make(
+      Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
     Optional<String> url = settings.get(Settings.REDIS_URL);
     Optional<String> file = settings.get(Settings.REDIS_CONFIG);
     if (redisClient != null) {

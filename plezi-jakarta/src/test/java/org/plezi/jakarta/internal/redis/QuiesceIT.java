@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,8 @@ import org.redisson.client.codec.StringCodec;
 @Timeout(120)
 class QuiesceIT {
   private static Set<Thread> alive() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
         .collect(Collectors.toSet());
   }
 
@@ -28,9 +29,10 @@ class QuiesceIT {
     try (PersistentRedis redis = PersistentRedis.start()) {
       Set<Thread> before = alive();
       RedissonClient client = redis.client();
-      client.getTopic("q", StringCodec.INSTANCE).addListener(String.class, (c, m) -> { });
-      client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, "return 1",
-          RScript.ReturnType.INTEGER, List.of("k"));
+      client.getTopic("q", StringCodec.INSTANCE).addListener(String.class, (c, m) -> {});
+      client
+          .getScript(StringCodec.INSTANCE)
+          .eval(RScript.Mode.READ_WRITE, "return 1", RScript.ReturnType.INTEGER, List.of("k"));
       client.getTopic("q", StringCodec.INSTANCE).publish("x");
 
       assertThat(Quiesce.redisson(client, System.nanoTime() + TimeUnit.SECONDS.toNanos(10)))
@@ -62,21 +64,21 @@ class QuiesceIT {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     CountDownLatch never = new CountDownLatch(1);
     CountDownLatch started = new CountDownLatch(1);
-    pool.execute(() -> {
-      started.countDown();
-      try {
-        never.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    pool.execute(
+        () -> {
+          started.countDown();
+          try {
+            never.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
     try {
       started.await();
     } catch (InterruptedException e) {
       throw new AssertionError(e);
     }
-    assertThat(Quiesce.pools(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), pool))
-        .isTrue();
+    assertThat(Quiesce.pools(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50), pool)).isTrue();
     assertThat(pool.isTerminated()).isTrue();
   }
 }

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -6,11 +6,11 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One state owner's part of a restore pass: writes its entries again with a bounded number of
- * calls in flight (pipelined, without flooding Redisson's queue with one command per connection
- * of a large server at once), and once an entry is written checks that it is still wanted,
- * removing it otherwise. That order closes the race with a connection closing during the pass:
- * a close before the check is undone here, a close after it removes the entry itself, later.
+ * One state owner's part of a restore pass: writes its entries again with a bounded number of calls
+ * in flight (pipelined, without flooding Redisson's queue with one command per connection of a
+ * large server at once), and once an entry is written checks that it is still wanted, removing it
+ * otherwise. That order closes the race with a connection closing during the pass: a close before
+ * the check is undone here, a close after it removes the entry itself, later.
  *
  * <p>Calls start on the caller's thread and on the threads that complete the previous ones
  * (Redisson's); the entries' iterator is only touched under this object's lock.
@@ -39,16 +39,19 @@ public final class RestorePass<E> {
 
   /**
    * Whether a thread is in {@link #pump()}; a completion that happens meanwhile (a call that
-   * completed at once) sets {@link #again} instead of pumping itself, so that a long run of
-   * calls completing on the caller's thread never nests. Guarded by this.
+   * completed at once) sets {@link #again} instead of pumping itself, so that a long run of calls
+   * completing on the caller's thread never nests. Guarded by this.
    */
   private boolean pumping;
 
   /** Whether a call completed while another thread pumped. Guarded by this. */
   private boolean again;
 
-  private RestorePass(Iterator<E> entries, int window,
-      Function<E, CompletableFuture<Boolean>> write, Predicate<E> stillWanted,
+  private RestorePass(
+      Iterator<E> entries,
+      int window,
+      Function<E, CompletableFuture<Boolean>> write,
+      Predicate<E> stillWanted,
       Function<E, CompletableFuture<?>> remove) {
     this.entries = entries;
     this.window = Math.max(1, window);
@@ -64,11 +67,14 @@ public final class RestorePass<E> {
    *     place, or there was no room and the owner gave the entry up)
    * @param stillWanted asked after an entry was written: false when its connection closed meanwhile
    * @param remove starts removing an entry that is no longer wanted
-   * @return completes with the number of entries written, or with the first failure once the
-   *     calls in flight have ended (no new call starts after a failure)
+   * @return completes with the number of entries written, or with the first failure once the calls
+   *     in flight have ended (no new call starts after a failure)
    */
-  public static <E> CompletableFuture<Integer> run(Iterator<E> entries, int window,
-      Function<E, CompletableFuture<Boolean>> write, Predicate<E> stillWanted,
+  public static <E> CompletableFuture<Integer> run(
+      Iterator<E> entries,
+      int window,
+      Function<E, CompletableFuture<Boolean>> write,
+      Predicate<E> stillWanted,
       Function<E, CompletableFuture<?>> remove) {
     RestorePass<E> pass = new RestorePass<>(entries, window, write, stillWanted, remove);
     pass.pump();
@@ -99,7 +105,9 @@ public final class RestorePass<E> {
     finishIfIdle();
   }
 
-  /** Starts the call for the next entry; false when the window is full, none is left or one failed. */
+  /**
+   * Starts the call for the next entry; false when the window is full, none is left or one failed.
+   */
   private boolean startNext() {
     E entry;
     synchronized (this) {
@@ -115,22 +123,25 @@ public final class RestorePass<E> {
     } catch (RuntimeException e) {
       call = CompletableFuture.failedFuture(e);
     }
-    call.thenCompose(wrote -> {
-      if (stillWanted.test(entry)) {
-        return CompletableFuture.completedFuture(wrote);
-      }
-      return remove.apply(entry).thenApply(removed -> false);
-    }).whenComplete((wrote, problem) -> {
-      synchronized (this) {
-        inFlight--;
-        if (problem != null && failure == null) {
-          failure = problem;
-        } else if (problem == null && wrote) {
-          written++;
-        }
-      }
-      pump();
-    });
+    call.thenCompose(
+            wrote -> {
+              if (stillWanted.test(entry)) {
+                return CompletableFuture.completedFuture(wrote);
+              }
+              return remove.apply(entry).thenApply(removed -> false);
+            })
+        .whenComplete(
+            (wrote, problem) -> {
+              synchronized (this) {
+                inFlight--;
+                if (problem != null && failure == null) {
+                  failure = problem;
+                } else if (problem == null && wrote) {
+                  written++;
+                }
+              }
+              pump();
+            });
     return true;
   }
 

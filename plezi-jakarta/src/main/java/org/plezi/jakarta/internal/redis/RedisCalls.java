@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.FastThreadLocalThread;
@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.plezi.jakarta.internal.RateLimitedLog;
+import org.plezi.jakarta.internal.base.RateLimitedLog;
+import org.plezi.jakarta.internal.bus.Healer;
+import org.plezi.jakarta.internal.bus.Outage;
 import org.redisson.RedissonShutdownException;
 import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
@@ -19,17 +21,17 @@ import org.redisson.client.RedisTimeoutException;
 
 /**
  * The one way the library calls Redis, so that every failure keeps one contract: a Redisson
- * exception never reaches the caller, an {@link IllegalStateException} does (its cause the
- * Redisson one); a failure that means Redis cannot be reached starts an {@link Outage}, logged
- * once, and asks for a link check; during the outage calls fail at once instead of holding the
- * caller's thread for Redisson's timeout and retries (measured: 4.6 to 6 s per call). Any other
- * refusal (out of memory, read-only replica, a script error) is logged rate-limited.
+ * exception never reaches the caller, an {@link IllegalStateException} does (its cause the Redisson
+ * one); a failure that means Redis cannot be reached starts an {@link Outage}, logged once, and
+ * asks for a link check; during the outage calls fail at once instead of holding the caller's
+ * thread for Redisson's timeout and retries (measured: 4.6 to 6 s per call). Any other refusal (out
+ * of memory, read-only replica, a script error) is logged rate-limited.
  *
  * <p>A Redisson call made on a thread that is not Netty's leaves Netty's {@code
- * InternalThreadLocalMap} in a {@code ThreadLocal} of that thread, which Tomcat reports at
- * undeploy and which pins the application's class loader to a container thread. When the call
- * created it, it is removed after the call (measured: about 2.5 µs per call; a Redis round trip
- * is 50 to 100 µs). Threads that die with the application are spared ({@code ownThread}).
+ * InternalThreadLocalMap} in a {@code ThreadLocal} of that thread, which Tomcat reports at undeploy
+ * and which pins the application's class loader to a container thread. When the call created it, it
+ * is removed after the call (measured: about 2.5 µs per call; a Redis round trip is 50 to 100 µs).
+ * Threads that die with the application are spared ({@code ownThread}).
  */
 public final class RedisCalls {
   private final Outage outage;
@@ -41,12 +43,12 @@ public final class RedisCalls {
   private volatile boolean closed;
 
   /**
-   * @param checkSoon asks for a link check now (after a failure, so that an outage that was only
-   *     a slow answer ends after one round trip)
+   * @param checkSoon asks for a link check now (after a failure, so that an outage that was only a
+   *     slow answer ends after one round trip)
    * @param ownThread threads that end with the application, which need no ThreadLocal clean-up
    */
-  public RedisCalls(Outage outage, Runnable checkSoon, Predicate<Thread> ownThread,
-      System.Logger log) {
+  public RedisCalls(
+      Outage outage, Runnable checkSoon, Predicate<Thread> ownThread, System.Logger log) {
     this.outage = outage;
     this.checkSoon = checkSoon;
     this.ownThread = ownThread;
@@ -93,16 +95,19 @@ public final class RedisCalls {
       }
     }
     CompletableFuture<T> result = new CompletableFuture<>();
-    started.whenComplete((value, failure) -> {
-      if (failure == null) {
-        result.complete(value);
-      } else {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        result.completeExceptionally(
-            cause instanceof RedisException redis ? translate(redis) : cause);
-      }
-    });
+    started.whenComplete(
+        (value, failure) -> {
+          if (failure == null) {
+            result.complete(value);
+          } else {
+            Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause()
+                    : failure;
+            result.completeExceptionally(
+                cause instanceof RedisException redis ? translate(redis) : cause);
+          }
+        });
     return result;
   }
 
@@ -117,7 +122,7 @@ public final class RedisCalls {
 
   private void refuseIfDown() {
     if (closed) {
-      throw new IllegalStateException("Plezi: the application is stopping; Redis is closed");
+      throw new Outage.Unavailable("Plezi: the application is stopping; Redis is closed", null);
     }
     if (outage.isDown()) {
       throw outage.unavailable(null);
@@ -126,8 +131,7 @@ public final class RedisCalls {
 
   private IllegalStateException translate(RedisException failure) {
     if (closed) {
-      return new IllegalStateException("Plezi: the application is stopping; Redis is closed",
-          failure);
+      return new Outage.Unavailable("Plezi: the application is stopping; Redis is closed", failure);
     }
     if (isUnreachable(failure)) {
       outage.failed(Healer.reason(failure));
@@ -151,7 +155,8 @@ public final class RedisCalls {
 
   private boolean needsCleanUp() {
     Thread current = Thread.currentThread();
-    return !(current instanceof FastThreadLocalThread) && !ownThread.test(current)
+    return !(current instanceof FastThreadLocalThread)
+        && !ownThread.test(current)
         && InternalThreadLocalMap.getIfSet() == null;
   }
 }

@@ -1,8 +1,10 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.plezi.jakarta.internal.bus.Healer;
+import org.plezi.jakarta.internal.bus.RedisLife;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;
@@ -11,16 +13,17 @@ import org.redisson.client.codec.StringCodec;
 /**
  * The link check: one Lua script, one round trip, atomic. It reads the cluster's epoch marker
  * ({@code <channel>:epoch}, no expiry), writing a fresh one when it is missing, so that of several
- * servers finding it missing at once exactly one writes it; and it reads Redis's {@code run_id}
- * and the number of subscribers of this server's private channel. The marker is the script's only
- * key, so on Redis Cluster the script runs on the marker's node, and the run id is that node's.
+ * servers finding it missing at once exactly one writes it; and it reads Redis's {@code run_id} and
+ * the number of subscribers of this server's private channel. The marker is the script's only key,
+ * so on Redis Cluster the script runs on the marker's node, and the run id is that node's.
  */
 public final class LinkCheck implements Healer.Probe {
   /**
    * The marker is written with SET and never given an expiry: it lives as long as the data. One
    * that is not a non-empty string (someone else's key) is replaced, which counts as lost data.
    */
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       if redis.call('TYPE', KEYS[1]).ok ~= 'string' then redis.call('DEL', KEYS[1]) end
       local epoch = redis.call('GET', KEYS[1])
       if not epoch or epoch == '' then
@@ -46,10 +49,13 @@ public final class LinkCheck implements Healer.Probe {
    *     retry): measured, a check on a dead link then fails within milliseconds, where Redisson's
    *     default retries hold it 4.6 s
    */
-  public LinkCheck(RedissonClient client, String channel, String privateChannel,
-      Duration timeout) {
-    this.script = client.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE)
-        .timeout(timeout).retryAttempts(0));
+  public LinkCheck(RedissonClient client, String channel, String privateChannel, Duration timeout) {
+    this.script =
+        client.getScript(
+            OptionalOptions.defaults()
+                .codec(StringCodec.INSTANCE)
+                .timeout(timeout)
+                .retryAttempts(0));
     this.marker = channel + ":epoch";
     this.privateChannel = privateChannel;
   }
@@ -61,8 +67,14 @@ public final class LinkCheck implements Healer.Probe {
 
   @Override
   public RedisLife read() {
-    List<?> answer = script.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.MULTI,
-        List.of(marker), UUID.randomUUID().toString(), privateChannel);
+    List<?> answer =
+        script.eval(
+            RScript.Mode.READ_WRITE,
+            SCRIPT,
+            RScript.ReturnType.MULTI,
+            List.of(marker),
+            UUID.randomUUID().toString(),
+            privateChannel);
     if (answer == null || answer.size() != 3) {
       throw new IllegalStateException("the link check got an unexpected answer: " + answer);
     }
@@ -71,7 +83,7 @@ public final class LinkCheck implements Healer.Probe {
       epoch = epoch.substring(0, MAX_EPOCH);
     }
     Object subscribers = answer.get(2);
-    return new RedisLife(epoch, String.valueOf(answer.get(1)),
-        subscribers instanceof Number n ? n.longValue() : -1);
+    return new RedisLife(
+        epoch, String.valueOf(answer.get(1)), subscribers instanceof Number n ? n.longValue() : -1);
   }
 }

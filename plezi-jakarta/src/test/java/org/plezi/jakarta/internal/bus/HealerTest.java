@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.testing.RecordingLogger;
 
 class HealerTest {
   private final RecordingLogger log = new RecordingLogger();
@@ -23,13 +24,18 @@ class HealerTest {
   /** What the probe answers next: a RedisLife, or a RuntimeException to throw. */
   private final Deque<Object> answers = new ArrayDeque<>();
 
-  private final Healer healer = new Healer(() -> {
-    Object next = answers.remove();
-    if (next instanceof RuntimeException e) {
-      throw e;
-    }
-    return (RedisLife) next;
-  }, outage, log, nanos::get);
+  private final Healer healer =
+      new Healer(
+          () -> {
+            Object next = answers.remove();
+            if (next instanceof RuntimeException e) {
+              throw e;
+            }
+            return (RedisLife) next;
+          },
+          outage,
+          log,
+          nanos::get);
 
   /** A state that records the changes it was asked to restore and answers from a script. */
   private static final class FakeState implements ClusterState {
@@ -95,11 +101,15 @@ class HealerTest {
     assertThat(presence.restores).containsExactly(Change.DATA_LOST);
     assertThat(healer.passes()).isEqualTo(1);
     assertThat(healer.written()).isEqualTo(6);
-    assertThat(log.lines()).singleElement().satisfies(line -> {
-      assertThat(line.level()).isEqualTo(Level.INFO);
-      assertThat(line.text()).contains("Redis lost its data (epoch e1 is now e2)")
-          .contains("3 identities, 3 presence");
-    });
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line -> {
+              assertThat(line.level()).isEqualTo(Level.INFO);
+              assertThat(line.text())
+                  .contains("Redis lost its data (epoch e1 is now e2)")
+                  .contains("3 identities, 3 presence");
+            });
   }
 
   @Test
@@ -131,13 +141,13 @@ class HealerTest {
         () -> CompletableFuture.failedFuture(new IllegalStateException("Redis timeout")));
     checkSeeing(life("e2", "r2"));
     assertThat(healer.passes()).isZero();
-    assertThat(log.lines()).singleElement()
+    assertThat(log.lines())
+        .singleElement()
         .satisfies(line -> assertThat(line.text()).contains("identities (IllegalStateException"));
 
     checkSeeing(life("e2", "r2")); // the same Redis now, but the DATA_LOST pass is still owed
     checkSeeing(life("e2", "r2"));
-    assertThat(identities.restores)
-        .containsExactly(Change.DATA_LOST, Change.DATA_LOST);
+    assertThat(identities.restores).containsExactly(Change.DATA_LOST, Change.DATA_LOST);
     assertThat(presence.restores).containsExactly(Change.DATA_LOST, Change.DATA_LOST);
     assertThat(healer.passes()).isEqualTo(1);
   }
@@ -145,9 +155,10 @@ class HealerTest {
   @Test
   void aStateThatThrowsInsteadOfFailingItsStageIsRetriedToo() {
     checkSeeing(life("e1", "r1"));
-    identities.restoreAnswers.add(() -> {
-      throw new IllegalStateException("not yet");
-    });
+    identities.restoreAnswers.add(
+        () -> {
+          throw new IllegalStateException("not yet");
+        });
     checkSeeing(life("e2", "r1"));
     checkSeeing(life("e2", "r1"));
     assertThat(identities.restores).containsExactly(Change.DATA_LOST, Change.DATA_LOST);
@@ -157,8 +168,12 @@ class HealerTest {
   void releaseWaitsForEveryStateAndLogsOnlyWhatIsLeft() {
     presence.releaseAnswer = () -> CompletableFuture.completedFuture(2);
     assertThat(healer.release(1_000)).isFalse();
-    assertThat(log.lines()).singleElement().satisfies(line -> assertThat(line.text())
-        .contains("shutdown left this server's entries in Redis: 2 presence"));
+    assertThat(log.lines())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line.text())
+                    .contains("shutdown left this server's entries in Redis: 2 presence"));
   }
 
   @Test
@@ -182,10 +197,11 @@ class HealerTest {
       checkSeeing(life("e1", "r1"));
       CompletableFuture<Void> blocked = new CompletableFuture<>();
       CompletableFuture<Void> running = new CompletableFuture<>();
-      thread.execute(() -> {
-        running.complete(null);
-        blocked.join();
-      });
+      thread.execute(
+          () -> {
+            running.complete(null);
+            blocked.join();
+          });
       running.join();
       healer.start(thread, 60_000);
       answers.add(life("e2", "r1"));
@@ -193,7 +209,7 @@ class HealerTest {
       healer.trigger();
       healer.trigger();
       blocked.complete(null);
-      thread.submit(() -> { }).get(); // the queued check ran before this
+      thread.submit(() -> {}).get(); // the queued check ran before this
       assertThat(answers).isEmpty();
       assertThat(identities.restores).containsExactly(Change.DATA_LOST);
     } finally {

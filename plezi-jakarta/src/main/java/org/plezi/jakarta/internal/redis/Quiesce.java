@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.ExecutorService;
@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.api.RedissonClient;
 
 /**
- * Stops threads within a deadline, so that none outlives the application: Tomcat reports (and
- * the class loader leaks through) any thread the application started that is still alive when
- * its listeners have returned.
+ * Stops threads within a deadline, so that none outlives the application: Tomcat reports (and the
+ * class loader leaks through) any thread the application started that is still alive when its
+ * listeners have returned.
  */
 public final class Quiesce {
   /**
@@ -64,8 +64,8 @@ public final class Quiesce {
 
   private static boolean await(ExecutorService pool, long deadlineNanos) {
     try {
-      return pool.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()),
-          TimeUnit.NANOSECONDS);
+      return pool.awaitTermination(
+          Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,9 +7,9 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Writes one connection's registration of an identity again, in the Redis identity store's
- * layout ({@code <channel>:identity:{<name>}:meta|conns|box}), idempotently. Phase 1 of #21: the
- * script joins the identity store's own once the layout (#14) is on main.
+ * Writes one connection's registration of an identity again, in the Redis identity store's layout
+ * ({@code <channel>:identity:{<name>}:meta|conns|box}), idempotently. Phase 1 of #21: the script
+ * joins the identity store's own once the layout (#14) is on main.
  *
  * <ul>
  *   <li>A connection still registered stays as it is: same order, no new registration counted.
@@ -32,7 +32,8 @@ public final class IdentityRestore {
     FULL
   }
 
-  private static final String SCRIPT = """
+  private static final String SCRIPT =
+      """
       local present = redis.call('ZSCORE', KEYS[2], ARGV[1])
       if not present and redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[3]) then return -1 end
       if redis.call('EXISTS', KEYS[1]) == 0 then
@@ -52,7 +53,9 @@ public final class IdentityRestore {
   private final RedissonClient client;
   private final String namespace;
 
-  /** @param channel the cluster's global channel, whose namespace holds the identities */
+  /**
+   * @param channel the cluster's global channel, whose namespace holds the identities
+   */
   public IdentityRestore(RedissonClient client, String channel) {
     this.client = client;
     this.namespace = channel + ":identity:";
@@ -61,16 +64,27 @@ public final class IdentityRestore {
   /**
    * Starts restoring one registration.
    *
-   * @param cursor the number of the last message of the identity the connection has seen (0:
-   *     none)
+   * @param cursor the number of the last message of the identity the connection has seen (0: none)
    */
-  public CompletableFuture<Outcome> restore(String identity, String connectionUuid,
-      long lifetimeMillis, int maxConnections, long cursor) {
+  public CompletableFuture<Outcome> restore(
+      String identity,
+      String connectionUuid,
+      long lifetimeMillis,
+      int maxConnections,
+      long cursor) {
     String base = namespace + "{" + identity + "}:";
     List<Object> keys = List.of(base + "meta", base + "conns", base + "box");
-    return client.getScript(StringCodec.INSTANCE).<Long>evalAsync(RScript.Mode.READ_WRITE,
-        SCRIPT, RScript.ReturnType.INTEGER, keys, connectionUuid, Long.toString(lifetimeMillis),
-        Integer.toString(maxConnections), Long.toString(Math.max(0, cursor)))
+    return client
+        .getScript(StringCodec.INSTANCE)
+        .<Long>evalAsync(
+            RScript.Mode.READ_WRITE,
+            SCRIPT,
+            RScript.ReturnType.INTEGER,
+            keys,
+            connectionUuid,
+            Long.toString(lifetimeMillis),
+            Integer.toString(maxConnections),
+            Long.toString(Math.max(0, cursor)))
         .toCompletableFuture()
         .thenApply(code -> code > 0 ? Outcome.WRITTEN : code == 0 ? Outcome.PRESENT : Outcome.FULL);
   }

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.internal.bus.Change;
+import org.plezi.jakarta.internal.bus.RedisLife;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -46,8 +48,8 @@ class LinkCheckIT {
       for (int i = 0; i < 8; i++) {
         reads.add(CompletableFuture.supplyAsync(() -> check("agree").read(), pool));
       }
-      Set<String> epochs = reads.stream().map(read -> read.join().epoch())
-          .collect(Collectors.toSet());
+      Set<String> epochs =
+          reads.stream().map(read -> read.join().epoch()).collect(Collectors.toSet());
       assertThat(epochs).hasSize(1);
       assertThat(redis.call("PTTL", "agree:epoch")).isEqualTo("-1");
     } finally {
@@ -56,8 +58,7 @@ class LinkCheckIT {
   }
 
   @Test
-  void aRedisRestartedEmptyHasANewEpochAndOneRestartedWithItsDataKeepsItsEpoch()
-      throws Exception {
+  void aRedisRestartedEmptyHasANewEpochAndOneRestartedWithItsDataKeepsItsEpoch() throws Exception {
     LinkCheck link = check("restarts");
     RedisLife first = link.read();
     assertThat(first.runId()).hasSize(40);
@@ -78,8 +79,10 @@ class LinkCheckIT {
   void itCountsTheSubscribersOfThePrivateChannel() {
     LinkCheck link = check("subscribed");
     assertThat(link.read().subscribers()).isZero();
-    int listener = client.getTopic("server-subscribed", StringCodec.INSTANCE)
-        .addListener(String.class, (channel, message) -> { });
+    int listener =
+        client
+            .getTopic("server-subscribed", StringCodec.INSTANCE)
+            .addListener(String.class, (channel, message) -> {});
     try {
       assertThat(link.read().subscribers()).isEqualTo(1);
     } finally {
@@ -101,7 +104,9 @@ class LinkCheckIT {
 
   /** The first read that succeeds once the client has reconnected (Redisson does it itself). */
   private static RedisLife readOnceBack(LinkCheck link) {
-    return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .ignoreExceptions().until(link::read, life -> true);
+    return org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(link::read, life -> true);
   }
 }

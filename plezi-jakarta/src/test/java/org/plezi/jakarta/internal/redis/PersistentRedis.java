@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.plezi.jakarta.testing.Ports;
 import org.plezi.jakarta.testing.RedisServer;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -30,7 +31,7 @@ final class PersistentRedis implements AutoCloseable {
 
   static PersistentRedis start() throws IOException, InterruptedException {
     PersistentRedis redis =
-        new PersistentRedis(RedisServer.freePort(), Files.createTempDirectory("plezi-heal"));
+        new PersistentRedis(Ports.free(), Files.createTempDirectory("plezi-heal"));
     redis.startWithData();
     return redis;
   }
@@ -44,9 +45,15 @@ final class PersistentRedis implements AutoCloseable {
     Config config = new Config();
     config.setThreads(2);
     config.setNettyThreads(2);
-    config.useSingleServer().setAddress(url()).setConnectionMinimumIdleSize(1)
-        .setConnectionPoolSize(2).setSubscriptionConnectionMinimumIdleSize(1)
-        .setSubscriptionConnectionPoolSize(1).setConnectTimeout(500).setTimeout(500)
+    config
+        .useSingleServer()
+        .setAddress(url())
+        .setConnectionMinimumIdleSize(1)
+        .setConnectionPoolSize(2)
+        .setSubscriptionConnectionMinimumIdleSize(1)
+        .setSubscriptionConnectionPoolSize(1)
+        .setConnectTimeout(500)
+        .setTimeout(500)
         .setRetryAttempts(0);
     return Redisson.create(config);
   }
@@ -61,12 +68,24 @@ final class PersistentRedis implements AutoCloseable {
 
   /** Starts again on the same port, loading what the append-only file holds. */
   void startWithData() throws IOException, InterruptedException {
-    process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind",
-        "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir",
-        dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (answers()) {
@@ -88,8 +107,8 @@ final class PersistentRedis implements AutoCloseable {
 
   /** Sends one command; the first line of the answer. */
   String call(String... command) throws IOException, InterruptedException {
-    List<String> cli = new java.util.ArrayList<>(List.of("redis-cli", "-p",
-        Integer.toString(port)));
+    List<String> cli =
+        new java.util.ArrayList<>(List.of("redis-cli", "-p", Integer.toString(port)));
     cli.addAll(List.of(command));
     Process run = new ProcessBuilder(cli).redirectErrorStream(true).start();
     String out = new String(run.getInputStream().readAllBytes()).trim();

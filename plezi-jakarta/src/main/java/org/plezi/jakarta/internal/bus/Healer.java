@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -80,13 +80,13 @@ public final class Healer {
   }
 
   /**
-   * Runs a check every {@code periodMillis} on {@code thread}, and on each {@link #trigger()}.
-   * The caller has run the first check already (at join, before the client is handed out).
+   * Runs a check every {@code periodMillis} on {@code thread}, and on each {@link #trigger()}. The
+   * caller has run the first check already (at join, before the client is handed out).
    */
   public void start(ScheduledExecutorService thread, long periodMillis) {
     this.thread = thread;
-    thread.scheduleWithFixedDelay(this::checkQuietly, periodMillis, periodMillis,
-        TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(
+        this::checkQuietly, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -97,10 +97,11 @@ public final class Healer {
     ScheduledExecutorService current = thread;
     if (current != null && queued.compareAndSet(false, true)) {
       try {
-        current.execute(() -> {
-          queued.set(false);
-          checkQuietly();
-        });
+        current.execute(
+            () -> {
+              queued.set(false);
+              checkQuietly();
+            });
       } catch (RejectedExecutionException e) {
         queued.set(false); // shutting down
       }
@@ -176,20 +177,35 @@ public final class Healer {
     written += total;
     if (!failed.isEmpty()) {
       // A Redis failure has started an outage, logged once; anything else is worth a line.
-      log.log(outage.isDown() ? Level.DEBUG : Level.WARNING, "Plezi: writing " + failed
-          + " to Redis again failed; retrying at the next link check");
+      log.log(
+          outage.isDown() ? Level.DEBUG : Level.WARNING,
+          "Plezi: writing " + failed + " to Redis again failed; retrying at the next link check");
       return false;
     }
     passes++;
     long millis = (nanoTime.getAsLong() - start) / 1_000_000;
     String what = String.join(", ", counts);
     switch (change) {
-      case DATA_LOST -> log.log(Level.INFO, "Plezi: Redis lost its data (epoch " + before.epoch()
-          + " is now " + now.epoch() + "): wrote again " + what + " in " + millis + " ms");
-      case RESTARTED -> log.log(Level.INFO, "Plezi: Redis restarted with its data: checked "
-          + what + " in " + millis + " ms");
-      default -> log.log(total > 0 ? Level.INFO : Level.DEBUG, "Plezi: after the outage, "
-          + "retried " + what + " in " + millis + " ms");
+      case DATA_LOST ->
+          log.log(
+              Level.INFO,
+              "Plezi: Redis lost its data (epoch "
+                  + before.epoch()
+                  + " is now "
+                  + now.epoch()
+                  + "): wrote again "
+                  + what
+                  + " in "
+                  + millis
+                  + " ms");
+      case RESTARTED ->
+          log.log(
+              Level.INFO,
+              "Plezi: Redis restarted with its data: checked " + what + " in " + millis + " ms");
+      default ->
+          log.log(
+              total > 0 ? Level.INFO : Level.DEBUG,
+              "Plezi: after the outage, " + "retried " + what + " in " + millis + " ms");
     }
     return true;
   }
@@ -227,8 +243,11 @@ public final class Healer {
       }
     }
     if (!left.isEmpty()) {
-      log.log(Level.WARNING, "Plezi: shutdown left this server's entries in Redis: "
-          + String.join(", ", left) + "; they expire with their identities' lifetimes");
+      log.log(
+          Level.WARNING,
+          "Plezi: shutdown left this server's entries in Redis: "
+              + String.join(", ", left)
+              + "; they expire with their identities' lifetimes");
     }
     return left.isEmpty();
   }
@@ -254,7 +273,7 @@ public final class Healer {
   }
 
   /** A short reason for a log line: no stack trace, bounded length. */
-  static String reason(Throwable failure) {
+  public static String reason(Throwable failure) {
     String message = failure.getMessage();
     String text = failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     return text.length() <= 200 ? text : text.substring(0, 200) + "…";

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,13 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.plezi.jakarta.internal.Bus;
-import org.plezi.jakarta.internal.IdentityStore;
-import org.plezi.jakarta.internal.Message;
-import org.plezi.jakarta.internal.cluster.RedisBus;
-import org.plezi.jakarta.internal.cluster.RedisBuses;
-import org.plezi.jakarta.internal.cluster.RedisIdentityStore;
-import org.plezi.jakarta.internal.heal.IdentityRestore.Outcome;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.IdentityStore;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.redis.IdentityRestore.Outcome;
 
 /** Restored registrations, read back through the identity store's own scripts. */
 @Timeout(120)
@@ -33,21 +30,22 @@ class IdentityRestoreIT {
   static void start() throws Exception {
     redis = PersistentRedis.start();
     bus = RedisBuses.fromUrl(UUID.randomUUID().toString(), CHANNEL, redis.url());
-    bus.start(new Bus.Receiver() {
-      @Override
-      public boolean receive(Message message) {
-        return true;
-      }
+    bus.start(
+        new Bus.Receiver() {
+          @Override
+          public boolean receive(Message message) {
+            return true;
+          }
 
-      @Override
-      public void receiveForeign(Object payload) {}
+          @Override
+          public void receiveForeign(Object payload) {}
 
-      @Override
-      public void unicastFailed(Message unicast) {}
+          @Override
+          public void unicastFailed(Message unicast) {}
 
-      @Override
-      public void unicastDelivered(String ackId) {}
-    });
+          @Override
+          public void unicastDelivered(String ackId) {}
+        });
     await().atMost(Duration.ofSeconds(30)).until(bus::isConnected);
     store = new RedisIdentityStore(bus, CHANNEL, 100);
     restore = new IdentityRestore(bus.client(), CHANNEL);
@@ -80,16 +78,15 @@ class IdentityRestoreIT {
     assertThat(next.connections()).containsExactly(uuid("a1"));
     assertThat(Long.parseLong(redis.call("PTTL", CHANNEL + ":identity:{ada}:meta")))
         .isBetween(DAY - 60_000, DAY);
-    assertThat(Long.parseLong(redis.call("PTTL", CHANNEL + ":identity:{ada}:conns")))
-        .isPositive();
+    assertThat(Long.parseLong(redis.call("PTTL", CHANNEL + ":identity:{ada}:conns"))).isPositive();
   }
 
   @Test
   void aRegistrationStillThereIsLeftAsItIs() throws Exception {
     store.register("bob", uuid("b1"), DAY, 3);
     store.register("bob", uuid("b2"), DAY, 3);
-    String before = redis.call("ZRANGE", CHANNEL + ":identity:{bob}:conns", "0", "-1",
-        "WITHSCORES");
+    String before =
+        redis.call("ZRANGE", CHANNEL + ":identity:{bob}:conns", "0", "-1", "WITHSCORES");
     String registrations = redis.call("HGET", CHANNEL + ":identity:{bob}:meta", "registrations");
 
     assertThat(restore.restore("bob", uuid("b1"), DAY, 3, 0).join()).isEqualTo(Outcome.PRESENT);
@@ -127,7 +124,8 @@ class IdentityRestoreIT {
     store.append("eve", "mail", List.of("waiting"));
     restore.restore("eve", uuid("e1"), DAY, 2, 0).join();
     IdentityStore.Page page = store.read("eve", 0, 10);
-    assertThat(page.entries()).extracting(IdentityStore.Entry::args)
+    assertThat(page.entries())
+        .extracting(IdentityStore.Entry::args)
         .containsExactly(List.of("waiting"));
   }
 }

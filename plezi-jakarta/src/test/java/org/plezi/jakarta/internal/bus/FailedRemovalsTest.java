@@ -1,9 +1,10 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.System.Logger.Level;
 import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.testing.RecordingLogger;
 
 class FailedRemovalsTest {
   private final RecordingLogger log = new RecordingLogger();

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.internal.bus.Outage;
+import org.plezi.jakarta.testing.RecordingLogger;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -44,17 +46,20 @@ class RedisCallsIT {
   }
 
   private Long eval(String script) {
-    return client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-        RScript.ReturnType.INTEGER, List.of("k"));
+    return client
+        .getScript(StringCodec.INSTANCE)
+        .eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.INTEGER, List.of("k"));
   }
 
   /** Runs on a new plain thread (as a container's would be) and reports what it left behind. */
   private static Object onPlainThread(Runnable work) throws InterruptedException {
     AtomicReference<Object> left = new AtomicReference<>();
-    Thread thread = new Thread(() -> {
-      work.run();
-      left.set(InternalThreadLocalMap.getIfSet());
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              work.run();
+              left.set(InternalThreadLocalMap.getIfSet());
+            });
     thread.start();
     thread.join();
     return left.get();
@@ -64,18 +69,25 @@ class RedisCallsIT {
   void redisCallsOnAContainerThreadLeaveNoNettyThreadLocalBehind() throws Exception {
     assertThat(onPlainThread(() -> eval("return 1"))).as("without the funnel").isNotNull();
     assertThat(onPlainThread(() -> calls.call(() -> eval("return 1")))).isNull();
-    assertThat(onPlainThread(() -> calls.callAsync(
-        () -> client.getTopic("t", StringCodec.INSTANCE).publishAsync("hello")).join())).isNull();
+    assertThat(
+            onPlainThread(
+                () ->
+                    calls
+                        .callAsync(
+                            () -> client.getTopic("t", StringCodec.INSTANCE).publishAsync("hello"))
+                        .join()))
+        .isNull();
   }
 
   @Test
   void aThreadThatAlreadyHadNettysMapKeepsIt() throws Exception {
     AtomicBoolean same = new AtomicBoolean();
-    onPlainThread(() -> {
-      InternalThreadLocalMap before = InternalThreadLocalMap.get();
-      calls.call(() -> eval("return 1"));
-      same.set(InternalThreadLocalMap.getIfSet() == before);
-    });
+    onPlainThread(
+        () -> {
+          InternalThreadLocalMap before = InternalThreadLocalMap.get();
+          calls.call(() -> eval("return 1"));
+          same.set(InternalThreadLocalMap.getIfSet() == before);
+        });
     assertThat(same).isTrue();
   }
 
@@ -87,7 +99,8 @@ class RedisCallsIT {
         .hasCauseInstanceOf(RedisException.class);
     assertThat(outage.isDown()).isFalse();
     assertThat(checksAskedFor).hasValue(0);
-    assertThat(log.lines()).singleElement()
+    assertThat(log.lines())
+        .singleElement()
         .satisfies(line -> assertThat(line.level()).isEqualTo(Level.WARNING));
   }
 
@@ -103,19 +116,28 @@ class RedisCallsIT {
 
     AtomicBoolean tried = new AtomicBoolean();
     for (int i = 0; i < 100; i++) {
-      assertThatThrownBy(() -> calls.call(() -> {
-        tried.set(true);
-        return eval("return 1");
-      })).isExactlyInstanceOf(IllegalStateException.class).hasMessageContaining(" since ");
+      assertThatThrownBy(
+              () ->
+                  calls.call(
+                      () -> {
+                        tried.set(true);
+                        return eval("return 1");
+                      }))
+          .isExactlyInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(" since ");
     }
-    CompletableFuture<Long> async = calls.callAsync(() -> {
-      tried.set(true);
-      return client.getTopic("t", StringCodec.INSTANCE).publishAsync("x");
-    });
-    assertThatThrownBy(async::get).isInstanceOf(ExecutionException.class)
+    CompletableFuture<Long> async =
+        calls.callAsync(
+            () -> {
+              tried.set(true);
+              return client.getTopic("t", StringCodec.INSTANCE).publishAsync("x");
+            });
+    assertThatThrownBy(async::get)
+        .isInstanceOf(ExecutionException.class)
         .hasCauseExactlyInstanceOf(IllegalStateException.class);
     assertThat(tried).isFalse();
-    assertThat(log.lines()).singleElement()
+    assertThat(log.lines())
+        .singleElement()
         .satisfies(line -> assertThat(line.level()).isEqualTo(Level.WARNING));
 
     redis.startWithData();
@@ -126,10 +148,12 @@ class RedisCallsIT {
   @Test
   void anAsyncCallThatFailsInRedisCompletesWithAnIllegalStateException() throws Exception {
     redis.kill();
-    CompletableFuture<Long> async = calls.callAsync(
-        () -> client.getTopic("t", StringCodec.INSTANCE).publishAsync("x"));
-    assertThatThrownBy(async::get).isInstanceOf(ExecutionException.class)
-        .cause().isExactlyInstanceOf(IllegalStateException.class)
+    CompletableFuture<Long> async =
+        calls.callAsync(() -> client.getTopic("t", StringCodec.INSTANCE).publishAsync("x"));
+    assertThatThrownBy(async::get)
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isExactlyInstanceOf(IllegalStateException.class)
         .hasCauseInstanceOf(RedisException.class);
     assertThat(outage.isDown()).isTrue();
   }
@@ -138,8 +162,10 @@ class RedisCallsIT {
   void afterCloseEveryCallIsRefusedQuietly() {
     calls.close();
     assertThatThrownBy(() -> calls.call(() -> eval("return 1")))
-        .isExactlyInstanceOf(IllegalStateException.class).hasMessageContaining("stopping");
-    assertThat(calls.callAsync(() -> CompletableFuture.completedFuture(1))).isCompletedExceptionally();
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stopping");
+    assertThat(calls.callAsync(() -> CompletableFuture.completedFuture(1)))
+        .isCompletedExceptionally();
     assertThat(log.lines()).isEmpty();
     assertThat(outage.isDown()).isFalse();
   }

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -9,9 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Whether Redis serves this server, with one log line when an outage starts and one when it ends,
- * however many operations fail in between: a failure that finds Redis already down is counted,
- * not logged. An outage starts with the first failure that means Redis cannot be reached and ends
- * with the next good link check.
+ * however many operations fail in between: a failure that finds Redis already down is counted, not
+ * logged. An outage starts with the first failure that means Redis cannot be reached and ends with
+ * the next good link check.
  *
  * <p>All mutable state is guarded by this; {@link #isDown()} reads a volatile field and takes no
  * lock, since every Redis call asks it.
@@ -65,8 +65,8 @@ public final class Outage {
   }
 
   /**
-   * An operation failed because Redis could not be reached: starts an outage (one WARNING line),
-   * or counts one more failure of the outage under way.
+   * An operation failed because Redis could not be reached: starts an outage (one WARNING line), or
+   * counts one more failure of the outage under way.
    *
    * @param cause what failed, for the log line that starts the outage
    * @return whether this failure started the outage
@@ -82,9 +82,13 @@ public final class Outage {
       current = new Period(now.truncatedTo(ChronoUnit.SECONDS), nanoTime.getAsLong(), cause);
       outages++;
     }
-    log.log(Level.WARNING, "Plezi: Redis cannot be reached (" + cause + "): until it is back, "
-        + "registerAs and notify throw IllegalStateException and multicasts, broadcasts and "
-        + "unicasts reach this server's connections only. One line when it is back.");
+    log.log(
+        Level.WARNING,
+        "Plezi: Redis cannot be reached ("
+            + cause
+            + "): until it is back, "
+            + "registerAs and notify throw IllegalStateException and multicasts, broadcasts and "
+            + "unicasts reach this server's connections only. One line when it is back.");
     return true;
   }
 
@@ -106,9 +110,17 @@ public final class Outage {
       length = nanoTime.getAsLong() - ended.startNanos;
       failures = ended.failures;
     }
-    log.log(Level.INFO, "Plezi: Redis is back after " + describe(Duration.ofNanos(length))
-        + " (unreachable since " + ended.startedAt + "); " + failures + " operation"
-        + (failures == 1 ? "" : "s") + " failed meanwhile");
+    log.log(
+        Level.INFO,
+        "Plezi: Redis is back after "
+            + describe(Duration.ofNanos(length))
+            + " (unreachable since "
+            + ended.startedAt
+            + "); "
+            + failures
+            + " operation"
+            + (failures == 1 ? "" : "s")
+            + " failed meanwhile");
     return true;
   }
 
@@ -118,7 +130,7 @@ public final class Outage {
    *
    * @param cause the Redis failure, or null when the call was refused without trying Redis
    */
-  public IllegalStateException unavailable(Throwable cause) {
+  public Unavailable unavailable(Throwable cause) {
     String since;
     synchronized (this) {
       Period period = current;
@@ -127,7 +139,20 @@ public final class Outage {
       }
       since = period == null ? "" : " since " + period.startedAt + " (" + period.cause + ")";
     }
-    return new IllegalStateException("Plezi: Redis cannot be reached" + since, cause);
+    return new Unavailable("Plezi: Redis cannot be reached" + since, cause);
+  }
+
+  /**
+   * What a caller gets when Redis cannot serve (down, or the application is stopping): an {@link
+   * IllegalStateException} as documented, of a class that the library's own background paths
+   * recognise, so that they count it (the outage logged it once) instead of logging each one.
+   */
+  public static final class Unavailable extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private static String describe(Duration length) {

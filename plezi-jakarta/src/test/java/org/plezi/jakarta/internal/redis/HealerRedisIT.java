@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.internal.bus.Change;
+import org.plezi.jakarta.internal.bus.ClusterState;
+import org.plezi.jakarta.internal.bus.Healer;
+import org.plezi.jakarta.internal.bus.Outage;
+import org.plezi.jakarta.testing.RecordingLogger;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
@@ -23,23 +28,24 @@ class HealerRedisIT {
   private final RecordingLogger log = new RecordingLogger();
   private final List<Change> restores = new CopyOnWriteArrayList<>();
 
-  private final ClusterState state = new ClusterState() {
-    @Override
-    public String name() {
-      return "identities";
-    }
+  private final ClusterState state =
+      new ClusterState() {
+        @Override
+        public String name() {
+          return "identities";
+        }
 
-    @Override
-    public CompletionStage<Integer> restore(Change change) {
-      restores.add(change);
-      return CompletableFuture.completedFuture(1);
-    }
+        @Override
+        public CompletionStage<Integer> restore(Change change) {
+          restores.add(change);
+          return CompletableFuture.completedFuture(1);
+        }
 
-    @Override
-    public CompletionStage<Integer> release() {
-      return CompletableFuture.completedFuture(0);
-    }
-  };
+        @Override
+        public CompletionStage<Integer> release() {
+          return CompletableFuture.completedFuture(0);
+        }
+      };
 
   @Test
   void aRedisKilledAndRestartedEmptyThenWithItsDataGetsOnePassEachAndOneOutageLineEach()
@@ -48,21 +54,25 @@ class HealerRedisIT {
     try (PersistentRedis redis = PersistentRedis.start()) {
       RedissonClient client = redis.client();
       Outage outage = new Outage(log);
-      Healer healer = new Healer(new LinkCheck(client, "heal_it", "me", Duration.ofSeconds(1)), outage, log);
+      Healer healer =
+          new Healer(new LinkCheck(client, "heal_it", "me", Duration.ofSeconds(1)), outage, log);
       healer.add(state);
       assertThat(thread.submit(healer::check).get()).isEqualTo(Change.FIRST);
       healer.start(thread, 200);
       // Redisson's resubscription is the fast trigger; the period is the safety net.
-      client.getTopic("me", StringCodec.INSTANCE).addListener(String.class, (c, m) -> { });
-      client.getTopic("me", StringCodec.INSTANCE).addListener(new StatusListener() {
-        @Override
-        public void onSubscribe(String channel) {
-          healer.trigger();
-        }
+      client.getTopic("me", StringCodec.INSTANCE).addListener(String.class, (c, m) -> {});
+      client
+          .getTopic("me", StringCodec.INSTANCE)
+          .addListener(
+              new StatusListener() {
+                @Override
+                public void onSubscribe(String channel) {
+                  healer.trigger();
+                }
 
-        @Override
-        public void onUnsubscribe(String channel) {}
-      });
+                @Override
+                public void onUnsubscribe(String channel) {}
+              });
 
       redis.kill();
       await().atMost(Duration.ofSeconds(10)).until(outage::isDown);
@@ -77,10 +87,12 @@ class HealerRedisIT {
       assertThat(restores).containsExactly(Change.DATA_LOST, Change.RESTARTED);
 
       assertThat(log.count(Level.WARNING)).isEqualTo(2);
-      assertThat(log.lines()).extracting(RecordingLogger.Line::text)
+      assertThat(log.lines())
+          .extracting(RecordingLogger.Line::text)
           .anySatisfy(text -> assertThat(text).contains("Redis lost its data"))
           .anySatisfy(text -> assertThat(text).contains("Redis restarted with its data"))
-          .filteredOn(text -> text.contains("Redis is back")).hasSize(2);
+          .filteredOn(text -> text.contains("Redis is back"))
+          .hasSize(2);
       assertThat(healer.release(1_000)).isTrue();
       Quiesce.pools(System.nanoTime() + 5_000_000_000L, thread);
       assertThat(Quiesce.redisson(client, System.nanoTime() + 5_000_000_000L)).isTrue();

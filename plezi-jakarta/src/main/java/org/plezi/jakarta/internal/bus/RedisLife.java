@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 /**
  * What the link check read from Redis: the cluster's epoch marker (a key without expiry, written

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.testing;
 
 import java.util.List;
 import java.util.ResourceBundle;
@@ -6,17 +6,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** A System.Logger that keeps every line at INFO and above, for assertions on what was logged. */
-final class RecordingLogger implements System.Logger {
+public final class RecordingLogger implements System.Logger {
   /** One line: its level and text. */
-  record Line(Level level, String text) {}
+  public record Line(Level level, String text) {}
 
   private final List<Line> lines = new CopyOnWriteArrayList<>();
 
-  List<Line> lines() {
+  public List<Line> lines() {
     return List.copyOf(lines);
   }
 
-  long count(Level level) {
+  public long count(Level level) {
     return lines.stream().filter(line -> line.level() == level).count();
   }
 

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 /**
  * What a link check saw, compared with the last good one. Ordered by how much a state owner has to

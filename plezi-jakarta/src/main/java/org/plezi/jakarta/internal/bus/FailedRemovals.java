@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Removals that failed because Redis could not be reached (a connection closed during an
- * outage), kept to be retried once Redis is back: otherwise a Redis that restarts with its data
- * keeps the dead connection's entry, which then takes one of the identity's {@code
- * maxConnections} places until the identity expires. Bounded: beyond {@code max} the oldest is
- * given up, with one warning until the next drain. All state is guarded by this.
+ * Removals that failed because Redis could not be reached (a connection closed during an outage),
+ * kept to be retried once Redis is back: otherwise a Redis that restarts with its data keeps the
+ * dead connection's entry, which then takes one of the identity's {@code maxConnections} places
+ * until the identity expires. Bounded: beyond {@code max} the oldest is given up, with one warning
+ * until the next drain. All state is guarded by this.
  *
  * @param <E> an entry to remove: a registration, a subscription
  */
@@ -42,8 +42,12 @@ public final class FailedRemovals<E> {
       }
     }
     if (warn) {
-      log.log(Level.WARNING, "Plezi: more than " + max + " removals wait for Redis to come back; "
-          + "the oldest are given up (they expire with their identities)");
+      log.log(
+          Level.WARNING,
+          "Plezi: more than "
+              + max
+              + " removals wait for Redis to come back; "
+              + "the oldest are given up (they expire with their identities)");
     }
   }
 

@@ -1,4 +1,4 @@
-package org.plezi.jakarta.internal.heal;
+package org.plezi.jakarta.internal.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.testing.RecordingLogger;
 
 class OutageTest {
   private final RecordingLogger log = new RecordingLogger();
   private final AtomicLong nanos = new AtomicLong();
-  private final Outage outage = new Outage(log,
-      Clock.fixed(Instant.parse("2026-12-01T12:01:07.250Z"), ZoneOffset.UTC), nanos::get);
+  private final Outage outage =
+      new Outage(
+          log, Clock.fixed(Instant.parse("2026-12-01T12:01:07.250Z"), ZoneOffset.UTC), nanos::get);
 
   @Test
   void aThousandFailuresOfOneOutageLogOneWarningAndOneInfoWithTheLengthAndCount() {
@@ -34,8 +36,9 @@ class OutageTest {
         .contains("registerAs and notify throw IllegalStateException");
     assertThat(log.lines().get(1).level()).isEqualTo(Level.INFO);
     assertThat(log.lines().get(1).text())
-        .isEqualTo("Plezi: Redis is back after 12 s (unreachable since 12:01:07); "
-            + "1000 operations failed meanwhile");
+        .isEqualTo(
+            "Plezi: Redis is back after 12 s (unreachable since 12:01:07); "
+                + "1000 operations failed meanwhile");
   }
 
   @Test
@@ -48,7 +51,9 @@ class OutageTest {
 
     assertThat(outage.count()).isEqualTo(2);
     assertThat(log.count(Level.WARNING)).isEqualTo(2);
-    assertThat(log.lines().get(3).text()).contains("back after 3 ms").contains("1 operation failed");
+    assertThat(log.lines().get(3).text())
+        .contains("back after 3 ms")
+        .contains("1 operation failed");
   }
 
   @Test
@@ -62,8 +67,11 @@ class OutageTest {
   void aCallRefusedDuringTheOutageSaysSinceWhenAndWhyAndIsCounted() {
     outage.failed("RedisConnectionException: refused");
     IllegalStateException refused = outage.unavailable(null);
-    assertThat(refused).hasMessage("Plezi: Redis cannot be reached since 12:01:07 "
-        + "(RedisConnectionException: refused)").hasNoCause();
+    assertThat(refused)
+        .hasMessage(
+            "Plezi: Redis cannot be reached since 12:01:07 "
+                + "(RedisConnectionException: refused)")
+        .hasNoCause();
     outage.recovered();
     assertThat(log.lines().get(1).text()).contains("2 operations failed");
   }
@@ -83,18 +91,20 @@ class OutageTest {
     List<Thread> threads = new ArrayList<>();
     AtomicLong started = new AtomicLong();
     for (int t = 0; t < 8; t++) {
-      Thread thread = new Thread(() -> {
-        try {
-          go.await();
-        } catch (InterruptedException e) {
-          return;
-        }
-        for (int i = 0; i < 1000; i++) {
-          if (outage.failed("timeout")) {
-            started.incrementAndGet();
-          }
-        }
-      });
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                } catch (InterruptedException e) {
+                  return;
+                }
+                for (int i = 0; i < 1000; i++) {
+                  if (outage.failed("timeout")) {
+                    started.incrementAndGet();
+                  }
+                }
+              });
       thread.start();
       threads.add(thread);
     }
