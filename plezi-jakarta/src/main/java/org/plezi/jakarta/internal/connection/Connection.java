@@ -295,8 +295,18 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
-  void registeredAs(String identity) {
-    mail.registered(identity);
+  void registeredAs(String identity, long lifetimeMillis, int maxConnections) {
+    mail.registered(identity, lifetimeMillis, maxConnections);
+  }
+
+  /** The terms this connection holds {@code identity} with; null when it does not hold it. */
+  ConnectionMail.Terms registration(String identity) {
+    return mail.terms(identity);
+  }
+
+  /** The number of the last message of {@code identity} this connection has seen (0: none). */
+  long cursor(String identity) {
+    return mail.cursor(identity);
   }
 
   /** This connection lost {@code identity} to newer connections: no more of its messages. */

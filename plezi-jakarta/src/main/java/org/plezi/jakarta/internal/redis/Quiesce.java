@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.redis;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.plezi.jakarta.internal.base.Threads;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -28,19 +29,7 @@ public final class Quiesce {
    * @return whether every pool terminated
    */
   public static boolean pools(long deadlineNanos, ExecutorService... pools) {
-    for (ExecutorService pool : pools) {
-      if (pool != null) {
-        pool.shutdown();
-      }
-    }
-    boolean all = true;
-    for (ExecutorService pool : pools) {
-      if (pool != null && !await(pool, deadlineNanos)) {
-        pool.shutdownNow();
-        all &= await(pool, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
-      }
-    }
-    return all;
+    return Threads.quiesce(deadlineNanos, pools);
   }
 
   /**
@@ -56,16 +45,6 @@ public final class Quiesce {
     try {
       return GlobalEventExecutor.INSTANCE.awaitInactivity(
           Math.max(1, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static boolean await(ExecutorService pool, long deadlineNanos) {
-    try {
-      return pool.awaitTermination(
-          Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;

@@ -249,7 +249,7 @@ public final class RedisBus implements Bus {
     String payload = codec.encode(envelope);
     published.increment();
     link.calls
-        .callAsync(() -> topic.publishAsync(payload))
+        .publishAsync(() -> topic.publishAsync(payload))
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null) {
@@ -332,7 +332,7 @@ public final class RedisBus implements Bus {
     RTopic topic = current.getTopic(unicast.server(), StringCodec.INSTANCE);
     String payload = codec.encode(reply);
     link.calls
-        .callAsync(() -> topic.publishAsync(payload))
+        .publishAsync(() -> topic.publishAsync(payload))
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null && !(failure instanceof Outage.Unavailable)) {

@@ -80,10 +80,27 @@ public final class RedisCalls {
    * included, completes the stage with an {@link IllegalStateException}.
    */
   public <T> CompletableFuture<T> callAsync(Supplier<? extends CompletionStage<T>> operation) {
+    return callAsync(operation, true);
+  }
+
+  /**
+   * As {@link #callAsync(Supplier)}, but tried even during an outage: for publishes, which never
+   * block their caller and which Redisson sends as soon as it has reconnected (the link check may
+   * end this server's outage a little after Redis is back, and a unicast's answer sent meanwhile
+   * must not be lost). Failures still keep the contract and count in the outage.
+   */
+  public <T> CompletableFuture<T> publishAsync(Supplier<? extends CompletionStage<T>> operation) {
+    return callAsync(operation, false);
+  }
+
+  private <T> CompletableFuture<T> callAsync(
+      Supplier<? extends CompletionStage<T>> operation, boolean failFast) {
     boolean clean = needsCleanUp();
     CompletableFuture<T> started;
     try {
-      refuseIfDown();
+      if (failFast || closed) {
+        refuseIfDown();
+      }
       started = operation.get().toCompletableFuture();
     } catch (RedisException e) {
       return CompletableFuture.failedFuture(translate(e));

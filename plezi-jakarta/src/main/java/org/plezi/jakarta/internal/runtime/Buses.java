@@ -60,6 +60,27 @@ final class Buses {
     return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(serverUuid, channel, url.get());
   }
 
+  /**
+   * Registers a state this server keeps in Redis with the bus's healer, which writes it again when
+   * Redis lost it (issue 21); nothing to do for the in-process bus.
+   */
+  static void heal(Bus bus, org.plezi.jakarta.internal.bus.ClusterState state) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.healer().add(state);
+    }
+  }
+
+  /**
+   * Shutdown: every state the healer knows removes its entries, up to {@code timeoutMillis};
+   * without Redis, the identities' removals (in memory) are done already.
+   */
+  static void release(
+      Bus bus, org.plezi.jakarta.internal.bus.ClusterState identities, long timeoutMillis) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.healer().release(timeoutMillis);
+    }
+  }
+
   /** The identity store that goes with a bus: Redis for a cluster, else this JVM's memory. */
   static IdentityStore identityStore(Bus bus, Settings settings, String channel) {
     int cap = (int) settings.get(Settings.MAILBOX_MAX_MESSAGES);
