@@ -169,7 +169,8 @@ public class ChatController extends Controller {
   }
 
   private static JsonObject unavailable(String request, IllegalStateException e) {
-    LOG.log(Level.WARNING, "chat " + request + " failed: " + e.getMessage());
+    // The library logs an outage once (start and end); one line per failed request is DEBUG.
+    LOG.log(Level.DEBUG, () -> "chat " + request + " failed: " + e.getMessage());
     return Replies.error(
         503, "unavailable", "the chat's store cannot be reached; try again", request);
   }

@@ -12,7 +12,8 @@
  * model        controller checks and models, routes  (event, json)
  * json         auto-dispatch                         (event)
  * event        event table, argument binding         (wire: event names must travel)
- * bus          Message, Bus, IdentityStore, and their in-memory implementations
+ * bus          Message, Bus, IdentityStore, and their in-memory implementations; the healing seam
+ *              (ClusterState, Healer, Outage, LinkState: no Redisson type)
  * security     origin policy, handshake check, connection and rate limits, the user kept (base)
  * wire         the YAML envelope
  * hooks        the public API's doors: controller callbacks, the runtime, what a controller sees
@@ -35,15 +36,19 @@
  *       twice the processors): each connection's {@code Inbox}, one task at a time per connection:
  *       event methods called by other connections and by the bus, {@code onBroadcast}, the identity
  *       mailbox (its reads and acknowledgements go to the store); also {@code @FailedUnicast}
- *       callbacks and the identity clean-up of closed connections.
+ *       callbacks. (A closed connection's identity removals are asynchronous Redis calls, started
+ *       on the closing thread and completed on Redisson's.)
  *   <li><b>{@code plezi-close-<server>-n}</b> (4 threads): close frames, which are blocking sends,
  *       and {@code onShutdown} at undeploy.
  *   <li><b>{@code plezi-send-timeouts-<server>-1}</b>: checks every connection's send in flight
  *       against {@code plezi.outbound.sendTimeoutMillis}.
  *   <li><b>{@code plezi-redis-<server>-1}</b>: connects the Redis bus, and retries while Redis is
- *       down at start-up. <b>{@code plezi-identity-sweeper-1}</b>: expires in-memory identities.
- *       <b>{@code plezi-upgrade-sweep-<server>-1}</b>: every second, releases parked upgrades that
- *       never opened (older than 10 s): their controllers and connection places.
+ *       down at start-up; once joined, the link check every {@code plezi.redis.checkMillis} (and
+ *       when triggered by a failed call or a resubscribe) and the healer's restore passes, which
+ *       wait there for their asynchronous Redis writes (one pass at a time). <b>{@code
+ *       plezi-identity-sweeper-1}</b>: expires in-memory identities. <b>{@code
+ *       plezi-upgrade-sweep-<server>-1}</b>: every second, releases parked upgrades that never
+ *       opened (older than 10 s): their controllers and connection places.
  *   <li><b>Redisson's threads</b> (its netty event loop, and its listener pool of 2 threads for the
  *       client Plezi makes): what arrives on the bus, decoded and queued into inboxes ({@code
  *       BusReceiver}, never blocking); the answers to Messenger unicasts (a timed-out one completes
@@ -71,6 +76,9 @@
  *       lifetime, connections and mailbox. Leaves.
  *   <li><b>{@code RedisBus}'s monitor</b>: its joined state (client, topics, listener ids) against
  *       a concurrent {@code close}. A leaf.
+ *   <li><b>{@code Outage}'s monitor</b>: the outage under way and its counts; taken by any thread
+ *       whose Redis call fails, never while calling anything. A leaf. ({@code RestorePass} has a
+ *       leaf monitor of its own over its entries' iterator.)
  *   <li><b>Start-up only</b>: {@code PleziRuntime.install} (the class's monitor: one runtime per
  *       context), {@code RouteTable.addAll} and {@code ConnectionRegistry.addRoute} (their
  *       monitors), the hooks' {@code install}.
@@ -87,8 +95,9 @@
  *
  * Only the identity store's operations, each one Redis round trip (a Lua script): {@code
  * registerAs} and {@code notify} (on the caller's thread), the mailbox's reads and acknowledgements
- * (events pool), a closed connection's unregistration (events pool). The bus never blocks its
- * caller: publishes are asynchronous, and the Redis client is made on the {@code redis} thread.
+ * (events pool). All of them go through {@code RedisCalls}: during an outage they fail at once with
+ * {@code IllegalStateException} instead of waiting for the client's timeout. The bus never blocks
+ * its caller: publishes are asynchronous, and the Redis client is made on the {@code redis} thread.
  *
  * <p><b>A Redis round trip under the callback lock, decided.</b> {@code registerAs} and {@code
  * notify} called from a callback make their round trip while that connection's lock is held: a slow

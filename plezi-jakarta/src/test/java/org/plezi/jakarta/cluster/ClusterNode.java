@@ -7,7 +7,8 @@ import org.plezi.jakarta.testing.TestServer;
 
 /**
  * One cluster member in a JVM of its own: {@code ClusterNode <redis-url> <channel>} prints {@code
- * READY <port> <server-uuid>} once it serves, and stops when its standard input closes.
+ * READY <port> <server-uuid>} once it serves and has joined the cluster, and stops when its
+ * standard input closes.
  */
 public final class ClusterNode {
   private ClusterNode() {}
@@ -69,6 +70,7 @@ public final class ClusterNode {
             Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),
             ClusterChat.class,
             ClusterOther.class)) {
+      RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));
       System.out.flush();

@@ -132,6 +132,12 @@ public final class Settings {
   public static final Numeric MAILBOX_MAX_MESSAGES =
       new Numeric("plezi.mailbox.maxMessages", 10_000, 1, 1_000_000, "messages");
 
+  // Issue 21 (a cluster that heals): the link check.
+
+  /** How often each server runs the link check against Redis (and ends an outage). */
+  public static final Numeric REDIS_CHECK_MILLIS =
+      new Numeric("plezi.redis.checkMillis", 2_000, 100, 60_000, "ms");
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(
@@ -143,6 +149,7 @@ public final class Settings {
           EVENT_THREADS,
           UNICAST_TIMEOUT_MILLIS,
           MAILBOX_MAX_MESSAGES,
+          REDIS_CHECK_MILLIS,
           CONNECTIONS_MAX,
           INBOUND_MESSAGES_PER_SECOND,
           INBOUND_BURST);

@@ -46,6 +46,39 @@ public final class Threads {
     return pool;
   }
 
+  /**
+   * Shuts the pools down, lets queued tasks finish until the deadline, then interrupts what is left
+   * (issue 21: no task runs after the bus is gone).
+   *
+   * @param deadlineNanos a {@link System#nanoTime()} value
+   * @return whether every pool terminated
+   */
+  public static boolean quiesce(long deadlineNanos, ExecutorService... pools) {
+    for (ExecutorService pool : pools) {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+    boolean all = true;
+    for (ExecutorService pool : pools) {
+      if (pool != null && !await(pool, deadlineNanos)) {
+        pool.shutdownNow();
+        all &= await(pool, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100));
+      }
+    }
+    return all;
+  }
+
+  private static boolean await(ExecutorService pool, long deadlineNanos) {
+    try {
+      return pool.awaitTermination(
+          Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** One daemon thread that runs scheduled tasks one at a time. */
   public static ScheduledExecutorService scheduler(String role, String serverUuid) {
     return Executors.newSingleThreadScheduledExecutor(factory(role, serverUuid));

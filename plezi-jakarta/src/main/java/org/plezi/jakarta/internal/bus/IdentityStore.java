@@ -1,6 +1,7 @@
 package org.plezi.jakarta.internal.bus;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where identities, their registered connections and their mailboxes live: in this JVM ({@link
@@ -42,6 +43,33 @@ public interface IdentityStore extends AutoCloseable {
 
   /** Messages up to {@code seq} were handed to a live connection: removes them, renews. */
   void delivered(String identity, long seq);
+
+  /**
+   * Writes a connection's registration again after the store may have lost it (issue 21),
+   * idempotently: a registration still there keeps its order; a missing one is added only if the
+   * identity has room (never evicting a live one); numbering continues above {@code cursor}. The
+   * in-memory store never loses its data.
+   *
+   * @return completes with 1 when written, 0 when it was in place, -1 when there was no room
+   */
+  default CompletableFuture<Integer> restore(
+      String identity,
+      String connectionUuid,
+      long lifetimeMillis,
+      int maxConnections,
+      long cursor) {
+    return CompletableFuture.completedFuture(0);
+  }
+
+  /** {@link #unregister} without blocking the caller (a failure completes the stage). */
+  default CompletableFuture<Void> unregisterAsync(String identity, String connectionUuid) {
+    try {
+      unregister(identity, connectionUuid);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   @Override
   void close();

@@ -17,6 +17,7 @@ import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Settings;
 import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.event.EventMethod;
 import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
@@ -360,8 +361,18 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
-  void registeredAs(String identity) {
-    mail.registered(identity);
+  void registeredAs(String identity, long lifetimeMillis, int maxConnections) {
+    mail.registered(identity, lifetimeMillis, maxConnections);
+  }
+
+  /** The terms this connection holds {@code identity} with; null when it does not hold it. */
+  ConnectionMail.Terms registration(String identity) {
+    return mail.terms(identity);
+  }
+
+  /** The number of the last message of {@code identity} this connection has seen (0: none). */
+  long cursor(String identity) {
+    return mail.cursor(identity);
   }
 
   /** This connection lost {@code identity} to newer connections: no more of its messages. */
@@ -385,6 +396,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
           }
           try {
             task.run();
+          } catch (Outage.Unavailable e) {
+            // Redis cannot serve (a mailbox read): the outage counted it and logged it once
+            LOG.log(Level.DEBUG, () -> uuid + ": " + e.getMessage());
           } catch (RuntimeException e) {
             // Controller code is caught in invoke(); this is the library's own (a store that
             // failed).

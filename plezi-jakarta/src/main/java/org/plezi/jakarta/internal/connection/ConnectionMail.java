@@ -39,13 +39,20 @@ final class ConnectionMail {
    */
   private final Map<String, Long> cursors = new ConcurrentHashMap<>();
 
+  /** The terms of this connection's registration of an identity, to write it again (#21). */
+  record Terms(long lifetimeMillis, int maxConnections) {}
+
+  /** Identity to the terms it was registered with; same life as {@link #cursors}' entries. */
+  private final Map<String, Terms> terms = new ConcurrentHashMap<>();
+
   ConnectionMail(IdentityStore store, Receiver receiver) {
     this.store = store;
     this.receiver = receiver;
   }
 
   /** The connection now holds {@code identity}: its mailbox is read next, in order. */
-  void registered(String identity) {
+  void registered(String identity, long lifetimeMillis, int maxConnections) {
+    terms.put(identity, new Terms(lifetimeMillis, maxConnections));
     cursors.putIfAbsent(identity, -1L);
     receiver.later(() -> drain(identity));
   }
@@ -53,6 +60,18 @@ final class ConnectionMail {
   /** The connection lost {@code identity} to newer connections. */
   void unregistered(String identity) {
     cursors.remove(identity);
+    terms.remove(identity);
+  }
+
+  /** The terms of a held identity; null when not held. */
+  Terms terms(String identity) {
+    return cursors.containsKey(identity) ? terms.get(identity) : null;
+  }
+
+  /** The number of the last message of {@code identity} handed over (0: none yet). */
+  long cursor(String identity) {
+    Long cursor = cursors.get(identity);
+    return cursor == null ? 0 : Math.max(0, cursor);
   }
 
   Set<String> identities() {

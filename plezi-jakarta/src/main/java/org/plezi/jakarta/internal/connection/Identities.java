@@ -1,10 +1,17 @@
 package org.plezi.jakarta.internal.connection;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.plezi.jakarta.internal.bus.Change;
+import org.plezi.jakarta.internal.bus.ClusterState;
 import org.plezi.jakarta.internal.bus.IdentityStore;
+import org.plezi.jakarta.internal.bus.RestorePass;
 
 /**
  * Which identities this server's connections hold: binds a connection to an identity in the store
@@ -13,7 +20,7 @@ import org.plezi.jakarta.internal.bus.IdentityStore;
  * the identity's mailbox once it holds it. Sending to an identity is the delivery layer's.
  * Thread-safe.
  */
-public final class Identities {
+public final class Identities implements ClusterState {
   /** The shortest lifetime accepted. */
   public static final Duration MIN_LIFETIME = Duration.ofMillis(500);
 
@@ -24,15 +31,16 @@ public final class Identities {
   private final IdentityStore store;
   private final ConnectionRegistry connections;
 
-  /** Runs the unregistrations of closed connections: the store may be remote. */
-  private final Executor background;
+  /** Removals started by closes and not completed yet. */
+  private final Set<CompletableFuture<Void>> removals = ConcurrentHashMap.newKeySet();
 
-  public Identities(
-      String serverUuid, IdentityStore store, ConnectionRegistry connections, Executor background) {
+  /** Removals that failed (Redis unreachable or refusing); their entries expire with identities. */
+  private final AtomicInteger failedRemovals = new AtomicInteger();
+
+  public Identities(String serverUuid, IdentityStore store, ConnectionRegistry connections) {
     this.serverUuid = serverUuid;
     this.store = store;
     this.connections = connections;
-    this.background = background;
   }
 
   public IdentityStore store() {
@@ -66,19 +74,104 @@ public final class Identities {
         older.unregisteredAs(identity);
       }
     }
-    connection.registeredAs(identity);
+    connection.registeredAs(identity, lifetime.toMillis(), maxConnections);
   }
 
-  /** A connection closed: it leaves its identities (in the background: the store may be remote). */
+  /**
+   * A connection closed: it leaves its identities, without blocking (the store may be remote). The
+   * removals are tracked until they complete, so that shutdown waits for them ({@link #release}).
+   */
   public void forget(Connection connection) {
-    List<String> names = List.copyOf(connection.identities());
-    if (!names.isEmpty()) {
-      try {
-        background.execute(() -> names.forEach(name -> store.unregister(name, connection.uuid())));
-      } catch (RejectedExecutionException e) {
-        // undeploy: the registrations expire with their identities
+    for (String name : List.copyOf(connection.identities())) {
+      CompletableFuture<Void> removal = store.unregisterAsync(name, connection.uuid());
+      if (!removal.isDone()) {
+        removals.add(removal);
+        removal.whenComplete((done, failure) -> removals.remove(removal));
+      } else if (removal.isCompletedExceptionally()) {
+        failedRemovals.incrementAndGet();
+      }
+      removal.exceptionally(
+          failure -> {
+            failedRemovals.incrementAndGet(); // counted by the outage, or logged by the store
+            return null;
+          });
+    }
+  }
+
+  /**
+   * Removes one registration; when Redis cannot serve, the outage counts it (logged once), a
+   * refusal is logged rate-limited by the store, and the registration expires with its identity.
+   */
+  private void unregister(String identity, String connectionUuid) {
+    try {
+      store.unregister(identity, connectionUuid);
+    } catch (IllegalStateException e) {
+      // counted by the outage, or logged by the store; nothing may kill the pool's thread
+    }
+  }
+
+  /** One identity held by one open connection: an entry this server keeps in the store. */
+  private record Held(Connection connection, String identity) {}
+
+  @Override
+  public String name() {
+    return "identities";
+  }
+
+  /**
+   * Writes every open connection's registrations again (the healer's thread), idempotently: one
+   * still in the store keeps its order; one without room is given up (the connection stops
+   * receiving that identity's messages, as when newer connections push it out).
+   */
+  @Override
+  public CompletionStage<Integer> restore(Change change) {
+    List<Held> held = new ArrayList<>();
+    for (Connection connection : connections.all()) {
+      for (String identity : List.copyOf(connection.identities())) {
+        held.add(new Held(connection, identity));
       }
     }
+    return RestorePass.run(
+        held.iterator(),
+        RestorePass.WINDOW,
+        this::rewrite,
+        h -> h.connection().isOpen() && h.connection().identities().contains(h.identity()),
+        h -> store.unregisterAsync(h.identity(), h.connection().uuid()));
+  }
+
+  private CompletableFuture<Boolean> rewrite(Held held) {
+    Connection connection = held.connection();
+    ConnectionMail.Terms terms = connection.registration(held.identity());
+    if (terms == null) {
+      return CompletableFuture.completedFuture(false); // given up meanwhile
+    }
+    return store
+        .restore(
+            held.identity(),
+            connection.uuid(),
+            terms.lifetimeMillis(),
+            terms.maxConnections(),
+            connection.cursor(held.identity()))
+        .thenApply(
+            code -> {
+              if (code < 0) {
+                connection.unregisteredAs(held.identity());
+              }
+              return code > 0;
+            });
+  }
+
+  /**
+   * Shutdown, once every connection closed: the closes started their removals; completes when they
+   * have all completed, with the number that failed (registrations left in Redis).
+   */
+  @Override
+  public CompletionStage<Integer> release() {
+    for (Connection connection : connections.all()) {
+      forget(connection); // one the shutdown could not close in time
+    }
+    return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
+        .handle((done, failure) -> failedRemovals.get());
   }
 
   /** This server's connection with that uuid, or null. */

@@ -8,12 +8,15 @@ import java.util.function.Supplier;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.wire.Decoded;
 import org.plezi.jakarta.internal.wire.Envelope;
 import org.plezi.jakarta.internal.wire.EnvelopeCodec;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.StatusListener;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -47,6 +50,12 @@ public final class RedisBus implements Bus {
   private final ScheduledExecutorService connecting;
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
 
+  /** The outage, the call funnel and the healer (issue 21). */
+  private final RedisLink link;
+
+  /** How often the link check runs once joined ({@code plezi.redis.checkMillis}). */
+  private volatile long checkMillis = 2_000;
+
   /** Payloads published by this server (one per multicast or broadcast, one per unicast). */
   private final LongAdder published = new LongAdder();
 
@@ -68,7 +77,8 @@ public final class RedisBus implements Bus {
   private volatile Subscriptions subscriptions;
 
   /** What to unsubscribe from a client that outlives the bus (the application's own). */
-  private record Subscriptions(RTopic global, int globalListener, RTopic own, int ownListener) {}
+  private record Subscriptions(
+      RTopic global, int globalListener, RTopic own, int ownListener, int statusListener) {}
 
   /**
    * @param connector makes the client; called on a background thread until it succeeds
@@ -87,6 +97,27 @@ public final class RedisBus implements Bus {
     this.ownsClient = ownsClient;
     this.codec = codec;
     this.connecting = Threads.scheduler("redis", serverUuid);
+    this.link = new RedisLink(channel, serverUuid, LOG);
+  }
+
+  /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */
+  public void checkEvery(long millis) {
+    this.checkMillis = millis;
+  }
+
+  /** The funnel every Redis call of the library goes through (one failure contract). */
+  public RedisCalls calls() {
+    return link.calls;
+  }
+
+  /** What this server knows of its link to Redis (for metrics). */
+  public LinkState linkState() {
+    return link;
+  }
+
+  /** The healer, which state owners register with at wiring time. */
+  public org.plezi.jakarta.internal.bus.Healer healer() {
+    return link.healer;
   }
 
   @Override
@@ -108,7 +139,7 @@ public final class RedisBus implements Bus {
   public RedissonClient client() {
     RedissonClient current = client;
     if (current == null) {
-      throw new IllegalStateException("Plezi: not connected to Redis (yet)");
+      throw new Outage.Unavailable("Plezi: not connected to Redis (yet)", null);
     }
     return current;
   }
@@ -134,9 +165,23 @@ public final class RedisBus implements Bus {
           globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
       int privateListener =
           privateTopic.addListener(String.class, (name, payload) -> onPrivate(payload));
+      int statusListener =
+          privateTopic.addListener(
+              new StatusListener() {
+                @Override
+                public void onSubscribe(String name) {
+                  link.subscribed();
+                }
+
+                @Override
+                public void onUnsubscribe(String name) {
+                  // Redisson resubscribes by itself; the check after it tells what happened
+                }
+              });
       synchronized (this) { // against close(): both or neither see the joined state
         subscriptions =
-            new Subscriptions(globalTopic, globalListener, privateTopic, privateListener);
+            new Subscriptions(
+                globalTopic, globalListener, privateTopic, privateListener, statusListener);
         client = connected;
         global = globalTopic;
       }
@@ -150,6 +195,8 @@ public final class RedisBus implements Bus {
               + (attempt > 1 ? " after " + attempt + " attempts" : ""));
       if (closed) {
         shutdownClient();
+      } else {
+        link.joined(connected, connecting, checkMillis);
       }
     } catch (RuntimeException e) {
       long delay = Math.min(30, 1L << Math.min(attempt - 1, 5));
@@ -201,12 +248,15 @@ public final class RedisBus implements Bus {
   private void publish(RTopic topic, Envelope envelope, Message message, boolean unicast) {
     String payload = codec.encode(envelope);
     published.increment();
-    topic
-        .publishAsync(payload)
+    link.calls
+        .publishAsync(() -> topic.publishAsync(payload))
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null) {
-                problems.warn("publishing a " + describe(message) + " to Redis failed: " + failure);
+                if (!(failure instanceof Outage.Unavailable)) { // an outage is logged once
+                  problems.warn(
+                      "publishing a " + describe(message) + " to Redis failed: " + failure);
+                }
                 if (unicast) {
                   failed(message);
                 }
@@ -279,12 +329,13 @@ public final class RedisBus implements Bus {
       return;
     }
     Envelope reply = unicast.withExtra(REPLY, outcome);
-    current
-        .getTopic(unicast.server(), StringCodec.INSTANCE)
-        .publishAsync(codec.encode(reply))
+    RTopic topic = current.getTopic(unicast.server(), StringCodec.INSTANCE);
+    String payload = codec.encode(reply);
+    link.calls
+        .publishAsync(() -> topic.publishAsync(payload))
         .whenComplete(
             (receivers, failure) -> {
-              if (failure != null) {
+              if (failure != null && !(failure instanceof Outage.Unavailable)) {
                 problems.warn("answering a unicast on Redis failed: " + failure);
               }
             });
@@ -307,6 +358,7 @@ public final class RedisBus implements Bus {
   @Override
   public void close() {
     closed = true;
+    link.calls.close();
     connecting.shutdownNow();
     shutdownClient();
   }
@@ -333,6 +385,7 @@ public final class RedisBus implements Bus {
       if (!current.isShutdown()) {
         subscribed.global().removeListenerAsync(subscribed.globalListener());
         subscribed.own().removeListenerAsync(subscribed.ownListener());
+        subscribed.own().removeListenerAsync(subscribed.statusListener());
       }
     } catch (RuntimeException e) {
       // Already gone with its application (a CDI proxy whose context ended): nothing to undo.

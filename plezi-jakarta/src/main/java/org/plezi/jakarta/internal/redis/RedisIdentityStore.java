@@ -2,6 +2,7 @@ package org.plezi.jakarta.internal.redis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.bus.IdentityStore;
 import org.plezi.jakarta.internal.wire.Decoded;
@@ -175,10 +176,52 @@ public final class RedisIdentityStore implements IdentityStore {
         script == DELIVERED || script == UNREGISTER
             ? RScript.ReturnType.INTEGER
             : RScript.ReturnType.MULTI;
-    return (T)
-        bus.client()
-            .getScript(StringCodec.INSTANCE)
-            .eval(RScript.Mode.READ_WRITE, script, type, keys, values);
+    return bus.calls()
+        .call(
+            () ->
+                (T)
+                    bus.client()
+                        .getScript(StringCodec.INSTANCE)
+                        .eval(RScript.Mode.READ_WRITE, script, type, keys, values));
+  }
+
+  @Override
+  public CompletableFuture<Integer> restore(
+      String identity,
+      String connectionUuid,
+      long lifetimeMillis,
+      int maxConnections,
+      long cursor) {
+    return bus.calls()
+        .callAsync(
+            () ->
+                new IdentityRestore(bus.client(), bus.channel())
+                    .restore(identity, connectionUuid, lifetimeMillis, maxConnections, cursor))
+        .thenApply(
+            outcome ->
+                switch (outcome) {
+                  case WRITTEN -> 1;
+                  case PRESENT -> 0;
+                  case FULL -> -1;
+                });
+  }
+
+  @Override
+  public CompletableFuture<Void> unregisterAsync(String identity, String connectionUuid) {
+    String base = namespace + "{" + identity + "}:";
+    List<Object> keys = List.of(base + "meta", base + "conns", base + "box");
+    return bus.calls()
+        .callAsync(
+            () ->
+                bus.client()
+                    .getScript(StringCodec.INSTANCE)
+                    .<Long>evalAsync(
+                        RScript.Mode.READ_WRITE,
+                        UNREGISTER,
+                        RScript.ReturnType.INTEGER,
+                        keys,
+                        connectionUuid))
+        .thenApply(removed -> null);
   }
 
   @Override

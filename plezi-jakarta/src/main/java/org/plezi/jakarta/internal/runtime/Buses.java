@@ -26,6 +26,15 @@ final class Buses {
    *     configuration file cannot be read
    */
   static Bus choose(Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
+    Bus bus = make(settings, serverUuid, channel, redisClient);
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.checkEvery(settings.get(Settings.REDIS_CHECK_MILLIS));
+    }
+    return bus;
+  }
+
+  private static Bus make(
+      Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
     Optional<String> url = settings.get(Settings.REDIS_URL);
     Optional<String> file = settings.get(Settings.REDIS_CONFIG);
     if (redisClient != null) {
@@ -49,6 +58,27 @@ final class Buses {
           serverUuid, channel, file.get());
     }
     return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(serverUuid, channel, url.get());
+  }
+
+  /**
+   * Registers a state this server keeps in Redis with the bus's healer, which writes it again when
+   * Redis lost it (issue 21); nothing to do for the in-process bus.
+   */
+  static void heal(Bus bus, org.plezi.jakarta.internal.bus.ClusterState state) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.healer().add(state);
+    }
+  }
+
+  /**
+   * Shutdown: every state the healer knows removes its entries, up to {@code timeoutMillis};
+   * without Redis, the identities' removals (in memory) are done already.
+   */
+  static void release(
+      Bus bus, org.plezi.jakarta.internal.bus.ClusterState identities, long timeoutMillis) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      redis.healer().release(timeoutMillis);
+    }
   }
 
   /** The identity store that goes with a bus: Redis for a cluster, else this JVM's memory. */

@@ -243,7 +243,8 @@ public final class PleziRuntime {
             serverUuid,
             threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
     Identities bound =
-        new Identities(serverUuid, Buses.identityStore(bus, settings, channel), connections, pool);
+        new Identities(serverUuid, Buses.identityStore(bus, settings, channel), connections);
+    Buses.heal(bus, bound);
     this.events = pool;
     this.identities = bound;
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
@@ -332,11 +333,15 @@ public final class PleziRuntime {
     if (sweep != null) {
       sweep.shutdownNow();
     }
-    closer.shutdown();
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
-      events.shutdown();
+      // Every close started its removals: wait for them (bounded), then let the pools' last tasks
+      // end (bounded), so that no task finds the bus gone; only then close the bus (issue 21).
+      Buses.release(messaging.bus(), identities, timeout);
+      Threads.quiesce(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer);
       identities.store().close();
       messaging.bus().close();
+    } else {
+      closer.shutdown();
     }
     LOG.log(
         Level.INFO,

@@ -94,7 +94,7 @@ public final class BenchSessions {
 
   /** One identity store for every benchmark connection (none registers an identity). */
   private static final Identities IDENTITIES =
-      new Identities(SERVER, new LocalIdentityStore(1), new ConnectionRegistry(), Runnable::run);
+      new Identities(SERVER, new LocalIdentityStore(1), new ConnectionRegistry());
 
   /** A connection whose events run on the calling thread. */
   public static Connection connect(ControllerModel model, String localId, Consumer<String> sent)
@@ -128,10 +128,7 @@ public final class BenchSessions {
   public static Messaging messaging(ConnectionRegistry registry, Executor events) {
     Messaging messaging = new Messaging(SERVER, registry);
     messaging.start(
-        new LocalBus(),
-        new Identities(SERVER, IDENTITIES.store(), registry, events),
-        events,
-        10_000);
+        new LocalBus(), new Identities(SERVER, IDENTITIES.store(), registry), events, 10_000);
     return messaging;
   }
 }
