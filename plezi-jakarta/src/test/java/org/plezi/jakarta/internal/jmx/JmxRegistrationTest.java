@@ -20,7 +20,7 @@ import org.plezi.jakarta.internal.metrics.RouteMetrics;
 class JmxRegistrationTest {
   private static final String UUID = "3b241101-e2bb-4255-8caf-4136c566a962";
 
-  /** A server of the test's own (not kept by the factory), so that nothing else sees these names. */
+  /** A server of the test's own (the factory keeps none), so nothing else sees these names. */
   private final MBeanServer server = MBeanServerFactory.newMBeanServer();
 
   private final Metrics metrics = new Metrics(true, UUID, Clock.systemUTC());

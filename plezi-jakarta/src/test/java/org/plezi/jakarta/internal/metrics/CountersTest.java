@@ -50,7 +50,8 @@ class CountersTest {
     EnumCounters<Color> counters = new EnumCounters<>(Color.class, true);
     counters.increment(Color.DARK_BLUE);
     counters.add(Color.DARK_BLUE, 2);
-    assertThat(counters.snapshot()).containsExactly(Map.entry("red", 0L), Map.entry("dark_blue", 3L));
+    assertThat(counters.snapshot())
+        .containsExactly(Map.entry("red", 0L), Map.entry("dark_blue", 3L));
     assertThat(counters.sum(Color.DARK_BLUE)).isEqualTo(3);
     assertThat(counters.total()).isEqualTo(3);
   }
@@ -59,7 +60,8 @@ class CountersTest {
   void enumCountersThatAreOffListZeros() {
     EnumCounters<Color> counters = new EnumCounters<>(Color.class, false);
     counters.increment(Color.RED);
-    assertThat(counters.snapshot()).containsExactly(Map.entry("red", 0L), Map.entry("dark_blue", 0L));
+    assertThat(counters.snapshot())
+        .containsExactly(Map.entry("red", 0L), Map.entry("dark_blue", 0L));
   }
 
   @Test
