@@ -24,4 +24,6 @@ fi
 command -v redis-server >/dev/null ||
   echo "bench/run.sh: no redis-server on the PATH: the cluster scenario will fail (apt-get install redis-server)" >&2
 cd "$(dirname "$0")/.."
-exec ./mvnw -B -q --no-transfer-progress -pl bench -am -Pbench package -Dbench.args="$*"
+# clean: the micro-benchmarks' JMH harness is generated only under the bench profile, and the
+# compiler would otherwise keep test classes compiled by an earlier build without it.
+exec ./mvnw -B -q --no-transfer-progress -pl bench -am -Pbench clean package -Dbench.args="$*"

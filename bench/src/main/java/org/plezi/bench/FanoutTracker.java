@@ -7,12 +7,12 @@ import org.plezi.bench.client.LoadClient;
 import org.plezi.bench.client.WsConnection;
 
 /**
- * Counts one run's broadcasts as they reach a group of connections: every connection must see
- * every broadcast exactly once and in order. Tells the broadcaster when a broadcast has reached
- * every connection (which bounds the broadcasts in flight) and records each delivery's latency.
+ * Counts one run's broadcasts as they reach a group of connections: every connection must see every
+ * broadcast exactly once and in order. Tells the broadcaster when a broadcast has reached every
+ * connection (which bounds the broadcasts in flight) and records each delivery's latency.
  *
- * <p>Called on the client's I/O thread only; {@link #completed()} is the volatile hand-off, so
- * the figures may be read from another thread once it has reached the run's broadcast count.
+ * <p>Called on the client's I/O thread only; {@link #completed()} is the volatile hand-off, so the
+ * figures may be read from another thread once it has reached the run's broadcast count.
  */
 public final class FanoutTracker implements LoadClient.Handler {
   /** Broadcasts tracked at once; the run's window must stay below it. */
@@ -33,7 +33,9 @@ public final class FanoutTracker implements LoadClient.Handler {
   /** Broadcasts that reached every connection; they complete in order. */
   private volatile long completed;
 
-  /** @param onCompleted receives the number of broadcasts completed so far, as it grows */
+  /**
+   * @param onCompleted receives the number of broadcasts completed so far, as it grows
+   */
   public FanoutTracker(int connections, LongConsumer onCompleted) {
     this.connections = connections;
     this.nextSeq = new long[connections];
@@ -41,8 +43,8 @@ public final class FanoutTracker implements LoadClient.Handler {
   }
 
   @Override
-  public void onMessage(WsConnection connection, byte[] data, int offset, int length,
-      long receivedNanos) {
+  public void onMessage(
+      WsConnection connection, byte[] data, int offset, int length, long receivedNanos) {
     long seq = Payload.seq(data, offset, length);
     long sent = Payload.sent(data, offset, length);
     if (seq < 0 || sent < 0 || length != Payload.SIZE) {

@@ -1,8 +1,8 @@
 package org.plezi.bench;
 
 /**
- * Latencies in microseconds, log-linear buckets: exact up to 2,048 µs, then 1,024 buckets per
- * power of two (0.1 % resolution). Not thread-safe: one recording thread, read after it stops.
+ * Latencies in microseconds, log-linear buckets: exact up to 2,048 µs, then 1,024 buckets per power
+ * of two (0.1 % resolution). Not thread-safe: one recording thread, read after it stops.
  */
 public final class LatencyHistogram {
   private static final int LINEAR = 2048;

@@ -17,7 +17,10 @@ public final class Payload {
   /** The payload of broadcast {@code seq} sent at {@code sentNanos}. */
   public static String of(long seq, long sentNanos) {
     StringBuilder json = new StringBuilder(SIZE);
-    json.append("{\"seq\":").append(seq).append(",\"sent\":").append(sentNanos)
+    json.append("{\"seq\":")
+        .append(seq)
+        .append(",\"sent\":")
+        .append(sentNanos)
         .append(",\"pad\":\"");
     int padding = SIZE - json.length() - 2;
     if (padding < 0) {

@@ -78,9 +78,12 @@ class FanoutTrackerTest {
 
   /** Connections with indexes 0..n-1 and no socket: the tracker only reads their index. */
   private static WsConnection[] connections(int n) throws ReflectiveOperationException {
-    Constructor<WsConnection> make = WsConnection.class.getDeclaredConstructor(int.class,
-        Class.forName("org.plezi.bench.client.ConnectionGroup"),
-        java.nio.channels.SocketChannel.class, String.class);
+    Constructor<WsConnection> make =
+        WsConnection.class.getDeclaredConstructor(
+            int.class,
+            Class.forName("org.plezi.bench.client.ConnectionGroup"),
+            java.nio.channels.SocketChannel.class,
+            String.class);
     make.setAccessible(true);
     WsConnection[] result = new WsConnection[n];
     for (int i = 0; i < n; i++) {

@@ -18,8 +18,8 @@ class PayloadTest {
 
   @Test
   void fieldsAreReadInPlaceAtAnOffset() {
-    byte[] framed = ("xx" + Payload.of(7, Long.MAX_VALUE / 1000) + "yy")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] framed =
+        ("xx" + Payload.of(7, Long.MAX_VALUE / 1000) + "yy").getBytes(StandardCharsets.UTF_8);
     assertThat(Payload.seq(framed, 2, Payload.SIZE)).isEqualTo(7);
     assertThat(Payload.sent(framed, 2, Payload.SIZE)).isEqualTo(Long.MAX_VALUE / 1000);
   }

@@ -19,9 +19,10 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>no parameter;
  *   <li>{@code jakarta.json.JsonObject};
- *   <li>{@code java.util.Map<String, Object>}: an unmodifiable copy whose values are {@code String},
- *       {@code Boolean}, {@code null}, {@code Long} (numbers written without fraction or
- *       exponent that fit), {@code BigDecimal} (other numbers), {@code List<Object>} and {@code Map<String, Object>};
+ *   <li>{@code java.util.Map<String, Object>}: an unmodifiable copy whose values are {@code
+ *       String}, {@code Boolean}, {@code null}, {@code Long} (numbers written without fraction or
+ *       exponent that fit), {@code BigDecimal} (other numbers), {@code List<Object>} and {@code
+ *       Map<String, Object>};
  *   <li>one class of the application (not from {@code java.*}, {@code javax.*} or {@code
  *       jakarta.*}, not abstract, not an enum, not an array), bound with JSON-B. Members the class
  *       does not have, such as {@code event} and {@code _EID_}, are ignored.
@@ -69,8 +70,8 @@ import java.lang.annotation.Target;
  * <h2>JSON implementation</h2>
  *
  * Auto-dispatch uses JSON-P ({@code jakarta.json}), and JSON-B ({@code jakarta.json.bind}) when an
- * event method takes an application class or returns anything but {@code void}, {@code String} or
- * a {@code JsonValue}. Full Jakarta EE servers (WildFly, Payara) provide both. Servlet containers
+ * event method takes an application class or returns anything but {@code void}, {@code String} or a
+ * {@code JsonValue}. Full Jakarta EE servers (WildFly, Payara) provide both. Servlet containers
  * (Tomcat, Jetty) do not: the WAR must bundle the APIs and implementations, for instance {@code
  * jakarta.json:jakarta.json-api}, {@code org.eclipse.parsson:parsson}, {@code
  * jakarta.json.bind:jakarta.json.bind-api} and {@code org.eclipse:yasson}. Without them the

@@ -10,7 +10,9 @@ public final class CloseCodes {
   /** The application is being undeployed or the server stops (after {@code onShutdown}). */
   public static final int GOING_AWAY = 1001;
 
-  /** A frame of a kind the controller does not handle (binary to a text-only controller, or back). */
+  /**
+   * A frame of a kind the controller does not handle (binary to a text-only controller, or back).
+   */
   public static final int UNSUPPORTED_DATA = 1003;
 
   /** An inbound message larger than {@code plezi.message.maxBytes}. */

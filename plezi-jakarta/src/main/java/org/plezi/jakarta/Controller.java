@@ -5,11 +5,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import org.plezi.jakarta.internal.Connection;
-import org.plezi.jakarta.internal.ControllerHooks;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.HttpExchange;
-import org.plezi.jakarta.internal.Messaging;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
+import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.hooks.HttpExchange;
 
 /**
  * The base class of websocket controllers: one instance per connection (and per plain HTTP
@@ -19,11 +18,11 @@ import org.plezi.jakarta.internal.Messaging;
  *
  * <ol>
  *   <li>{@link #preConnect()} runs before the upgrade, with {@link #request()}, {@link #response()}
- *       and {@link #params()}. Returning {@code false} refuses the upgrade with the response's status
- *       if the controller set one, else 403.
+ *       and {@link #params()}. Returning {@code false} refuses the upgrade with the response's
+ *       status if the controller set one, else 403.
  *   <li>{@link #onOpen()} once the websocket is open.
- *   <li>{@link #onMessage(String)} for each text message, {@link #onMessage(byte[])} for each binary
- *       message.
+ *   <li>{@link #onMessage(String)} for each text message, {@link #onMessage(byte[])} for each
+ *       binary message.
  *   <li>{@link #onShutdown()} when the application is undeployed or the server stops, before the
  *       close frame ({@link CloseCodes#GOING_AWAY}).
  *   <li>{@link #onClose(int, String)} exactly once, however the connection ends.
@@ -31,16 +30,16 @@ import org.plezi.jakarta.internal.Messaging;
  *
  * <p>Callbacks of one connection never run at the same time, and messages are handled in the order
  * they arrived; callbacks of different connections run concurrently. A controller marked {@link
- * AutoDispatch} receives text frames as JSON events instead of {@code onMessage(String)}; any
- * other controller that overrides neither {@code onMessage} refuses websocket upgrades (403). A frame of the kind the controller does
- * not handle (binary when it only overrides {@code onMessage(String)}, or the reverse) closes the
- * connection with {@link CloseCodes#UNSUPPORTED_DATA}.
+ * AutoDispatch} receives text frames as JSON events instead of {@code onMessage(String)}; any other
+ * controller that overrides neither {@code onMessage} refuses websocket upgrades (403). A frame of
+ * the kind the controller does not handle (binary when it only overrides {@code onMessage(String)},
+ * or the reverse) closes the connection with {@link CloseCodes#UNSUPPORTED_DATA}.
  *
  * <h2>Exceptions from callbacks</h2>
  *
  * Each is logged once, naming the controller class, the connection uuid and the callback, and never
- * affects other connections. From {@code preConnect} the client gets HTTP 500 and no websocket. From
- * {@code onOpen} the connection is closed with {@link CloseCodes#INTERNAL_ERROR}. From {@code
+ * affects other connections. From {@code preConnect} the client gets HTTP 500 and no websocket.
+ * From {@code onOpen} the connection is closed with {@link CloseCodes#INTERNAL_ERROR}. From {@code
  * onMessage}, {@code onShutdown} or {@code onClose} the message is dropped and the connection goes
  * on as if the callback had returned.
  *
@@ -62,8 +61,8 @@ import org.plezi.jakarta.internal.Messaging;
  * <h2>Plain HTTP</h2>
  *
  * The route also answers {@code GET path} with {@link #index()} and {@code GET path/{id}} with
- * {@link #show(String)}; a non-null result is sent as {@code text/html; charset=UTF-8}, {@code null}
- * (the default) as 404.
+ * {@link #show(String)}; a non-null result is sent as {@code text/html; charset=UTF-8}, {@code
+ * null} (the default) as 404.
  *
  * <p>Callback names are reserved: a method of a subclass named like a callback must override it
  * exactly, or the deployment fails.
@@ -73,18 +72,28 @@ public abstract class Controller {
     ControllerHooks.install(new Hooks());
   }
 
-  /** The websocket this instance serves; null before the upgrade and for plain HTTP requests. */
-  private volatile Connection connection;
+  /**
+   * The websocket this instance serves; null before the upgrade and for plain HTTP requests. Set
+   * once, on the container's thread that opens it; read from any thread.
+   */
+  private volatile ControllerConnection connection;
 
-  /** The HTTP exchange while preConnect, index or show runs; null otherwise. */
+  /**
+   * The HTTP exchange while preConnect, index or show runs; null otherwise. Only the request's
+   * thread touches it.
+   */
   private HttpExchange exchange;
 
-  /** This deployment's messaging and this class's model; bound when the instance is created. */
-  private Messaging messaging;
+  /**
+   * What this class sends through; bound when the instance is made, before any other thread can see
+   * the instance (the runtime publishes it through a concurrent map or the container).
+   */
+  private ControllerMessaging messaging;
 
-  private ControllerModel model;
-
-  /** Path parameters, then query parameters (first value each); set before the first callback. */
+  /**
+   * Path parameters, then query parameters (first value each); set with the exchange on the
+   * request's thread, before the first callback, and never changed once the websocket is open.
+   */
   private Map<String, String> params = Map.of();
 
   /** Creates a controller; the library calls this once per connection or request. */
@@ -122,8 +131,8 @@ public abstract class Controller {
   protected void onMessage(byte[] data) {}
 
   /**
-   * The application is being undeployed or the server is stopping. Writes made here are sent
-   * before the close frame; {@link #onClose(int, String)} follows.
+   * The application is being undeployed or the server is stopping. Writes made here are sent before
+   * the close frame; {@link #onClose(int, String)} follows.
    */
   protected void onShutdown() {}
 
@@ -136,18 +145,18 @@ public abstract class Controller {
   protected void onClose(int code, String reason) {}
 
   /**
-   * A bus message that is not a Plezi envelope arrived (for example a plain string published on
-   * the cluster's channel by another program); called on every connection.
+   * A bus message that is not a Plezi envelope arrived (for example a plain string published on the
+   * cluster's channel by another program); called on every connection.
    *
    * @param message the decoded payload: a String, number, Boolean, List or Map
    */
   protected void onBroadcast(Object message) {}
 
   /**
-   * A client's JSON message named no event of this controller; only called for {@link
-   * AutoDispatch} controllers, after the message's {@code _EID_} (if any) was acknowledged. Unless
-   * a controller overrides this method, the client gets {@code
-   * {"event":"err","status":404,"result":"not found","request":<the message>}}.
+   * A client's JSON message named no event of this controller; only called for {@link AutoDispatch}
+   * controllers, after the message's {@code _EID_} (if any) was acknowledged. Unless a controller
+   * overrides this method, the client gets {@code {"event":"err","status":404,"result":"not
+   * found","request":<the message>}}.
    *
    * @param message the message as plain Java values, as an event method taking a {@code Map}
    *     receives it (see {@link AutoDispatch}); unmodifiable
@@ -218,7 +227,7 @@ public abstract class Controller {
 
   /** Whether the websocket is open and accepts writes. */
   public final boolean isOpen() {
-    Connection current = connection;
+    ControllerConnection current = connection;
     return current != null && current.isOpen();
   }
 
@@ -227,12 +236,12 @@ public abstract class Controller {
   /**
    * Queues a text frame.
    *
-   * @return {@code true} if queued; {@code false} if the connection is not open, is closing, or this
-   *     write overflowed its queue (which closes it)
+   * @return {@code true} if queued; {@code false} if the connection is not open, is closing, or
+   *     this write overflowed its queue (which closes it)
    */
   public final boolean write(String text) {
-    Connection current = connection;
-    return current != null && current.outbound().offerText(text);
+    ControllerConnection current = connection;
+    return current != null && current.sendText(text);
   }
 
   /**
@@ -241,24 +250,24 @@ public abstract class Controller {
    * @return as {@link #write(String)}
    */
   public final boolean write(byte[] data) {
-    Connection current = connection;
-    return current != null && current.outbound().offerBinary(ByteBuffer.wrap(data.clone()));
+    ControllerConnection current = connection;
+    return current != null && current.sendBinary(ByteBuffer.wrap(data.clone()));
   }
 
   /**
-   * Queues a binary frame holding a copy of {@code data}'s remaining bytes; the buffer's position is
-   * not changed.
+   * Queues a binary frame holding a copy of {@code data}'s remaining bytes; the buffer's position
+   * is not changed.
    *
    * @return as {@link #write(String)}
    */
   public final boolean write(ByteBuffer data) {
-    Connection current = connection;
+    ControllerConnection current = connection;
     if (current == null) {
       return false;
     }
     ByteBuffer copy = ByteBuffer.allocate(data.remaining());
     copy.put(data.duplicate()).flip();
-    return current.outbound().offerBinary(copy);
+    return current.sendBinary(copy);
   }
 
   /** Closes the connection normally (1000) once the frames already queued are sent. */
@@ -278,9 +287,9 @@ public abstract class Controller {
     if (code != 1000 && (code < 3000 || code > 4999)) {
       throw new IllegalArgumentException("close code " + code + ": use 1000 or 3000 to 4999");
     }
-    Connection current = connection;
+    ControllerConnection current = connection;
     if (current != null) {
-      current.outbound().offerClose(code, reason);
+      current.close(code, reason);
     }
   }
 
@@ -303,28 +312,27 @@ public abstract class Controller {
    */
   protected final void broadcast(String event, Object... args) {
     // The route's class, not getClass(): with CDI interceptors that is a generated subclass.
-    messaging().broadcast(connection, model.type(), event, args);
+    messaging().broadcast(connection, event, args);
   }
 
   /**
-   * Calls {@code event} on every connection of {@code target} (and its subclasses) on every
-   * server, except this one.
+   * Calls {@code event} on every connection of {@code target} (and its subclasses) on every server,
+   * except this one.
    *
    * @throws IllegalArgumentException if an argument is not a core value
    */
-  protected final void broadcast(
-      Class<? extends Controller> target, String event, Object... args) {
+  protected final void broadcast(Class<? extends Controller> target, String event, Object... args) {
     messaging().broadcast(connection, target, event, args);
   }
 
   /**
-   * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds
-   * it. If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
+   * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds it.
+   * If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
    *
    * @throws IllegalArgumentException if an argument is not a core value
    */
   protected final void unicast(String uuid, String event, Object... args) {
-    messaging().unicast(model, uuid, event, args);
+    messaging().unicast(uuid, event, args);
   }
 
   /**
@@ -344,15 +352,14 @@ public abstract class Controller {
    *
    * <p>With more than {@code maxConnections} connections registered (on any server), the newest
    * ones keep the identity: the oldest stop receiving its messages but stay open. A connection
-   * leaves its identities when it closes; the identity and its mailbox live on until they
-   * expire.
+   * leaves its identities when it closes; the identity and its mailbox live on until they expire.
    *
    * @throws IllegalArgumentException for an identity that is empty, longer than 256 characters or
    *     holds control characters, a lifetime under 500 ms, or {@code maxConnections} under 1
    * @throws IllegalStateException before the connection is open
    */
   protected final void registerAs(String identity, Duration lifetime, int maxConnections) {
-    messaging().identities().register(requireConnection(), identity, lifetime, maxConnections);
+    requireConnection().registerAs(identity, lifetime, maxConnections);
   }
 
   /**
@@ -362,18 +369,18 @@ public abstract class Controller {
    * @return whether the identity is alive (registered and not expired)
    */
   protected final boolean notify(String identity, String event, Object... args) {
-    return messaging().identities().notify(identity, event, args);
+    return messaging().notify(identity, event, args);
   }
 
-  private Messaging messaging() {
+  private ControllerMessaging messaging() {
     if (messaging == null) {
       throw new IllegalStateException("this controller was not created by Plezi");
     }
     return messaging;
   }
 
-  private Connection requireConnection() {
-    Connection current = connection;
+  private ControllerConnection requireConnection() {
+    ControllerConnection current = connection;
     if (current == null) {
       throw new IllegalStateException("not a websocket connection (yet)");
     }
@@ -392,7 +399,7 @@ public abstract class Controller {
   /** Lets the runtime, in another package, drive the protected callbacks. */
   private static final class Hooks extends ControllerHooks {
     @Override
-    protected void bindExchange(Controller c, HttpExchange exchange) {
+    public void bindExchange(Controller c, HttpExchange exchange) {
       c.exchange = exchange;
       if (exchange != null) {
         c.params = exchange.params();
@@ -400,63 +407,62 @@ public abstract class Controller {
     }
 
     @Override
-    protected void bindConnection(Controller c, Connection connection) {
+    public void bindConnection(Controller c, ControllerConnection connection) {
       c.connection = connection;
     }
 
     @Override
-    protected void bindRuntime(Controller c, Messaging messaging, ControllerModel model) {
+    public void bindMessaging(Controller c, ControllerMessaging messaging) {
       c.messaging = messaging;
-      c.model = model;
     }
 
     @Override
-    protected void onBroadcast(Controller c, Object message) {
+    public void onBroadcast(Controller c, Object message) {
       c.onBroadcast(message);
     }
 
     @Override
-    protected boolean preConnect(Controller c) {
+    public boolean preConnect(Controller c) {
       return c.preConnect();
     }
 
     @Override
-    protected void onOpen(Controller c) {
+    public void onOpen(Controller c) {
       c.onOpen();
     }
 
     @Override
-    protected void onMessage(Controller c, String text) {
+    public void onMessage(Controller c, String text) {
       c.onMessage(text);
     }
 
     @Override
-    protected void onMessage(Controller c, byte[] data) {
+    public void onMessage(Controller c, byte[] data) {
       c.onMessage(data);
     }
 
     @Override
-    protected void onShutdown(Controller c) {
+    public void onShutdown(Controller c) {
       c.onShutdown();
     }
 
     @Override
-    protected void onClose(Controller c, int code, String reason) {
+    public void onClose(Controller c, int code, String reason) {
       c.onClose(code, reason);
     }
 
     @Override
-    protected String unknown(Controller c, Map<String, Object> message) {
+    public String unknown(Controller c, Map<String, Object> message) {
       return c.unknown(message);
     }
 
     @Override
-    protected String index(Controller c) {
+    public String index(Controller c) {
       return c.index();
     }
 
     @Override
-    protected String show(Controller c, String id) {
+    public String show(Controller c, String id) {
       return c.show(id);
     }
   }

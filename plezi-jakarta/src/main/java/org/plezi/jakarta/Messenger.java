@@ -7,10 +7,10 @@ import java.util.concurrent.CompletionStage;
  * with {@link Plezi#messenger(jakarta.servlet.ServletContext)} (or inject it with the CDI module).
  * Thread-safe; no method blocks on a client or on the network.
  *
- * <p>An event is delivered by calling the receiving controller's {@link Event} method of that
- * name with the arguments, converted to its parameter types where nothing is lost (an integer to
- * {@code int}, {@code long}, {@code double}; a list to a {@code List<Integer>}; a string to an
- * enum constant; ...). A message that fits no method is logged and dropped. Arguments must be core
+ * <p>An event is delivered by calling the receiving controller's {@link Event} method of that name
+ * with the arguments, converted to its parameter types where nothing is lost (an integer to {@code
+ * int}, {@code long}, {@code double}; a list to a {@code List<Integer>}; a string to an enum
+ * constant; ...). A message that fits no method is logged and dropped. Arguments must be core
  * values: {@code String}, integer and floating-point numbers, {@code Boolean}, {@code null}, {@code
  * List}, {@code Set}, {@code Map} with {@code String} keys, and {@code java.time} values (a {@code
  * java.util.Date} travels as an {@code Instant}); anything else is refused with {@link
@@ -34,19 +34,18 @@ public interface Messenger {
   /**
    * One connection, by its {@link Controller#uuid()}, on whichever server holds it.
    *
-   * @return completes with {@code true} once the target's server has queued the event for the
-   *     live connection, {@code false} if the connection (or its server) is gone; on a cluster it
-   *     may also complete exceptionally with a {@link java.util.concurrent.TimeoutException} when
-   *     no answer comes in time. Never completes on the caller's thread with a blocking wait.
+   * @return completes with {@code true} once the target's server has queued the event for the live
+   *     connection, {@code false} if the connection (or its server) is gone; on a cluster it may
+   *     also complete exceptionally with a {@link java.util.concurrent.TimeoutException} when no
+   *     answer comes in time. Never completes on the caller's thread with a blocking wait.
    */
   CompletionStage<Boolean> unicast(String uuid, String event, Object... args);
 
   /**
-   * Leaves a message for an identity (see {@link Controller#registerAs(String,
-   * java.time.Duration, int)}): stored in its mailbox and handed at once to its connections on any
-   * server, or on its next registration when none is connected. Messages of one identity arrive in
-   * the order they were notified, at least once. With a Redis cluster this waits for one Redis
-   * round trip.
+   * Leaves a message for an identity (see {@link Controller#registerAs(String, java.time.Duration,
+   * int)}): stored in its mailbox and handed at once to its connections on any server, or on its
+   * next registration when none is connected. Messages of one identity arrive in the order they
+   * were notified, at least once. With a Redis cluster this waits for one Redis round trip.
    *
    * @return {@code true} if the identity is alive (registered and not expired), {@code false} if
    *     not, in which case nothing is stored

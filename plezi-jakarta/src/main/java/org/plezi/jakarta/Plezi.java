@@ -1,8 +1,9 @@
 package org.plezi.jakarta;
 
 import jakarta.servlet.ServletContext;
+import java.util.ArrayList;
 import java.util.List;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.internal.hooks.RuntimeHooks;
 
 /** Entry points for code outside controllers. */
 public final class Plezi {
@@ -19,7 +20,11 @@ public final class Plezi {
    */
   @SafeVarargs
   public static void register(ServletContext context, Class<? extends Controller>... controllers) {
-    PleziRuntime.install(context).register(List.of(controllers));
+    List<Class<? extends Controller>> classes = new ArrayList<>(controllers.length);
+    for (Class<? extends Controller> controller : controllers) {
+      classes.add(controller); // not List.of(controllers): the array must not escape (-Xlint)
+    }
+    RuntimeHooks.get().register(context, List.copyOf(classes));
   }
 
   /**
@@ -31,7 +36,7 @@ public final class Plezi {
    * @throws IllegalStateException if Plezi is not installed in this application
    */
   public static Messenger messenger(ServletContext context) {
-    return runtime(context).messaging();
+    return RuntimeHooks.get().messenger(context);
   }
 
   /**
@@ -41,14 +46,6 @@ public final class Plezi {
    * @throws IllegalStateException if Plezi is not installed in this application
    */
   public static String serverUuid(ServletContext context) {
-    return runtime(context).serverUuid();
-  }
-
-  private static PleziRuntime runtime(ServletContext context) {
-    Object runtime = context.getAttribute(PleziRuntime.ATTRIBUTE);
-    if (!(runtime instanceof PleziRuntime installed)) {
-      throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
-    }
-    return installed;
+    return RuntimeHooks.get().serverUuid(context);
   }
 }

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Settings an application gives in code. They are applied last: over the defaults, the {@code
- * web.xml} context parameters ({@code plezi.*}) and the environment variables ({@code PL_*}).
- * With the CDI module, an application produces one:
+ * web.xml} context parameters ({@code plezi.*}) and the environment variables ({@code PL_*}). With
+ * the CDI module, an application produces one:
  *
  * <pre>{@code
  * @Produces

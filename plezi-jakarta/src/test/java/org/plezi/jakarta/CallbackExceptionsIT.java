@@ -78,8 +78,12 @@ class CallbackExceptionsIT {
   @BeforeEach
   void start() {
     Journal.clear();
-    server = TestServer.start(FailsOnOpen.class, FailsOnMessage.class,
-        FailsOnShutdownAndClose.class, FailsInConstructor.class);
+    server =
+        TestServer.start(
+            FailsOnOpen.class,
+            FailsOnMessage.class,
+            FailsOnShutdownAndClose.class,
+            FailsInConstructor.class);
   }
 
   @AfterEach
@@ -123,8 +127,8 @@ class CallbackExceptionsIT {
     assertThat(second.awaitClose().code()).isEqualTo(1001);
     // Connections shut down in parallel: one may be closed before the other's onShutdown runs.
     List<String> entries = List.of(Journal.next(), Journal.next(), Journal.next(), Journal.next());
-    assertThat(entries).containsExactlyInAnyOrder(
-        "onShutdown", "onShutdown", "onClose 1001", "onClose 1001");
+    assertThat(entries)
+        .containsExactlyInAnyOrder("onShutdown", "onShutdown", "onClose 1001", "onClose 1001");
     assertThat(entries.indexOf("onShutdown")).isLessThan(entries.indexOf("onClose 1001"));
   }
 

@@ -129,8 +129,8 @@ class HandshakeIT {
 
   @Test
   void acceptedUpgradeCarriesCookieAndSeesPathAndQueryParameters() throws Exception {
-    try (WsClient client = WsClient.connect(server.ws("/room/lobby?colour=blue"),
-        Map.of("X-Token", List.of("t")))) {
+    try (WsClient client =
+        WsClient.connect(server.ws("/room/lobby?colour=blue"), Map.of("X-Token", List.of("t")))) {
       client.expectText("room=lobby colour=blue user=anonymous");
       assertThat(client.responseHeader("Set-Cookie")).anyMatch(c -> c.startsWith("room=lobby"));
       assertThat(client.responseHeader("X-Plezi-Seen")).containsExactly("yes");
@@ -140,13 +140,16 @@ class HandshakeIT {
 
   @Test
   void preConnectReadsTheHttpSessionOfAnEarlierRequest() throws Exception {
-    HttpResponse<String> page = HTTP.send(
-        HttpRequest.newBuilder(server.http("/room/lobby?login=alice")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(server.http("/room/lobby?login=alice")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     String sessionCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-    try (WsClient client = WsClient.connect(server.ws("/room/lobby"),
-        Map.of("X-Token", List.of("t"), "Cookie", List.of(sessionCookie)))) {
+    try (WsClient client =
+        WsClient.connect(
+            server.ws("/room/lobby"),
+            Map.of("X-Token", List.of("t"), "Cookie", List.of(sessionCookie)))) {
       client.expectText("room=lobby colour=null user=alice");
     }
   }
@@ -166,8 +169,12 @@ class HandshakeIT {
 
   @Test
   void otherMethodsThanGetAreRefusedWith405() throws Exception {
-    HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(server.http("/pages"))
-        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post =
+        HTTP.send(
+            HttpRequest.newBuilder(server.http("/pages"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
   }
@@ -198,7 +205,7 @@ class HandshakeIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(server.http(path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(server.http(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

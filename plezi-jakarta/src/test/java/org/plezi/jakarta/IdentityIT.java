@@ -29,7 +29,9 @@ class IdentityIT {
           if (part.length == 2) {
             registerAs(part[1]);
           } else {
-            registerAs(part[1], Duration.ofMillis(Long.parseLong(part[2])),
+            registerAs(
+                part[1],
+                Duration.ofMillis(Long.parseLong(part[2])),
                 part.length > 3 ? Integer.parseInt(part[3]) : 1);
           }
           write("logged in as " + part[1] + " " + uuid());
@@ -88,8 +90,9 @@ class IdentityIT {
   private void leave(WsClient client) throws Exception {
     client.close();
     String uuid = uuids.get(client);
-    await().atMost(Duration.ofSeconds(10)).until(() -> !messenger().unicast(uuid, "ping")
-        .toCompletableFuture().get());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> !messenger().unicast(uuid, "ping").toCompletableFuture().get());
   }
 
   private static Messenger messenger() {
@@ -126,7 +129,8 @@ class IdentityIT {
   void unknownAndExpiredIdentitiesAreNotAlive() throws Exception {
     assertThat(messenger().notify("nobody", "mail", "x")).isFalse();
     leave(login("brief:600"));
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(() -> !messenger().notify("brief", "mail", "too late?"));
     WsClient back = login("brief");
     back.expectNothingMore(); // the expired mailbox went with the identity

@@ -95,8 +95,13 @@ class LifecycleIT {
   @BeforeEach
   void start() {
     Journal.clear();
-    server = TestServer.start(Map.of("plezi.message.maxBytes", "1024"),
-        Life.class, TextOnly.class, BinaryOnly.class, Serial.class);
+    server =
+        TestServer.start(
+            Map.of("plezi.message.maxBytes", "1024"),
+            Life.class,
+            TextOnly.class,
+            BinaryOnly.class,
+            Serial.class);
   }
 
   @AfterEach
@@ -111,8 +116,9 @@ class LifecycleIT {
       client.send("hello");
       client.expectText("echo hello");
       client.send(new byte[] {1, 2, 3});
-      assertThat(client.next()).isInstanceOfSatisfying(WsClient.Binary.class,
-          b -> assertThat(b.data()).containsExactly(1, 2, 3));
+      assertThat(client.next())
+          .isInstanceOfSatisfying(
+              WsClient.Binary.class, b -> assertThat(b.data()).containsExactly(1, 2, 3));
       client.session().close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "bye"));
     }
     String serverUuid = Plezi.serverUuid(server.servletContext());

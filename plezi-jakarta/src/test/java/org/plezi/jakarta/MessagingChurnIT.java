@@ -68,15 +68,17 @@ class MessagingChurnIT {
       ExecutorService churners = Executors.newFixedThreadPool(4);
       List<Future<Integer>> cycles = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        cycles.add(churners.submit(() -> {
-          int count = 0;
-          while (churning.get() && count < 200) {
-            try (WsClient passing = WsClient.connect(server.ws("/room"))) {
-              count++;
-            }
-          }
-          return count;
-        }));
+        cycles.add(
+            churners.submit(
+                () -> {
+                  int count = 0;
+                  while (churning.get() && count < 200) {
+                    try (WsClient passing = WsClient.connect(server.ws("/room"))) {
+                      count++;
+                    }
+                  }
+                  return count;
+                }));
       }
       int broadcasts = 300;
       for (int n = 0; n < broadcasts; n++) {

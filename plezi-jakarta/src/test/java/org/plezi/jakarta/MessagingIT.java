@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 import org.plezi.jakarta.testing.Journal;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
@@ -23,7 +25,10 @@ import org.plezi.jakarta.testing.WsClient;
 /** Multicast, broadcast, unicast and the Messenger between real connections. */
 @Timeout(60)
 class MessagingIT {
-  enum Colour { RED, GREEN }
+  enum Colour {
+    RED,
+    GREEN
+  }
 
   /** Client text "op:arg..." makes this connection send; events are echoed to the client. */
   @Route("/a")
@@ -51,10 +56,32 @@ class MessagingIT {
     }
 
     @Event("typed")
-    void typed(int i, long l, double d, List<Integer> numbers, Map<String, Object> options,
-        Set<String> tags, Instant at, Colour colour) {
-      write("typed " + i + " " + l + " " + d + " " + numbers + " " + options + " "
-          + new java.util.TreeSet<>(tags) + " " + at + " " + colour);
+    void typed(
+        int i,
+        long l,
+        double d,
+        List<Integer> numbers,
+        Map<String, Object> options,
+        Set<String> tags,
+        Instant at,
+        Colour colour) {
+      write(
+          "typed "
+              + i
+              + " "
+              + l
+              + " "
+              + d
+              + " "
+              + numbers
+              + " "
+              + options
+              + " "
+              + new java.util.TreeSet<>(tags)
+              + " "
+              + at
+              + " "
+              + colour);
     }
 
     /** Public, but not an event: unreachable from messages. */
@@ -92,12 +119,39 @@ class MessagingIT {
   @Route("/b-child")
   public static class ChatBChild extends ChatB {}
 
+  /** Its onOpen says it started, then waits until the test lets it finish. */
+  @Route("/slow-open")
+  public static class SlowOpen extends Controller {
+    static final BlockingQueue<String> PROCEED = new LinkedBlockingQueue<>();
+
+    @Override
+    protected void onOpen() {
+      Journal.record("onOpen started " + uuid());
+      try {
+        write(
+            PROCEED.poll(20, TimeUnit.SECONDS) == null
+                ? "onOpen never told to go on"
+                : "onOpen done");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    protected void onMessage(String text) {}
+
+    @Event
+    public void say(String text) {
+      write("got " + text);
+    }
+  }
+
   private static TestServer server;
   private final List<WsClient> clients = new ArrayList<>();
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(ChatA.class, ChatB.class, ChatBChild.class);
+    server = TestServer.start(ChatA.class, ChatB.class, ChatBChild.class, SlowOpen.class);
   }
 
   @AfterAll
@@ -188,8 +242,8 @@ class MessagingIT {
     WsClient target = WsClient.connect(server.ws("/b"));
     String gone = uuidOf(target, target.nextText());
     target.close();
-    org.awaitility.Awaitility.await().until(() -> !messenger().unicast(gone, "say", "x")
-        .toCompletableFuture().get());
+    org.awaitility.Awaitility.await()
+        .until(() -> !messenger().unicast(gone, "say", "x").toCompletableFuture().get());
     sender.send("unicast:" + gone + ":hello?");
     Journal.expect("failed " + gone + " say [hello?]");
     String neverExisted = Plezi.serverUuid(server.servletContext()) + "ffffff";
@@ -213,18 +267,59 @@ class MessagingIT {
     messenger().broadcast(ChatA.class, "say", "to A");
     a.expectText("A got to A");
     b.expectNothingMore();
-    assertThat(messenger().unicast(bUuid, "say", "just b").toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(
+            messenger()
+                .unicast(bUuid, "say", "just b")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+        .isTrue();
     b.expectText("ChatB got just b");
-    assertThat(messenger().unicast(bUuid + "0", "say", "nobody").toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(
+            messenger()
+                .unicast(bUuid + "0", "say", "nobody")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+        .isFalse();
+  }
+
+  @Test
+  void aConnectionReceivesFromTheStartOfItsOnOpenAndItsEventsRunAfterIt() throws Exception {
+    SlowOpen.PROCEED.clear();
+    WsClient client = WsClient.connect(server.ws("/slow-open"));
+    clients.add(client);
+    String uuid = Journal.awaitEntry("onOpen started ").substring("onOpen started ".length());
+
+    messenger().multicast("say", "multicast");
+    messenger().broadcast(SlowOpen.class, "say", "broadcast");
+    assertThat(
+            messenger()
+                .unicast(uuid, "say", "unicast")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+        .isTrue();
+    SlowOpen.PROCEED.add("go");
+
+    client.expectText("onOpen done");
+    client.expectText("got multicast");
+    client.expectText("got broadcast");
+    client.expectText("got unicast");
   }
 
   @Test
   void argumentsAreConvertedWithoutLoss() throws Exception {
     WsClient a = open("/a");
-    messenger().broadcast(ChatA.class, "typed", 1L, 2, 3, List.of(4L, 5L),
-        Map.of("and", "hash"), Set.of("x", "y"), java.util.Date.from(Instant.EPOCH), "GREEN");
+    messenger()
+        .broadcast(
+            ChatA.class,
+            "typed",
+            1L,
+            2,
+            3,
+            List.of(4L, 5L),
+            Map.of("and", "hash"),
+            Set.of("x", "y"),
+            java.util.Date.from(Instant.EPOCH),
+            "GREEN");
     a.expectText("typed 1 2 3.0 [4, 5] {and=hash} [x, y] 1970-01-01T00:00:00Z GREEN");
   }
 
@@ -232,11 +327,11 @@ class MessagingIT {
   void messagesThatFitNoMethodAreDroppedAndTheConnectionGoesOn() throws Exception {
     WsClient a = open("/a");
     Object[][] misfits = {
-        {1L << 40, 2, 3, List.of(), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // int overflow
-        {1, 2, 3.5, List.of(), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // fine except ...
-        {1, 2, 3, List.of("four"), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // not integers
-        {1, 2, 3, List.of(), Map.of(), Set.of(), Instant.EPOCH, "BLUE"}, // no such constant
-        {1, 2}, // too few
+      {1L << 40, 2, 3, List.of(), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // int overflow
+      {1, 2, 3.5, List.of(), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // fine except ...
+      {1, 2, 3, List.of("four"), Map.of(), Set.of(), Instant.EPOCH, "RED"}, // not integers
+      {1, 2, 3, List.of(), Map.of(), Set.of(), Instant.EPOCH, "BLUE"}, // no such constant
+      {1, 2}, // too few
     };
     for (Object[] args : misfits) {
       messenger().broadcast(ChatA.class, "typed", args);
@@ -284,7 +379,7 @@ class MessagingIT {
     WsClient a = open("/a");
     PleziRuntime runtime =
         (PleziRuntime) server.servletContext().getAttribute(PleziRuntime.ATTRIBUTE);
-    runtime.messaging().receiveForeign("plain text from another program");
+    runtime.messaging().inbound().receiveForeign("plain text from another program");
     a.expectText("raw plain text from another program");
   }
 }

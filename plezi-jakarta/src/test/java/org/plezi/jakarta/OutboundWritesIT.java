@@ -67,15 +67,17 @@ class OutboundWritesIT {
       List<Future<Integer>> refused = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int thread = t;
-        refused.add(pool.submit(() -> {
-          int failures = 0;
-          for (int i = 0; i < 1000; i++) {
-            if (!sink.write(thread + ":" + i)) {
-              failures++;
-            }
-          }
-          return failures;
-        }));
+        refused.add(
+            pool.submit(
+                () -> {
+                  int failures = 0;
+                  for (int i = 0; i < 1000; i++) {
+                    if (!sink.write(thread + ":" + i)) {
+                      failures++;
+                    }
+                  }
+                  return failures;
+                }));
       }
       for (Future<Integer> f : refused) {
         assertThat(f.get()).isZero();
@@ -95,29 +97,30 @@ class OutboundWritesIT {
 
   @Test
   void aStalledClientOverflowsItsQueueAndIsClosedWhileOthersKeepReceiving() throws Exception {
-    try (WsClient healthy = WsClient.connect(server.ws("/sink"));
-        RawHandshake stalled = RawHandshake.open(server.ws("/sink"))) {
-      assertThat(stalled.status()).isEqualTo(101);
-      Sink first = Sink.OPENED.poll(20, TimeUnit.SECONDS);
-      Sink second = Sink.OPENED.poll(20, TimeUnit.SECONDS);
-      // The healthy client connected first.
-      Sink healthySink = first;
-      Sink stalledSink = second;
-      String kilobyte = "x".repeat(1024);
-      int written = 0;
-      // Bounded: kernel buffers on loopback hold a few MB at most before the queue fills.
-      while (stalledSink.write(kilobyte)) {
-        written++;
-        assertThat(written).as("writes before overflow").isLessThan(1_000_000);
-      }
-      assertThat(stalledSink.write("after overflow")).isFalse();
-      assertThat(stalledSink.isOpen()).isFalse();
+    try (WsClient healthy = WsClient.connect(server.ws("/sink"))) {
+      // One side at a time: a handshake can complete before the server runs its onOpen, so two
+      // connections opened in a row may reach onOpen in either order.
+      Sink healthySink = Sink.OPENED.poll(20, TimeUnit.SECONDS);
+      try (RawHandshake stalled = RawHandshake.open(server.ws("/sink"))) {
+        assertThat(stalled.status()).isEqualTo(101);
+        Sink stalledSink = Sink.OPENED.poll(20, TimeUnit.SECONDS);
+        String kilobyte = "x".repeat(1024);
+        int written = 0;
+        // Bounded: kernel buffers on loopback hold a few MB at most before the queue fills.
+        while (stalledSink.write(kilobyte)) {
+          written++;
+          assertThat(written).as("writes before overflow").isLessThan(1_000_000);
+        }
+        assertThat(stalledSink.write("after overflow")).isFalse();
+        assertThat(stalledSink.isOpen()).isFalse();
 
-      assertThat(healthySink.write("still flowing")).isTrue();
-      healthy.expectText("still flowing");
-      assertThat(Journal.awaitEntry("closed ")).isEqualTo("closed " + CloseCodes.OUTBOUND_OVERFLOW);
-      await().atMost(Duration.ofSeconds(30)).until(stalled::drainUntilClosed);
-      assertThat(healthySink.isOpen()).isTrue();
+        assertThat(healthySink.write("still flowing")).isTrue();
+        healthy.expectText("still flowing");
+        assertThat(Journal.awaitEntry("closed "))
+            .isEqualTo("closed " + CloseCodes.OUTBOUND_OVERFLOW);
+        await().atMost(Duration.ofSeconds(30)).until(stalled::drainUntilClosed);
+        assertThat(healthySink.isOpen()).isTrue();
+      }
     }
   }
 
@@ -132,5 +135,4 @@ class OutboundWritesIT {
       assertThat(client.next()).isEqualTo(new WsClient.Closed(4321, "done"));
     }
   }
-
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.plezi.jakarta.internal.Settings;
+import org.plezi.jakarta.internal.base.Settings;
 
 class PleziSettingsTest {
   @Test
   void overridesGivenInCodeWinOverContextParametersAndEnvironment() {
-    Settings loaded = Settings.load(
-        Map.of("plezi.outbound.maxBytes", "2048")::get,
-        Map.of("PL_OUTBOUND_MAX_BYTES", "4096", "PL_MESSAGE_MAX_BYTES", "100"));
+    Settings loaded =
+        Settings.load(
+            Map.of("plezi.outbound.maxBytes", "2048")::get,
+            Map.of("PL_OUTBOUND_MAX_BYTES", "4096", "PL_MESSAGE_MAX_BYTES", "100"));
     PleziSettings code = PleziSettings.empty().with("plezi.outbound.maxBytes", 8192);
 
     Settings applied = loaded.withOverrides(code.values(), "CDI settings");
@@ -33,9 +34,10 @@ class PleziSettingsTest {
 
   @Test
   void valuesOutOfRangeOrNotNumbersFailNamingEachSetting() {
-    PleziSettings code = PleziSettings.empty()
-        .with("plezi.outbound.maxBytes", 1)
-        .with("plezi.message.maxBytes", "lots");
+    PleziSettings code =
+        PleziSettings.empty()
+            .with("plezi.outbound.maxBytes", 1)
+            .with("plezi.message.maxBytes", "lots");
 
     assertThatThrownBy(() -> Settings.defaults().withOverrides(code.values(), "CDI settings"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -45,8 +47,10 @@ class PleziSettingsTest {
 
   @Test
   void textSettingsAreOverriddenAndCheckedWithoutEchoingTheValue() {
-    Settings applied = Settings.defaults().withOverrides(
-        PleziSettings.empty().with("plezi.channel", "chat_room").values(), "CDI settings");
+    Settings applied =
+        Settings.defaults()
+            .withOverrides(
+                PleziSettings.empty().with("plezi.channel", "chat_room").values(), "CDI settings");
     assertThat(applied.get(Settings.CHANNEL)).contains("chat_room");
 
     PleziSettings bad = PleziSettings.empty().with("plezi.redis.url", "http://user:secret@x");

@@ -32,15 +32,19 @@ class WebsocketHandOffIT {
     try (TestServer server = TestServer.start(Echo.class);
         WsClient routed = WsClient.connect(server.ws("/echo"))) {
       // A bare client: the server may close before the handshake call even returns.
-      ClientManager.createClient().connectToServer(new Endpoint() {
-        @Override
-        public void onOpen(Session session, EndpointConfig config) {}
+      ClientManager.createClient()
+          .connectToServer(
+              new Endpoint() {
+                @Override
+                public void onOpen(Session session, EndpointConfig config) {}
 
-        @Override
-        public void onClose(Session session, CloseReason reason) {
-          closes.add(reason);
-        }
-      }, ClientEndpointConfig.Builder.create().build(), server.ws("/.plezi-upgrade/guessed"));
+                @Override
+                public void onClose(Session session, CloseReason reason) {
+                  closes.add(reason);
+                }
+              },
+              ClientEndpointConfig.Builder.create().build(),
+              server.ws("/.plezi-upgrade/guessed"));
 
       CloseReason closed = closes.poll(20, TimeUnit.SECONDS);
 

@@ -30,9 +30,8 @@ import org.plezi.jakarta.Route;
  *
  * <p>Anything else gets an {@code err} reply and the connection stays open: the library answers
  * malformed JSON (400), unknown events (404) and events only the server may call, such as {@code
- * notice} (405); this class answers bad names and texts (400), chatting, whispering or logging
- * out before logging in (401), a
- * second login (409) and an unknown whisper target (404).
+ * notice} (405); this class answers bad names and texts (400), chatting, whispering or logging out
+ * before logging in (401), a second login (409) and an unknown whisper target (404).
  */
 @AutoDispatch
 @Route("/chat")
@@ -45,14 +44,20 @@ public class ChatController extends Controller {
 
   private static final System.Logger LOG = System.getLogger(ChatController.class.getName());
 
-  /** The user this connection stands for; null until login. Touched only by this connection's events. */
+  /**
+   * The user this connection stands for; null until login. Touched only by this connection's
+   * events.
+   */
   private String name;
 
   @Event
   JsonObject login(Map<String, Object> message) {
     if (name != null) {
-      return Replies.error(409, "already logged in", "this connection is " + name
-          + "; open another page to use another name", "login");
+      return Replies.error(
+          409,
+          "already logged in",
+          "this connection is " + name + "; open another page to use another name",
+          "login");
     }
     String problem = ChatInput.nameProblem("name", message.get("name"));
     if (problem != null) {
@@ -106,8 +111,14 @@ public class ChatController extends Controller {
       return unavailable("whisper", e);
     }
     if (!alive) {
-      return Replies.error(404, "no such user", to + " has not logged in during the last "
-          + NAME_LIFETIME.toHours() + " hours, so the whisper was not kept", "whisper");
+      return Replies.error(
+          404,
+          "no such user",
+          to
+              + " has not logged in during the last "
+              + NAME_LIFETIME.toHours()
+              + " hours, so the whisper was not kept",
+          "whisper");
     }
     return Replies.whispered(to, text);
   }
@@ -149,13 +160,13 @@ public class ChatController extends Controller {
   }
 
   private static JsonObject notLoggedIn(String request) {
-    return Replies.error(401, "not logged in", "send {\"event\":\"login\",\"name\":...} first",
-        request);
+    return Replies.error(
+        401, "not logged in", "send {\"event\":\"login\",\"name\":...} first", request);
   }
 
   private static JsonObject unavailable(String request, IllegalStateException e) {
     LOG.log(Level.WARNING, "chat " + request + " failed: " + e.getMessage());
-    return Replies.error(503, "unavailable", "the chat's store cannot be reached; try again",
-        request);
+    return Replies.error(
+        503, "unavailable", "the chat's store cannot be reached; try again", request);
   }
 }

@@ -17,11 +17,15 @@ final class ChatInput {
   /** Names are ASCII so that two different-looking names never compare equal, and vice versa. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + NAME_MAX + "}");
 
-  static final String NAME_RULE = "a name is 1 to " + NAME_MAX
-      + " characters, each a letter A-Z or a-z, a digit, '_', '.' or '-'";
+  static final String NAME_RULE =
+      "a name is 1 to "
+          + NAME_MAX
+          + " characters, each a letter A-Z or a-z, a digit, '_', '.' or '-'";
 
-  static final String TEXT_RULE = "a text is 1 to " + TEXT_MAX
-      + " characters, not only spaces, with no control characters other than new lines and tabs";
+  static final String TEXT_RULE =
+      "a text is 1 to "
+          + TEXT_MAX
+          + " characters, not only spaces, with no control characters other than new lines and tabs";
 
   private ChatInput() {}
 
@@ -42,8 +46,8 @@ final class ChatInput {
     if (length == 0 || length > TEXT_MAX || text.isBlank()) {
       return field + ": " + TEXT_RULE;
     }
-    boolean controls = text.codePoints()
-        .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
+    boolean controls =
+        text.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t');
     return controls ? field + ": " + TEXT_RULE : null;
   }
 

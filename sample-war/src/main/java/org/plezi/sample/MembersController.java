@@ -4,9 +4,9 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Route;
 
 /**
- * A members-only websocket: {@link #preConnect()} accepts only a request whose HTTP session holds
- * a name from {@code POST /api/session}, on whichever instance that login happened when the
- * sessions live in Redis. Others are refused with 403 before any websocket opens.
+ * A members-only websocket: {@link #preConnect()} accepts only a request whose HTTP session holds a
+ * name from {@code POST /api/session}, on whichever instance that login happened when the sessions
+ * live in Redis. Others are refused with 403 before any websocket opens.
  */
 @Route("/members")
 public class MembersController extends Controller {

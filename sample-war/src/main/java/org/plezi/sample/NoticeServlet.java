@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 import org.plezi.jakarta.Messenger;
 
 /**
- * {@code POST /api/notice} with the form field {@code text}: every connection of the chat, on
- * every server, gets {@code {"event":"notice","text":T}}. Answers 204 when sent, 400 with a plain
- * text reason for a missing or bad text; other methods get 405.
+ * {@code POST /api/notice} with the form field {@code text}: every connection of the chat, on every
+ * server, gets {@code {"event":"notice","text":T}}. Answers 204 when sent, 400 with a plain text
+ * reason for a missing or bad text; other methods get 405.
  *
  * <p>The {@link Messenger} is injected by CDI (the plezi-jakarta-cdi bean): the server's own CDI on
  * WildFly and Payara, Weld Servlet in the Tomcat WAR. There is no authentication here: a real
@@ -22,8 +22,7 @@ import org.plezi.jakarta.Messenger;
 public class NoticeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  private transient Messenger messenger;
+  @Inject private transient Messenger messenger;
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)

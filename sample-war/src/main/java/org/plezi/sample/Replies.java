@@ -43,8 +43,12 @@ final class Replies {
    * event that was refused.
    */
   static JsonObject error(int status, String result, String reason, String request) {
-    return event("err").add("status", status).add("result", result).add("reason", reason)
-        .add("request", request).build();
+    return event("err")
+        .add("status", status)
+        .add("result", result)
+        .add("reason", reason)
+        .add("request", request)
+        .build();
   }
 
   private static JsonObjectBuilder event(String name) {

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The HTTP login that {@link MembersController#preConnect()} checks: {@code POST /api/session}
- * with the form field {@code name} stores the name in the HTTP session (204); {@code GET} answers
- * the logged-in name (200, plain text) or 401; {@code DELETE} logs out (204). With the Redis
- * session manager (the sample's launcher when {@code PL_REDIS_URL} is set) the session is shared
- * by every instance, so a login on one is seen by the others.
+ * The HTTP login that {@link MembersController#preConnect()} checks: {@code POST /api/session} with
+ * the form field {@code name} stores the name in the HTTP session (204); {@code GET} answers the
+ * logged-in name (200, plain text) or 401; {@code DELETE} logs out (204). With the Redis session
+ * manager (the sample's launcher when {@code PL_REDIS_URL} is set) the session is shared by every
+ * instance, so a login on one is seen by the others.
  */
 @WebServlet("/api/session")
 public class SessionServlet extends HttpServlet {

@@ -75,14 +75,15 @@ class ChatBadInputIT {
   @Test
   void badNamesAreRefusedWithTheRule() throws Exception {
     try (ChatUser user = ChatUser.connect(site.chat())) {
-      List<String> frames = List.of(
-          "{\"event\":\"login\"}",
-          "{\"event\":\"login\",\"name\":42}",
-          "{\"event\":\"login\",\"name\":\"\"}",
-          "{\"event\":\"login\",\"name\":\"" + "n".repeat(ChatInput.NAME_MAX + 1) + "\"}",
-          "{\"event\":\"login\",\"name\":\"two words\"}",
-          "{\"event\":\"login\",\"name\":\"<b>bold</b>\"}",
-          "{\"event\":\"login\",\"name\":\"zoë\"}");
+      List<String> frames =
+          List.of(
+              "{\"event\":\"login\"}",
+              "{\"event\":\"login\",\"name\":42}",
+              "{\"event\":\"login\",\"name\":\"\"}",
+              "{\"event\":\"login\",\"name\":\"" + "n".repeat(ChatInput.NAME_MAX + 1) + "\"}",
+              "{\"event\":\"login\",\"name\":\"two words\"}",
+              "{\"event\":\"login\",\"name\":\"<b>bold</b>\"}",
+              "{\"event\":\"login\",\"name\":\"zoë\"}");
       for (String frame : frames) {
         user.sendRaw(frame);
 
@@ -93,7 +94,8 @@ class ChatBadInputIT {
       user.sendRaw("{\"event\":\"login\",\"name\":42}");
       assertThat(user.expectError(400).getString("reason")).isEqualTo("name must be a JSON string");
       user.sendRaw("{\"event\":\"login\",\"name\":\"two words\"}");
-      assertThat(user.expectError(400).getString("reason")).isEqualTo("name: " + ChatInput.NAME_RULE);
+      assertThat(user.expectError(400).getString("reason"))
+          .isEqualTo("name: " + ChatInput.NAME_RULE);
 
       user.login("n".repeat(ChatInput.NAME_MAX)); // the longest name is fine
     }
@@ -125,16 +127,17 @@ class ChatBadInputIT {
   @Test
   void badTextsAreRefusedWithTheRule() throws Exception {
     try (ChatUser user = ChatUser.login(site.chat(), "ida")) {
-      List<String> frames = List.of(
-          "{\"event\":\"chat\"}",
-          "{\"event\":\"chat\",\"text\":null}",
-          "{\"event\":\"chat\",\"text\":[\"hi\"]}",
-          "{\"event\":\"chat\",\"text\":\"\"}",
-          "{\"event\":\"chat\",\"text\":\"   \\n \"}",
-          "{\"event\":\"chat\",\"text\":\"bell\\u0007\"}",
-          "{\"event\":\"whisper\",\"to\":\"ida\"}",
-          "{\"event\":\"whisper\",\"to\":\"no body\",\"text\":\"hi\"}",
-          "{\"event\":\"whisper\",\"text\":\"hi\"}");
+      List<String> frames =
+          List.of(
+              "{\"event\":\"chat\"}",
+              "{\"event\":\"chat\",\"text\":null}",
+              "{\"event\":\"chat\",\"text\":[\"hi\"]}",
+              "{\"event\":\"chat\",\"text\":\"\"}",
+              "{\"event\":\"chat\",\"text\":\"   \\n \"}",
+              "{\"event\":\"chat\",\"text\":\"bell\\u0007\"}",
+              "{\"event\":\"whisper\",\"to\":\"ida\"}",
+              "{\"event\":\"whisper\",\"to\":\"no body\",\"text\":\"hi\"}",
+              "{\"event\":\"whisper\",\"text\":\"hi\"}");
       for (String frame : frames) {
         user.sendRaw(frame);
 
@@ -174,7 +177,8 @@ class ChatBadInputIT {
     assertThat(missing.statusCode()).isEqualTo(400);
     assertThat(missing.body().trim()).isEqualTo("text is missing");
 
-    HttpResponse<String> tooLong = ChatScenario.postNotice(site, "y".repeat(ChatInput.TEXT_MAX + 1));
+    HttpResponse<String> tooLong =
+        ChatScenario.postNotice(site, "y".repeat(ChatInput.TEXT_MAX + 1));
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(tooLong.body().trim()).isEqualTo("text: " + ChatInput.TEXT_RULE);
 

@@ -23,9 +23,9 @@ import org.plezi.jakarta.testing.Browser;
  * The chat page in two real headless Chromium pages (the core's {@link Browser}: skipped with one
  * line where Chromium is missing, failed when CI=true) against the Tomcat WAR on embedded Tomcat:
  * both log in through the form, chat (HTML in a text shows as text), whisper, see an unknown
- * whisper target refused and a notice posted from the page; one logs out, gets a whisper while
- * away and finds it on logging in again. Screenshots of both pages go to
- * {@code target/chat-browser-*.png}.
+ * whisper target refused and a notice posted from the page; one logs out, gets a whisper while away
+ * and finds it on logging in again. Screenshots of both pages go to {@code
+ * target/chat-browser-*.png}.
  */
 @Timeout(120)
 class ChatBrowserIT {
@@ -51,7 +51,8 @@ class ChatBrowserIT {
 
   @Test
   void twoPagesLogInChatAndWhisperAndUserTextIsNeverHtml() throws Exception {
-    try (Browser alice = Browser.start(); Browser bob = Browser.start()) {
+    try (Browser alice = Browser.start();
+        Browser bob = Browser.start()) {
       logIn(alice, "alice");
       logIn(bob, "bob");
 
@@ -69,7 +70,10 @@ class ChatBrowserIT {
       awaitLine(alice, "whisper", "bob whispers:", "psst, only you can read this");
 
       send(alice, "nobody-here", "hello?");
-      awaitLine(alice, "err", null,
+      awaitLine(
+          alice,
+          "err",
+          null,
           "404 no such user: nobody-here has not logged in during the last 24 hours, "
               + "so the whisper was not kept");
 
@@ -81,12 +85,14 @@ class ChatBrowserIT {
 
       // alice logs out (the server closes, the page reconnects as nobody); a whisper waits for her.
       alice.driver().findElement(By.id("logout")).click();
-      Awaitility.await("alice's page back on the login form").atMost(Duration.ofSeconds(20))
+      Awaitility.await("alice's page back on the login form")
+          .atMost(Duration.ofSeconds(20))
           .until(() -> alice.driver().findElement(By.id("login")).isDisplayed());
       send(bob, "alice", "while you were out");
       awaitLine(bob, "whispered", "you → alice:", "while you were out");
       alice.driver().findElement(By.id("name")).clear();
-      Awaitility.await("alice's page reconnected").atMost(Duration.ofSeconds(20))
+      Awaitility.await("alice's page reconnected")
+          .atMost(Duration.ofSeconds(20))
           .until(() -> alice.driver().findElement(By.cssSelector("#login button")).isEnabled());
       alice.driver().findElement(By.id("name")).sendKeys("alice");
       alice.driver().findElement(By.cssSelector("#login button")).click();
@@ -94,10 +100,10 @@ class ChatBrowserIT {
 
       screenshot(alice, "chat-browser-alice.png");
       screenshot(bob, "chat-browser-bob.png");
-      assertThat(bob.run("return document.querySelectorAll('#log li.chat').length"))
-          .isEqualTo(1L);
+      assertThat(bob.run("return document.querySelectorAll('#log li.chat').length")).isEqualTo(1L);
       assertThat(bob.run("return document.querySelectorAll('#log li.whisper').length"))
-          .as("bob's page shows no whisper meant for alice").isEqualTo(0L);
+          .as("bob's page shows no whisper meant for alice")
+          .isEqualTo(0L);
     }
   }
 
@@ -105,12 +111,17 @@ class ChatBrowserIT {
     WebDriver driver = page.driver();
     driver.manage().window().setSize(new Dimension(900, 760));
     driver.get("http://127.0.0.1:" + server.port() + "/");
-    Awaitility.await("the page's websocket opens").atMost(Duration.ofSeconds(20))
-        .until(() -> "open".equals(page.run("return document.getElementById('status').dataset.state")));
+    Awaitility.await("the page's websocket opens")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "open".equals(page.run("return document.getElementById('status').dataset.state")));
     driver.findElement(By.id("name")).sendKeys(name);
     driver.findElement(By.cssSelector("#login button")).click();
-    Awaitility.await(name + " is welcomed").atMost(Duration.ofSeconds(20))
-        .until(() -> Boolean.TRUE.equals(page.run("return !document.getElementById('room').hidden")));
+    Awaitility.await(name + " is welcomed")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> Boolean.TRUE.equals(page.run("return !document.getElementById('room').hidden")));
     assertThat(driver.findElement(By.id("me")).getText()).isEqualTo("you are " + name);
     assertThat(driver.findElement(By.id("login")).isDisplayed()).as("login form hidden").isFalse();
   }
@@ -126,11 +137,14 @@ class ChatBrowserIT {
 
   /** Waits until the page's log has a line of {@code kind} whose parts read exactly so. */
   private static void awaitLine(Browser page, String kind, String who, String text) {
-    String script = "return Array.from(document.querySelectorAll('#log li.' + arguments[0]))"
-        + ".map(li => [li.querySelector('.who') ? li.querySelector('.who').textContent : null,"
-        + " li.querySelector('.text').textContent])";
-    Awaitility.await("a " + kind + " line " + who + " " + text).atMost(Duration.ofSeconds(20))
-        .until(() -> ((List<?>) page.run(script, kind)).contains(java.util.Arrays.asList(who, text)));
+    String script =
+        "return Array.from(document.querySelectorAll('#log li.' + arguments[0]))"
+            + ".map(li => [li.querySelector('.who') ? li.querySelector('.who').textContent : null,"
+            + " li.querySelector('.text').textContent])";
+    Awaitility.await("a " + kind + " line " + who + " " + text)
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> ((List<?>) page.run(script, kind)).contains(java.util.Arrays.asList(who, text)));
   }
 
   private static void screenshot(Browser page, String name) throws Exception {

@@ -2,26 +2,25 @@ package org.plezi.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.testing.LogCapture;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.sample.ChatScenario.Site;
 
 /**
  * Two instances of the Tomcat WAR, as two runs of the README's cluster command would start them,
- * joined through a real redis-server of the test's own: users on either instance chat, whisper
- * (to an online user and to one who is away, whose whisper waits in Redis) and get notices
- * posted to the other; and another program publishing Plezi's YAML envelope on the web.xml's
- * channel {@code plezi_sample} reaches every user.
+ * joined through a real redis-server of the test's own: users on either instance chat, whisper (to
+ * an online user and to one who is away, whose whisper waits in Redis) and get notices posted to
+ * the other; and another program publishing Plezi's YAML envelope on the web.xml's channel {@code
+ * plezi_sample} reaches every user.
  */
 @Timeout(120)
 class ChatClusterIT {
@@ -40,25 +39,20 @@ class ChatClusterIT {
     // Each instance gets the URL as a context parameter: PL_REDIS_URL, the README's way, is one
     // per process and both instances share this JVM.
     Map<String, String> cluster = Map.of("plezi.redis.url", redis.url());
-    first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
-    second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+    // Each instance serves at once and joins Redis in the background (until then a login is
+    // answered 503, "try again"): wait until both say they joined, which they log once both of
+    // their subscriptions are in place and their identity store can reach Redis.
+    try (LogCapture log = LogCapture.start()) {
+      first = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+      second = DevServer.start(WEBAPP, DevServer.DEFAULT_ADDRESS, 0, cluster);
+      Awaitility.await("both instances joined the cluster on plezi_sample")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> log.count("joined the cluster on Redis channel 'plezi_sample'") == 2);
+    }
+    assertThat(redis.subscribers("plezi_sample")).isEqualTo(2);
     a = Site.of("http://127.0.0.1:" + first.port() + "/");
     b = Site.of("http://127.0.0.1:" + second.port() + "/");
-    // Each instance serves at once and joins Redis in the background (until then a login is
-    // answered 503, "try again"): wait until both have subscribed to the channel.
-    Awaitility.await("both instances subscribed to plezi_sample").atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(100))
-        .until(() -> subscribers("plezi_sample") == 2);
-  }
-
-  /** PUBSUB NUMSUB through redis-cli: how many clients listen on {@code channel}. */
-  private static long subscribers(String channel) throws Exception {
-    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()),
-        "PUBSUB", "NUMSUB", channel).redirectErrorStream(true).start();
-    String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    cli.waitFor(10, TimeUnit.SECONDS);
-    String[] lines = out.split("\\s+"); // the channel's name, then its count
-    return Long.parseLong(lines[lines.length - 1]);
   }
 
   @AfterAll
@@ -88,18 +82,19 @@ class ChatClusterIT {
   }
 
   @Test
-  void aYamlEnvelopePublishedOnPleziSampleByAnotherProgramIsANoticeForEveryone()
-      throws Exception {
+  void aYamlEnvelopePublishedOnPleziSampleByAnotherProgramIsANoticeForEveryone() throws Exception {
     try (ChatUser onA = ChatUser.login(a.chat(), "yaml-reader-a");
         ChatUser onB = ChatUser.login(b.chat(), "yaml-reader-b")) {
-      String envelope = String.join("\n",
-          "---",
-          ":method: :notice",
-          ":data:",
-          "- Deploying at 22:00",
-          ":type: :all",
-          ":server: " + UUID.randomUUID(),
-          "");
+      String envelope =
+          String.join(
+              "\n",
+              "---",
+              ":method: :notice",
+              ":data:",
+              "- Deploying at 22:00",
+              ":type: :all",
+              ":server: " + UUID.randomUUID(),
+              "");
 
       assertThat(redis.publishWithCli("plezi_sample", envelope)).isEqualTo("2");
 

@@ -17,7 +17,8 @@ class ChatInputTest {
   @Test
   void otherNamesAreRefusedWithTheRule() {
     for (String name : List.of("", "n".repeat(33), "two words", "zoë", "<b>", "tab\t", "a/b")) {
-      assertThat(ChatInput.nameProblem("name", name)).as(name)
+      assertThat(ChatInput.nameProblem("name", name))
+          .as(name)
           .isEqualTo("name: " + ChatInput.NAME_RULE);
     }
   }
@@ -26,7 +27,8 @@ class ChatInputTest {
   void aMissingOrNonStringValueIsNamedAsSuch() {
     assertThat(ChatInput.nameProblem("to", null)).isEqualTo("to is missing");
     assertThat(ChatInput.nameProblem("to", 42L)).isEqualTo("to must be a JSON string");
-    assertThat(ChatInput.textProblem("text", List.of("hi"))).isEqualTo("text must be a JSON string");
+    assertThat(ChatInput.textProblem("text", List.of("hi")))
+        .isEqualTo("text must be a JSON string");
     assertThat(ChatInput.textProblem("text", Map.of())).isEqualTo("text must be a JSON string");
   }
 
@@ -37,9 +39,19 @@ class ChatInputTest {
     assertThat(ChatInput.textProblem("text", "😀".repeat(500))).isNull();
     assertThat(ChatInput.textProblem("text", "<img src=x onerror=alert(1)>")).isNull();
 
-    for (String text : List.of("", "   ", " \n\t ", "x".repeat(501), "😀".repeat(501),
-        "bell\u0007", "nul\u0000", "esc\u001b[31m", "del\u007f")) {
-      assertThat(ChatInput.textProblem("text", text)).as(text)
+    for (String text :
+        List.of(
+            "",
+            "   ",
+            " \n\t ",
+            "x".repeat(501),
+            "😀".repeat(501),
+            "bell\u0007",
+            "nul\u0000",
+            "esc\u001b[31m",
+            "del\u007f")) {
+      assertThat(ChatInput.textProblem("text", text))
+          .as(text)
           .isEqualTo("text: " + ChatInput.TEXT_RULE);
     }
   }

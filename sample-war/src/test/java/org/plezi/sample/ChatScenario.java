@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The websocket scenario every deployment of the chat must pass, the same on embedded Tomcat, a
  * standalone Tomcat, Payara, WildFly and across a two-server cluster: the page and the JS client
- * are served; alice and bob log in and chat; bob whispers to alice (online); carol logs in, logs out,
- * gets a whisper while away and receives it when she logs in again; a notice posted to {@code
+ * are served; alice and bob log in and chat; bob whispers to alice (online); carol logs in, logs
+ * out, gets a whisper while away and receives it when she logs in again; a notice posted to {@code
  * api/notice} reaches everyone.
  */
 final class ChatScenario {
@@ -100,14 +100,16 @@ final class ChatScenario {
   }
 
   static HttpResponse<String> get(URI uri) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** POST api/notice with the form field text (null: no field at all). */
   static HttpResponse<String> postNotice(Site site, String text) throws Exception {
     String form = text == null ? "" : "text=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
-    return HTTP.send(HttpRequest.newBuilder(site.http("api/notice"))
+    return HTTP.send(
+        HttpRequest.newBuilder(site.http("api/notice"))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))

@@ -48,8 +48,8 @@ final class ChatUser implements AutoCloseable {
   }
 
   void whisper(String to, String text) throws Exception {
-    send(Json.createObjectBuilder().add("event", "whisper").add("to", to).add("text", text)
-        .build());
+    send(
+        Json.createObjectBuilder().add("event", "whisper").add("to", to).add("text", text).build());
   }
 
   void send(JsonObject message) throws Exception {

@@ -43,17 +43,17 @@ abstract class ContainerChatChecks {
     }
     long stopping = System.nanoTime();
     server.close();
-    System.out.printf("CONTAINER %s: started and deployed in %d ms, stopped in %d ms, "
-        + "%d ms in all%n", container(), readyMillis, Containers.millisSince(stopping),
-        Containers.millisSince(began));
+    System.out.printf(
+        "CONTAINER %s: started and deployed in %d ms, stopped in %d ms, " + "%d ms in all%n",
+        container(), readyMillis, Containers.millisSince(stopping), Containers.millisSince(began));
   }
 
   @Test
   void loginChatWhisperOnlineAndOfflineAndNoticeWork() throws Exception {
     long start = System.nanoTime();
     ChatScenario.run(server.site());
-    System.out.printf("CONTAINER %s: chat scenario in %d ms%n", container(),
-        Containers.millisSince(start));
+    System.out.printf(
+        "CONTAINER %s: chat scenario in %d ms%n", container(), Containers.millisSince(start));
   }
 
   @Test

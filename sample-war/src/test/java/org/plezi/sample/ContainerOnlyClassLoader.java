@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 
 /**
- * What a standalone Tomcat's common class loader holds: the launcher's class path (Tomcat, the
- * test libraries) minus the application. Every {@code org.plezi} class is hidden, and so is every
+ * What a standalone Tomcat's common class loader holds: the launcher's class path (Tomcat, the test
+ * libraries) minus the application. Every {@code org.plezi} class is hidden, and so is every
  * resource of a class-path root that holds one (the core jar, the sample's own classes), so the
- * deployed WAR must bring the library and its initializer's service file in {@code WEB-INF/lib}
- * and its controllers in {@code WEB-INF/classes}, exactly as on a real server.
+ * deployed WAR must bring the library and its initializer's service file in {@code WEB-INF/lib} and
+ * its controllers in {@code WEB-INF/classes}, exactly as on a real server.
  */
 final class ContainerOnlyClassLoader extends ClassLoader {
   private static final String HIDDEN_PACKAGE = "org.plezi.";
@@ -56,9 +56,10 @@ final class ContainerOnlyClassLoader extends ClassLoader {
     if (path.startsWith(HIDDEN_PATH)) {
       return Collections.emptyEnumeration();
     }
-    List<URL> visible = Collections.list(super.getResources(name)).stream()
-        .filter(url -> !holdsApplication(rootOf(url, path)))
-        .toList();
+    List<URL> visible =
+        Collections.list(super.getResources(name)).stream()
+            .filter(url -> !holdsApplication(rootOf(url, path)))
+            .toList();
     return Collections.enumeration(visible);
   }
 

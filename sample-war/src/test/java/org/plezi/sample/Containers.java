@@ -3,15 +3,14 @@ package org.plezi.sample;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.plezi.jakarta.testing.Directories;
 
 /** Where the {@code containers} profile put the servers and the WARs, and file chores. */
 final class Containers {
@@ -26,23 +25,31 @@ final class Containers {
     assumeTrue(value != null, property + " is unset: container tests run with -Pcontainers");
     Path path = Path.of(value);
     if (!Files.exists(path)) {
-      throw new IllegalStateException(property + "=" + value + " does not exist; the "
-          + "containers profile unpacks it at pre-integration-test");
+      throw new IllegalStateException(
+          property
+              + "="
+              + value
+              + " does not exist; the "
+              + "containers profile unpacks it at pre-integration-test");
     }
     return path;
   }
 
-  /** The built WAR of the given system property ({@code plezi.war.plain} or {@code plezi.war.tomcat}). */
+  /**
+   * The built WAR of the given system property ({@code plezi.war.plain} or {@code
+   * plezi.war.tomcat}).
+   */
   static Path war(String property) {
     return required(property);
   }
 
   /** A fresh directory under target/container-runs for one server run. */
   static Path runDirectory(String name) throws IOException {
-    Path root = Path.of(System.getProperty("plezi.containers", "target/containers"))
-        .resolveSibling("container-runs");
+    Path root =
+        Path.of(System.getProperty("plezi.containers", "target/containers"))
+            .resolveSibling("container-runs");
     Path dir = root.resolve(name);
-    deleteRecursively(dir);
+    Directories.deleteRecursively(dir);
     return Files.createDirectories(dir);
   }
 
@@ -50,9 +57,13 @@ final class Containers {
   static void makeScriptsExecutable(Path bin) throws IOException {
     try (Stream<Path> files = Files.list(bin)) {
       for (Path script : files.filter(f -> f.toString().endsWith(".sh")).toList()) {
-        Set<PosixFilePermission> permissions = EnumSet.copyOf(Files.getPosixFilePermissions(script));
-        permissions.addAll(Set.of(PosixFilePermission.OWNER_EXECUTE,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        Set<PosixFilePermission> permissions =
+            EnumSet.copyOf(Files.getPosixFilePermissions(script));
+        permissions.addAll(
+            Set.of(
+                PosixFilePermission.OWNER_EXECUTE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_EXECUTE));
         Files.setPosixFilePermissions(script, permissions);
       }
     }
@@ -68,17 +79,6 @@ final class Containers {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  static void deleteRecursively(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.catalina.Context;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.LifecycleException;
@@ -20,6 +18,7 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.ApplicationParameter;
 import org.apache.tomcat.util.scan.StandardJarScanner;
+import org.plezi.jakarta.testing.Directories;
 
 /**
  * Deploys an exploded WAR on an embedded Tomcat 10.1 the way a standalone Tomcat deploys it: {@code
@@ -63,14 +62,14 @@ public final class DevServer implements AutoCloseable {
   }
 
   /**
-   * Starts Tomcat with the exploded WAR at the root context and extra context parameters, which
-   * win over the WAR's {@code web.xml} as a server's own configuration would (the cluster test
-   * gives each instance {@code plezi.redis.url} this way, since both share one environment).
+   * Starts Tomcat with the exploded WAR at the root context and extra context parameters, which win
+   * over the WAR's {@code web.xml} as a server's own configuration would (the cluster test gives
+   * each instance {@code plezi.redis.url} this way, since both share one environment).
    *
    * @see #start(Path, String, int)
    */
-  public static DevServer start(Path webapp, String address, int port,
-      Map<String, String> contextParameters) {
+  public static DevServer start(
+      Path webapp, String address, int port, Map<String, String> contextParameters) {
     return start(webapp, address, port, contextParameters, null);
   }
 
@@ -78,11 +77,16 @@ public final class DevServer implements AutoCloseable {
    * As {@link #start(Path, String, int, Map)}, with the HTTP sessions in the Redis at {@code
    * sessionsRedisUrl} (shared by every instance on it) unless that is null.
    */
-  public static DevServer start(Path webapp, String address, int port,
-      Map<String, String> contextParameters, String sessionsRedisUrl) {
+  public static DevServer start(
+      Path webapp,
+      String address,
+      int port,
+      Map<String, String> contextParameters,
+      String sessionsRedisUrl) {
     if (!Files.isDirectory(webapp.resolve("WEB-INF"))) {
-      throw new IllegalArgumentException(webapp.toAbsolutePath()
-          + " is not an exploded WAR (no WEB-INF): build it first with ./mvnw package");
+      throw new IllegalArgumentException(
+          webapp.toAbsolutePath()
+              + " is not an exploded WAR (no WEB-INF): build it first with ./mvnw package");
     }
     Path baseDir;
     try {
@@ -102,13 +106,14 @@ public final class DevServer implements AutoCloseable {
     StandardContext context =
         (StandardContext) tomcat.addWebapp("", webapp.toAbsolutePath().toString());
     context.setFailCtxIfServletStartFails(true);
-    contextParameters.forEach((name, value) -> {
-      ApplicationParameter parameter = new ApplicationParameter();
-      parameter.setName(name);
-      parameter.setValue(value);
-      parameter.setOverride(false); // web.xml may not replace it
-      context.addApplicationParameter(parameter);
-    });
+    contextParameters.forEach(
+        (name, value) -> {
+          ApplicationParameter parameter = new ApplicationParameter();
+          parameter.setName(name);
+          parameter.setValue(value);
+          parameter.setOverride(false); // web.xml may not replace it
+          context.addApplicationParameter(parameter);
+        });
     // Leak checks matter to a server that redeploys; this one never does, and on JDK 17 they
     // only warn at each stop that they would need --add-opens.
     context.setClearReferencesObjectStreamClassCaches(false);
@@ -119,11 +124,12 @@ public final class DevServer implements AutoCloseable {
     scanner.setScanClassPath(false); // only WEB-INF/lib and WEB-INF/classes, as on a real server
     context.setJarScanner(scanner);
     // The embedded defaults declare a JSP servlet; without Jasper it would fail at every start.
-    context.addLifecycleListener(event -> {
-      if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
-        dropJspServlet(context);
-      }
-    });
+    context.addLifecycleListener(
+        event -> {
+          if (Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
+            dropJspServlet(context);
+          }
+        });
 
     if (sessionsRedisUrl != null) {
       RedisSessions.install(context, sessionsRedisUrl, baseDir);
@@ -133,8 +139,8 @@ public final class DevServer implements AutoCloseable {
       tomcat.start();
     } catch (LifecycleException e) {
       server.close();
-      throw new IllegalStateException("Tomcat did not start on " + address + ":" + port + ": "
-          + rootMessage(e), e);
+      throw new IllegalStateException(
+          "Tomcat did not start on " + address + ":" + port + ": " + rootMessage(e), e);
     }
     if (context.getState() != LifecycleState.STARTED) {
       server.close();
@@ -179,7 +185,7 @@ public final class DevServer implements AutoCloseable {
     } catch (LifecycleException e) {
       throw new IllegalStateException(e);
     } finally {
-      deleteRecursively(baseDir);
+      Directories.deleteRecursively(baseDir);
     }
   }
 
@@ -187,7 +193,8 @@ public final class DevServer implements AutoCloseable {
    * Runs the exploded WAR until the process is interrupted (Ctrl-C) or terminated; the shutdown
    * hook stops Tomcat.
    *
-   * @param args the exploded WAR directory; {@code sample-war/target/plezi-sample-tomcat} when absent
+   * @param args the exploded WAR directory; {@code sample-war/target/plezi-sample-tomcat} when
+   *     absent
    */
   public static void main(String[] args) throws InterruptedException {
     Path webapp = Path.of(args.length > 0 ? args[0] : "sample-war/target/plezi-sample-tomcat");
@@ -196,16 +203,29 @@ public final class DevServer implements AutoCloseable {
     // With PL_REDIS_URL the instances form a cluster (the library reads it) and share their
     // HTTP sessions in the same Redis (the launcher's session manager).
     String redisUrl = System.getenv("PL_REDIS_URL");
-    DevServer server = start(webapp, address, port, Map.of(),
-        redisUrl == null || redisUrl.isBlank() ? null : redisUrl.trim());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      // Plain stdout: java.util.logging may already be shut down by its own hook.
-      System.out.println("Plezi sample stopped.");
-    }, "plezi-sample-stop"));
+    DevServer server =
+        start(
+            webapp,
+            address,
+            port,
+            Map.of(),
+            redisUrl == null || redisUrl.isBlank() ? null : redisUrl.trim());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  // Plain stdout: java.util.logging may already be shut down by its own hook.
+                  System.out.println("Plezi sample stopped.");
+                },
+                "plezi-sample-stop"));
     // A launcher's one line for the person at the terminal, not a log record.
-    System.out.println("Plezi sample running at http://" + hostForUrl(address) + ":"
-        + server.port() + "/ (Ctrl-C stops it)");
+    System.out.println(
+        "Plezi sample running at http://"
+            + hostForUrl(address)
+            + ":"
+            + server.port()
+            + "/ (Ctrl-C stops it)");
     // Only the JVM's exit ends this; returning would let Maven go on and report BUILD SUCCESS
     // while the shutdown hook is still stopping Tomcat.
     new CountDownLatch(1).await();
@@ -264,13 +284,5 @@ public final class DevServer implements AutoCloseable {
       cause = cause.getCause();
     }
     return String.valueOf(cause.getMessage());
-  }
-
-  private static void deleteRecursively(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // Only a temporary directory is left behind.
-    }
   }
 }

@@ -9,7 +9,7 @@ class PayaraContainerIT extends ContainerChatChecks {
 
   @Override
   DeployedChat deploy() throws Exception {
-    return PayaraMicroServer.start(Containers.required("plezi.payara.jar"),
-        Containers.war("plezi.war.plain"), START_TIMEOUT);
+    return PayaraMicroServer.start(
+        Containers.required("plezi.payara.jar"), Containers.war("plezi.war.plain"), START_TIMEOUT);
   }
 }

@@ -9,10 +9,10 @@ import org.redisson.tomcat.RedissonSessionManager;
 
 /**
  * HTTP sessions in Redis for the embedded Tomcat, with Redisson's session manager
- * (org.redisson:redisson-tomcat-10): every instance on the same Redis sees the same sessions, and
- * a session that expires in Redis is gone for all of them. The application is marked
- * distributable, so Tomcat refuses a session attribute that cannot be serialized at the moment it
- * is set ({@code IllegalArgumentException}) instead of losing it later.
+ * (org.redisson:redisson-tomcat-10): every instance on the same Redis sees the same sessions, and a
+ * session that expires in Redis is gone for all of them. The application is marked distributable,
+ * so Tomcat refuses a session attribute that cannot be serialized at the moment it is set ({@code
+ * IllegalArgumentException}) instead of losing it later.
  */
 final class RedisSessions {
   /** Session keys in Redis start with this, apart from any other data in the same Redis. */
@@ -25,14 +25,18 @@ final class RedisSessions {
     Path config = workDir.resolve("redisson-sessions.yaml");
     try {
       // Quoted as a YAML string; the URL comes from PL_REDIS_URL, validated by the caller.
-      Files.writeString(config, "singleServerConfig:\n"
-          + "  address: \"" + redisUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n"
-          + "  connectionMinimumIdleSize: 1\n"
-          + "  connectionPoolSize: 4\n"
-          + "  subscriptionConnectionMinimumIdleSize: 1\n"
-          + "  subscriptionConnectionPoolSize: 1\n"
-          + "threads: 2\n"
-          + "nettyThreads: 4\n");
+      Files.writeString(
+          config,
+          "singleServerConfig:\n"
+              + "  address: \""
+              + redisUrl.replace("\\", "\\\\").replace("\"", "\\\"")
+              + "\"\n"
+              + "  connectionMinimumIdleSize: 1\n"
+              + "  connectionPoolSize: 4\n"
+              + "  subscriptionConnectionMinimumIdleSize: 1\n"
+              + "  subscriptionConnectionPoolSize: 1\n"
+              + "threads: 2\n"
+              + "nettyThreads: 4\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,8 +48,8 @@ class SampleAppIT {
   @Test
   void theRootServesTheChatPageAndItsScriptsAsStaticFiles() throws Exception {
     HttpResponse<String> page = ChatScenario.get(site.base());
-    assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
     assertThat(page.body())
         .contains("<script src=\"plezi/client.js\"></script>")
         .contains("<script src=\"chat.js\"></script>");
@@ -112,7 +112,8 @@ class SampleAppIT {
       eve.expectChat("eve", longest);
 
       eve.chat("x".repeat(ChatInput.TEXT_MAX + 1));
-      assertThat(eve.expectError(400).getString("reason")).isEqualTo("text: " + ChatInput.TEXT_RULE);
+      assertThat(eve.expectError(400).getString("reason"))
+          .isEqualTo("text: " + ChatInput.TEXT_RULE);
     }
   }
 
@@ -120,26 +121,33 @@ class SampleAppIT {
 
   @Test
   void theLibraryRunsFromWebInfLibAndTheContainerCouldNotHaveSuppliedIt() throws Exception {
-    Object runtime = server.servletContext().getAttribute("org.plezi.jakarta.internal.PleziRuntime");
+    Object runtime =
+        server.servletContext().getAttribute("org.plezi.jakarta.internal.runtime.PleziRuntime");
     assertThat(runtime).isNotNull();
     assertThat(runtime.getClass().getClassLoader()).isSameAs(server.webappClassLoader());
     assertThat(codeSource(runtime.getClass())).contains("/WEB-INF/lib/plezi-jakarta-");
     Class<?> chat = server.webappClassLoader().loadClass(ChatController.class.getName());
     assertThat(codeSource(chat)).contains("/WEB-INF/classes");
-    assertThatThrownBy(() -> Class.forName(
-        "org.plezi.jakarta.Controller", false, server.webappClassLoader().getParent()))
+    assertThatThrownBy(
+            () ->
+                Class.forName(
+                    "org.plezi.jakarta.Controller", false, server.webappClassLoader().getParent()))
         .isInstanceOf(ClassNotFoundException.class);
-    assertThat(Collections.list(server.webappClassLoader().getParent().getResources(
-        "META-INF/services/jakarta.servlet.ServletContainerInitializer")))
+    assertThat(
+            Collections.list(
+                server
+                    .webappClassLoader()
+                    .getParent()
+                    .getResources("META-INF/services/jakarta.servlet.ServletContainerInitializer")))
         .noneMatch(url -> url.toString().contains("plezi") || url.toString().contains("weld"));
   }
 
   @Test
   void theTomcatWarAddsOnlyWeldServletAndJsonPToThePlainWar() throws Exception {
-    List<String> plain = entries(Path.of(System.getProperty("plezi.war.plain",
-        "target/plezi-sample.war")));
-    List<String> tomcat = entries(Path.of(System.getProperty("plezi.war.tomcat",
-        "target/plezi-sample-tomcat.war")));
+    List<String> plain =
+        entries(Path.of(System.getProperty("plezi.war.plain", "target/plezi-sample.war")));
+    List<String> tomcat =
+        entries(Path.of(System.getProperty("plezi.war.tomcat", "target/plezi-sample-tomcat.war")));
 
     assertThat(tomcat).containsAll(plain);
     assertThat(tomcat.stream().filter(entry -> !plain.contains(entry)))
@@ -148,7 +156,8 @@ class SampleAppIT {
         .anyMatch(entry -> entry.startsWith("WEB-INF/lib/parsson-"))
         .anyMatch(entry -> entry.startsWith("WEB-INF/lib/jakarta.json-api-"))
         .hasSize(3);
-    assertThat(plain).contains("WEB-INF/web.xml", "WEB-INF/beans.xml", "index.html")
+    assertThat(plain)
+        .contains("WEB-INF/web.xml", "WEB-INF/beans.xml", "index.html")
         .anyMatch(entry -> entry.startsWith("WEB-INF/lib/plezi-jakarta-cdi-"))
         .anyMatch(entry -> entry.startsWith("WEB-INF/lib/redisson-"))
         .noneMatch(entry -> entry.contains("weld") || entry.contains("parsson"));
@@ -179,7 +188,10 @@ class SampleAppIT {
 
   private static List<String> entries(Path war) throws Exception {
     try (ZipFile zip = new ZipFile(war.toFile())) {
-      return zip.stream().map(entry -> entry.getName()).filter(name -> !name.endsWith("/")).toList();
+      return zip.stream()
+          .map(entry -> entry.getName())
+          .filter(name -> !name.endsWith("/"))
+          .toList();
     }
   }
 

@@ -70,17 +70,21 @@ class SessionClusterIT {
 
   /** Logs in on A; returns the session cookie ("JSESSIONID=..."). */
   private static String login(String name) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(http(a, "/api/session"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("name=" + name)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(http(a, "/api/session"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + name))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(204);
     return response.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
   }
 
   private static HttpResponse<String> whoAmI(DevServer server, String cookie) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(http(server, "/api/session"))
-        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(http(server, "/api/session")).header("Cookie", cookie).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
@@ -89,8 +93,7 @@ class SessionClusterIT {
     HttpResponse<String> onB = whoAmI(b, cookie);
     assertThat(onB.statusCode()).isEqualTo(200);
     assertThat(onB.body().trim()).isEqualTo("ada");
-    try (WsClient member = WsClient.connect(ws(b, "/members"),
-        Map.of("Cookie", List.of(cookie)))) {
+    try (WsClient member = WsClient.connect(ws(b, "/members"), Map.of("Cookie", List.of(cookie)))) {
       member.expectText("welcome ada");
     }
   }
@@ -100,8 +103,9 @@ class SessionClusterIT {
     try (RawHandshake refused = RawHandshake.open(ws(b, "/members"))) {
       assertThat(refused.status()).isEqualTo(403);
     }
-    try (RawHandshake bogus = RawHandshake.open(ws(b, "/members"),
-        "Cookie: JSESSIONID=0123456789ABCDEF0123456789ABCDEF")) {
+    try (RawHandshake bogus =
+        RawHandshake.open(
+            ws(b, "/members"), "Cookie: JSESSIONID=0123456789ABCDEF0123456789ABCDEF")) {
       assertThat(bogus.status()).isEqualTo(403);
     }
   }
@@ -116,10 +120,14 @@ class SessionClusterIT {
     // request just answered may still be saving the session after its response (Redisson's
     // valve): that write would bring the key back, so each look expires it again first.
     String key = RedisSessions.KEY_PREFIX + ":redisson:tomcat_session:" + id;
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      redis.call("PEXPIRE", key, "1");
-      return whoAmI(a, cookie).statusCode() == 401 && whoAmI(b, cookie).statusCode() == 401;
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              redis.call("PEXPIRE", key, "1");
+              return whoAmI(a, cookie).statusCode() == 401 && whoAmI(b, cookie).statusCode() == 401;
+            });
     for (DevServer server : List.of(a, b)) {
       try (RawHandshake refused = RawHandshake.open(ws(server, "/members"), "Cookie: " + cookie)) {
         assertThat(refused.status()).isEqualTo(403);

@@ -9,7 +9,9 @@ class TomcatContainerIT extends ContainerChatChecks {
 
   @Override
   DeployedChat deploy() throws Exception {
-    return StandaloneTomcat.start(Containers.required("plezi.tomcat.home"),
-        Containers.war("plezi.war.tomcat"), START_TIMEOUT);
+    return StandaloneTomcat.start(
+        Containers.required("plezi.tomcat.home"),
+        Containers.war("plezi.war.tomcat"),
+        START_TIMEOUT);
   }
 }

@@ -9,7 +9,9 @@ class WildFlyContainerIT extends ContainerChatChecks {
 
   @Override
   DeployedChat deploy() throws Exception {
-    return WildFlyServer.start(Containers.required("plezi.wildfly.home"),
-        Containers.war("plezi.war.plain"), START_TIMEOUT);
+    return WildFlyServer.start(
+        Containers.required("plezi.wildfly.home"),
+        Containers.war("plezi.war.plain"),
+        START_TIMEOUT);
   }
 }

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.plezi.jakarta.testing.Ports;
+import org.plezi.jakarta.testing.ServerProcess;
 
 /**
  * WildFly from its distribution, as an administrator runs it: {@code bin/standalone.sh} with a
- * server base directory of the test's own (a copy of the distribution's {@code standalone}), the WAR
- * copied unchanged into its {@code deployments/} (so it answers at {@code /<war name>/}), and free
- * ports for HTTP, HTTPS and the management interfaces, all on the loopback address.
+ * server base directory of the test's own (a copy of the distribution's {@code standalone}), the
+ * WAR copied unchanged into its {@code deployments/} (so it answers at {@code /<war name>/}), and
+ * free ports for HTTP, HTTPS and the management interfaces, all on the loopback address.
  */
 final class WildFlyServer implements DeployedChat {
   private final ServerProcess process;
@@ -24,29 +26,36 @@ final class WildFlyServer implements DeployedChat {
 
   static WildFlyServer start(Path home, Path war, Duration timeout) throws IOException {
     Containers.makeScriptsExecutable(home.resolve("bin"));
-    int http = ServerProcess.freePort();
+    int http = Ports.free();
     Path base = Containers.runDirectory("wildfly-" + http);
     Containers.copyTree(home.resolve("standalone"), base);
     Path deployed = base.resolve("deployments").resolve(war.getFileName());
     Files.copy(war, deployed);
     Path failedMarker = deployed.resolveSibling(war.getFileName() + ".failed");
 
-    ServerProcess process = ServerProcess.start("WildFly",
-        List.of(home.resolve("bin/standalone.sh").toString(),
-            "-Djboss.server.base.dir=" + base,
-            "-Djboss.bind.address=127.0.0.1",
-            "-Djboss.bind.address.management=127.0.0.1",
-            "-Djboss.http.port=" + http,
-            "-Djboss.https.port=" + ServerProcess.freePort(),
-            "-Djboss.management.http.port=" + ServerProcess.freePort(),
-            "-Djboss.management.https.port=" + ServerProcess.freePort()),
-        base,
-        // In the background the script forwards a TERM to the server's JVM, so stopping the
-        // script stops WildFly.
-        Map.of("JBOSS_HOME", home.toString(),
-            "JAVA_HOME", ServerProcess.javaHome().toString(),
-            "LAUNCH_JBOSS_IN_BACKGROUND", "1"),
-        base.resolve("console.log"));
+    ServerProcess process =
+        ServerProcess.start(
+            "WildFly",
+            List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1",
+                "-Djboss.http.port=" + http,
+                "-Djboss.https.port=" + Ports.free(),
+                "-Djboss.management.http.port=" + Ports.free(),
+                "-Djboss.management.https.port=" + Ports.free()),
+            base,
+            // In the background the script forwards a TERM to the server's JVM, so stopping the
+            // script stops WildFly.
+            Map.of(
+                "JBOSS_HOME",
+                home.toString(),
+                "JAVA_HOME",
+                ServerProcess.javaHome().toString(),
+                "LAUNCH_JBOSS_IN_BACKGROUND",
+                "1"),
+            base.resolve("console.log"));
     String context = war.getFileName().toString().replaceFirst("\\.war$", "");
     ChatScenario.Site site = ChatScenario.Site.of("http://127.0.0.1:" + http + "/" + context + "/");
     try {
@@ -58,7 +67,9 @@ final class WildFlyServer implements DeployedChat {
     return new WildFlyServer(process, site);
   }
 
-  /** What WildFly wrote into the deployment's {@code .failed} marker, or null while there is none. */
+  /**
+   * What WildFly wrote into the deployment's {@code .failed} marker, or null while there is none.
+   */
   private static String failure(Path marker) {
     try {
       return Files.exists(marker) ? "deployment failed: " + Files.readString(marker) : null;

@@ -25,8 +25,7 @@ final class FrameReader {
    * @return where the first incomplete frame starts ({@code to} when none is)
    * @throws IllegalStateException on a protocol violation (the caller drops the connection)
    */
-  static int frames(Sink client, WsConnection c, byte[] data, int from, int to,
-      long now) {
+  static int frames(Sink client, WsConnection c, byte[] data, int from, int to, long now) {
     int p = from;
     while (to - p >= 2 && c.state != WsConnection.State.CLOSED) {
       int b0 = data[p] & 0xFF;
@@ -65,8 +64,8 @@ final class FrameReader {
     return p;
   }
 
-  private static void frame(Sink client, WsConnection c, int b0, byte[] data, int start,
-      int length, long now) {
+  private static void frame(
+      Sink client, WsConnection c, int b0, byte[] data, int start, int length, long now) {
     boolean fin = (b0 & 0x80) != 0;
     int opcode = b0 & 0x0F;
     switch (opcode) {
@@ -92,10 +91,11 @@ final class FrameReader {
           client.message(c, whole, 0, whole.length, now);
         }
       }
-      case Frames.CLOSE -> client.serverClosed(c,
-          length >= 2 ? ((data[start] & 0xFF) << 8) | (data[start + 1] & 0xFF) : 1005);
+      case Frames.CLOSE ->
+          client.serverClosed(
+              c, length >= 2 ? ((data[start] & 0xFF) << 8) | (data[start + 1] & 0xFF) : 1005);
       case Frames.PING -> client.pong(c, Arrays.copyOfRange(data, start, start + length));
-      case Frames.PONG -> { }
+      case Frames.PONG -> {}
       default -> throw new IllegalStateException("unknown opcode " + opcode);
     }
   }

@@ -39,12 +39,21 @@ final class Frames {
   }
 
   static ByteBuffer handshake(String host, int port, String path, String key) {
-    String request = "GET " + path + " HTTP/1.1\r\n"
-        + "Host: " + host + ":" + port + "\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + key + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n\r\n";
+    String request =
+        "GET "
+            + path
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + host
+            + ":"
+            + port
+            + "\r\n"
+            + "Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + key
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n\r\n";
     return ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -70,8 +79,11 @@ final class Frames {
     }
     for (String line : lines) {
       int colon = line.indexOf(':');
-      if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT)
-          .equals("sec-websocket-accept")) {
+      if (colon > 0
+          && line.substring(0, colon)
+              .trim()
+              .toLowerCase(Locale.ROOT)
+              .equals("sec-websocket-accept")) {
         String accept = line.substring(colon + 1).trim();
         return accept.equals(expectedAccept) ? null : "wrong Sec-WebSocket-Accept " + accept;
       }

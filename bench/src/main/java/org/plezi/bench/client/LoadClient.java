@@ -32,8 +32,8 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
      * @param data the buffer holding the message (valid only during the call)
      * @param receivedNanos {@link System#nanoTime()} when the read that completed it returned
      */
-    void onMessage(WsConnection connection, byte[] data, int offset, int length,
-        long receivedNanos);
+    void onMessage(
+        WsConnection connection, byte[] data, int offset, int length, long receivedNanos);
   }
 
   /** Largest server frame accepted: the bench's messages are a few hundred bytes. */
@@ -51,7 +51,9 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
   private int handshakes;
   private volatile boolean running = true;
 
-  /** @param maxHandshakes connections connecting at once (keeps the server's accept queue short) */
+  /**
+   * @param maxHandshakes connections connecting at once (keeps the server's accept queue short)
+   */
   public LoadClient(int maxHandshakes) throws IOException {
     this.maxHandshakes = maxHandshakes;
     this.selector = Selector.open();
@@ -66,8 +68,14 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
    * @param localAddresses loopback addresses to connect from, in turn (more source ports)
    * @throws IOException when any connection fails or the timeout passes
    */
-  public ConnectionGroup open(InetSocketAddress server, String path, int count,
-      List<String> localAddresses, Handler handler, Duration timeout) throws IOException {
+  public ConnectionGroup open(
+      InetSocketAddress server,
+      String path,
+      int count,
+      List<String> localAddresses,
+      Handler handler,
+      Duration timeout)
+      throws IOException {
     ConnectionGroup group = new ConnectionGroup(path, handler, count);
     for (int i = 0; i < count; i++) {
       SocketChannel channel = SocketChannel.open();
@@ -76,8 +84,7 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
       String key = Frames.newKey();
       WsConnection connection = new WsConnection(i, group, channel, Frames.acceptFor(key));
       group.members.add(connection);
-      ByteBuffer request =
-          Frames.handshake(server.getHostString(), server.getPort(), path, key);
+      ByteBuffer request = Frames.handshake(server.getHostString(), server.getPort(), path, key);
       execute(() -> toConnect.add(() -> connect(connection, server, request)));
     }
     await(group.allOpen, timeout, "opening " + count + " connections to " + path);
@@ -87,15 +94,16 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
   /** Closes a group with close frames and waits for the server's answers (then drops the rest). */
   public void close(ConnectionGroup group, Duration timeout) throws IOException {
     group.closing = true;
-    execute(() -> {
-      for (WsConnection c : group.members) {
-        if (c.state == WsConnection.State.OPEN) {
-          c.state = WsConnection.State.CLOSING;
-          c.closeSent = true;
-          write(c, Frames.closeFrame(1000));
-        }
-      }
-    });
+    execute(
+        () -> {
+          for (WsConnection c : group.members) {
+            if (c.state == WsConnection.State.OPEN) {
+              c.state = WsConnection.State.CLOSING;
+              c.closeSent = true;
+              write(c, Frames.closeFrame(1000));
+            }
+          }
+        });
     try {
       await(group.allClosed, timeout, "closing " + group.size() + " connections");
     } catch (IOException e) {
@@ -124,8 +132,9 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
     selector.close();
   }
 
-  private static void await(java.util.concurrent.CompletableFuture<Void> future, Duration timeout,
-      String what) throws IOException {
+  private static void await(
+      java.util.concurrent.CompletableFuture<Void> future, Duration timeout, String what)
+      throws IOException {
     try {
       future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -228,8 +237,9 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
         c.keepPending(data, 0, end);
         return;
       }
-      String problem = Frames.checkResponse(
-          new String(data, 0, headerEnd, StandardCharsets.ISO_8859_1), c.expectedAccept);
+      String problem =
+          Frames.checkResponse(
+              new String(data, 0, headerEnd, StandardCharsets.ISO_8859_1), c.expectedAccept);
       if (problem != null) {
         failure(c, problem);
         return;

@@ -6,11 +6,17 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
 /**
- * One client websocket of a {@link LoadClient}. Every field is confined to the client's I/O
- * thread except those marked volatile; handlers run on that thread and may read the others.
+ * One client websocket of a {@link LoadClient}. Every field is confined to the client's I/O thread
+ * except those marked volatile; handlers run on that thread and may read the others.
  */
 public final class WsConnection {
-  enum State { CONNECTING, HANDSHAKE, OPEN, CLOSING, CLOSED }
+  enum State {
+    CONNECTING,
+    HANDSHAKE,
+    OPEN,
+    CLOSING,
+    CLOSED
+  }
 
   /** Index within its group, 0 to size - 1: handlers use it to index per-connection counters. */
   final int index;

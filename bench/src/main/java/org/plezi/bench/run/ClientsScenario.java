@@ -23,25 +23,30 @@ import org.plezi.bench.client.ConnectionGroup;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * Is a general-purpose websocket client too heavy to hold the bench's connections? The same
- * {@value #CONNECTIONS} connections to the baseline endpoint and the same burst of broadcasts are
- * received by the bench's own NIO client, the JDK's {@code java.net.http.WebSocket} and Tyrus
- * (shared container), each in this JVM in turn: heap and threads per connection, and this JVM's
- * CPU time per message received.
+ * Is a general-purpose websocket client too heavy to hold the bench's connections? The same {@value
+ * #CONNECTIONS} connections to the baseline endpoint and the same burst of broadcasts are received
+ * by the bench's own NIO client, the JDK's {@code java.net.http.WebSocket} and Tyrus (shared
+ * container), each in this JVM in turn: heap and threads per connection, and this JVM's CPU time
+ * per message received.
  */
 final class ClientsScenario {
   static final int CONNECTIONS = 1_000;
 
   /** What one client cost. */
-  record ClientCost(String client, double heapBytesPerConnection, int threads,
-      double cpuMicrosPerMessage, double openSeconds, long lost) {}
+  record ClientCost(
+      String client,
+      double heapBytesPerConnection,
+      int threads,
+      double cpuMicrosPerMessage,
+      double openSeconds,
+      long lost) {}
 
   /** One client library under test. */
   private interface Subject extends AutoCloseable {
     void open(URI uri, int n, LongAdder received) throws Exception;
 
     @Override
-    void close() throws Exception;
+    void close() throws IOException;
   }
 
   private final Options options;
@@ -65,8 +70,7 @@ final class ClientsScenario {
     return costs;
   }
 
-  private ClientCost measure(ServerProcess server, String name, Subject subject)
-      throws Exception {
+  private ClientCost measure(ServerProcess server, String name, Subject subject) throws Exception {
     URI uri = URI.create("ws://127.0.0.1:" + server.address().getPort() + "/raw");
     LongAdder received = new LongAdder();
     long heapBefore = heapAfterGc();
@@ -92,11 +96,24 @@ final class ClientsScenario {
     long lost = expected - received.sum();
     subject.close();
     server.awaitConnections("raw", 0, Duration.ofSeconds(60));
-    ClientCost cost = new ClientCost(name, (double) (heapAfter - heapBefore) / CONNECTIONS,
-        threads, cpu / 1e3 / Math.max(1, received.sum()), openSeconds, lost);
-    Bench.log(String.format("clients: %s: %.0f B heap and %d threads for %d connections, "
-        + "%.2f us CPU per message, lost %d", name, cost.heapBytesPerConnection(), threads,
-        CONNECTIONS, cost.cpuMicrosPerMessage(), lost));
+    ClientCost cost =
+        new ClientCost(
+            name,
+            (double) (heapAfter - heapBefore) / CONNECTIONS,
+            threads,
+            cpu / 1e3 / Math.max(1, received.sum()),
+            openSeconds,
+            lost);
+    Bench.log(
+        String.format(
+            "clients: %s: %.0f B heap and %d threads for %d connections, "
+                + "%.2f us CPU per message, lost %d",
+            name,
+            cost.heapBytesPerConnection(),
+            threads,
+            CONNECTIONS,
+            cost.cpuMicrosPerMessage(),
+            lost));
     if (lost != 0) {
       throw new FanoutRun.LossException(name + " lost " + lost + " messages");
     }
@@ -122,8 +139,8 @@ final class ClientsScenario {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private final class NioSubject implements Subject {
@@ -136,8 +153,14 @@ final class ClientsScenario {
 
     @Override
     public void open(URI uri, int n, LongAdder received) throws IOException {
-      group = nio.open(server.address(), "/raw", n, Bench.LOCAL_ADDRESSES,
-          (c, data, offset, length, now) -> received.increment(), Duration.ofSeconds(60));
+      group =
+          nio.open(
+              server.address(),
+              "/raw",
+              n,
+              Bench.LOCAL_ADDRESSES,
+              (c, data, offset, length, now) -> received.increment(),
+              Duration.ofSeconds(60));
     }
 
     @Override
@@ -153,16 +176,17 @@ final class ClientsScenario {
     @Override
     public void open(URI uri, int n, LongAdder received) {
       http = HttpClient.newHttpClient();
-      WebSocket.Listener listener = new WebSocket.Listener() {
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-          if (last) {
-            received.increment();
-          }
-          socket.request(1);
-          return null;
-        }
-      };
+      WebSocket.Listener listener =
+          new WebSocket.Listener() {
+            @Override
+            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+              if (last) {
+                received.increment();
+              }
+              socket.request(1);
+              return null;
+            }
+          };
       for (int i = 0; i < n; i += 100) {
         List<CompletableFuture<WebSocket>> batch = new ArrayList<>();
         for (int j = i; j < Math.min(n, i + 100); j++) {
@@ -179,7 +203,8 @@ final class ClientsScenario {
         closes.add(socket.sendClose(WebSocket.NORMAL_CLOSURE, ""));
       }
       CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
-          .completeOnTimeout(null, 30, TimeUnit.SECONDS).join();
+          .completeOnTimeout(null, 30, TimeUnit.SECONDS)
+          .join();
       sockets.forEach(WebSocket::abort);
       sockets.clear();
       http = null;
@@ -194,12 +219,16 @@ final class ClientsScenario {
       ClientManager manager = ClientManager.createClient();
       manager.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
       for (int i = 0; i < n; i++) {
-        sessions.add(manager.connectToServer(new Endpoint() {
-          @Override
-          public void onOpen(Session session, EndpointConfig config) {
-            session.addMessageHandler(String.class, text -> received.increment());
-          }
-        }, ClientEndpointConfig.Builder.create().build(), uri));
+        sessions.add(
+            manager.connectToServer(
+                new Endpoint() {
+                  @Override
+                  public void onOpen(Session session, EndpointConfig config) {
+                    session.addMessageHandler(String.class, text -> received.increment());
+                  }
+                },
+                ClientEndpointConfig.Builder.create().build(),
+                uri));
       }
     }
 

@@ -2,7 +2,6 @@ package org.plezi.bench.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -61,11 +60,19 @@ final class FanoutScenario {
         List<String> order = round % 2 == 0 ? List.of("plezi", "raw") : List.of("raw", "plezi");
         for (String side : order) {
           if (round == 0) { // JIT warm-up of this side's path, not recorded
-            FanoutRun.run("fanout", server, sides.group(side), sides.handler(side), side,
-                count / 2, window, 0);
+            FanoutRun.run(
+                "fanout",
+                server,
+                sides.group(side),
+                sides.handler(side),
+                side,
+                count / 2,
+                window,
+                0);
           }
-          RunResult r = FanoutRun.run("fanout", server, sides.group(side), sides.handler(side),
-              side, count, window, 0);
+          RunResult r =
+              FanoutRun.run(
+                  "fanout", server, sides.group(side), sides.handler(side), side, count, window, 0);
           Bench.log("  " + Bench.describe(r));
           flat.computeIfAbsent(side, k -> new ArrayList<>()).add(r);
         }
@@ -74,10 +81,18 @@ final class FanoutScenario {
       results.add(summary(flat.get("raw")));
       for (String side : List.of("raw", "plezi")) {
         // Settles connections that may have just been reopened, as before a flat-out run.
-        FanoutRun.run("fanout", server, sides.group(side), sides.handler(side), side, count / 4,
-            window, 0);
-        RunResult r = FanoutRun.run("fanout", server, sides.group(side), sides.handler(side),
-            side, rateCount, (int) rateCount, perSecond);
+        FanoutRun.run(
+            "fanout", server, sides.group(side), sides.handler(side), side, count / 4, window, 0);
+        RunResult r =
+            FanoutRun.run(
+                "fanout",
+                server,
+                sides.group(side),
+                sides.handler(side),
+                side,
+                rateCount,
+                (int) rateCount,
+                perSecond);
         Bench.log("  " + Bench.describe(r));
         results.add(r);
       }
@@ -86,17 +101,29 @@ final class FanoutScenario {
   }
 
   /**
-   * A side's flat-out figure: its best run (the least disturbed by other work on the machine),
-   * with the median CPU per delivery of all its runs.
+   * A side's flat-out figure: its best run (the least disturbed by other work on the machine), with
+   * the median CPU per delivery of all its runs.
    */
   static RunResult summary(List<RunResult> runs) {
-    RunResult best = runs.stream().max(Comparator.comparingDouble(RunResult::perSecond))
-        .orElseThrow();
+    RunResult best =
+        runs.stream().max(Comparator.comparingDouble(RunResult::perSecond)).orElseThrow();
     double[] cpu = runs.stream().mapToDouble(RunResult::cpuMicrosPerDelivery).sorted().toArray();
-    double median = cpu.length % 2 == 1 ? cpu[cpu.length / 2]
-        : (cpu[cpu.length / 2 - 1] + cpu[cpu.length / 2]) / 2;
-    return new RunResult(best.scenario(), best.side(), best.connections(), best.mode(),
-        best.broadcasts(), best.deliveries(), best.seconds(), best.perSecond(), best.p50Micros(),
-        best.p99Micros(), best.maxMicros(), median);
+    double median =
+        cpu.length % 2 == 1
+            ? cpu[cpu.length / 2]
+            : (cpu[cpu.length / 2 - 1] + cpu[cpu.length / 2]) / 2;
+    return new RunResult(
+        best.scenario(),
+        best.side(),
+        best.connections(),
+        best.mode(),
+        best.broadcasts(),
+        best.deliveries(),
+        best.seconds(),
+        best.perSecond(),
+        best.p50Micros(),
+        best.p99Micros(),
+        best.maxMicros(),
+        median);
   }
 }

@@ -8,15 +8,34 @@ import java.util.Optional;
 /** What the run ran on, read from the JVM and /proc, for the report. */
 record Machine(int processors, String cpu, long memoryMiB, String jdk, String os) {
   static Machine current() {
-    String cpu = read("/proc/cpuinfo").lines().filter(l -> l.startsWith("model name"))
-        .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
-    long memoryKiB = read("/proc/meminfo").lines().filter(l -> l.startsWith("MemTotal:"))
-        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
-    String pretty = read("/etc/os-release").lines().filter(l -> l.startsWith("PRETTY_NAME="))
-        .map(l -> l.substring(12).replace("\"", "")).findFirst()
-        .orElse(System.getProperty("os.name"));
-    String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
-    return new Machine(Runtime.getRuntime().availableProcessors(), cpu, memoryKiB / 1024, jdk,
+    String cpu =
+        read("/proc/cpuinfo")
+            .lines()
+            .filter(l -> l.startsWith("model name"))
+            .map(l -> l.substring(l.indexOf(':') + 1).trim())
+            .findFirst()
+            .orElse("unknown");
+    long memoryKiB =
+        read("/proc/meminfo")
+            .lines()
+            .filter(l -> l.startsWith("MemTotal:"))
+            .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+            .findFirst()
+            .orElse(0L);
+    String pretty =
+        read("/etc/os-release")
+            .lines()
+            .filter(l -> l.startsWith("PRETTY_NAME="))
+            .map(l -> l.substring(12).replace("\"", ""))
+            .findFirst()
+            .orElse(System.getProperty("os.name"));
+    String jdk =
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+    return new Machine(
+        Runtime.getRuntime().availableProcessors(),
+        cpu,
+        memoryKiB / 1024,
+        jdk,
         pretty + ", Linux " + System.getProperty("os.version"));
   }
 
@@ -28,8 +47,8 @@ record Machine(int processors, String cpu, long memoryMiB, String jdk, String os
 
   /** The file descriptor limit this JVM got. */
   static String descriptorLimit() {
-    Optional<String> line = read("/proc/self/limits").lines()
-        .filter(l -> l.startsWith("Max open files")).findFirst();
+    Optional<String> line =
+        read("/proc/self/limits").lines().filter(l -> l.startsWith("Max open files")).findFirst();
     return line.map(l -> l.replaceAll("\\s+", " ").replace("Max open files ", "")).orElse("?");
   }
 

@@ -7,11 +7,12 @@ import java.util.Set;
 
 /**
  * The run's options: {@code --docs=DIR} (where the report goes), {@code --quick} (a fifth of the
- * messages: checks the set-up, figures are noisy), {@code --only=fanout,cluster,memory,clients,jmh},
- * {@code --sizes=1000,5000,10000}, {@code --server-jvm=OPTION} (repeatable; e.g. a JFR recording).
+ * messages: checks the set-up, figures are noisy), {@code
+ * --only=fanout,cluster,memory,clients,jmh}, {@code --sizes=1000,5000,10000}, {@code
+ * --server-jvm=OPTION} (repeatable; e.g. a JFR recording).
  */
-record Options(Path docs, boolean quick, Set<String> only, List<Integer> sizes,
-    List<String> serverJvm) {
+record Options(
+    Path docs, boolean quick, Set<String> only, List<Integer> sizes, List<String> serverJvm) {
   static final List<String> ALL = List.of("fanout", "cluster", "memory", "clients", "jmh");
 
   static Options parse(String[] args) {
@@ -33,8 +34,7 @@ record Options(Path docs, boolean quick, Set<String> only, List<Integer> sizes,
           throw new IllegalArgumentException("--only takes some of " + ALL + ": " + arg);
         }
       } else if (arg.startsWith("--sizes=")) {
-        sizes = java.util.Arrays.stream(arg.substring(8).split(",")).map(Integer::valueOf)
-            .toList();
+        sizes = java.util.Arrays.stream(arg.substring(8).split(",")).map(Integer::valueOf).toList();
       } else if (arg.startsWith("--server-jvm=")) {
         serverJvm.add(arg.substring(13));
       } else {

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The cluster scenario's own {@code redis-server} on a free loopback port, without persistence,
- * and a minimal RESP client to read its statistics.
+ * The cluster scenario's own {@code redis-server} on a free loopback port, without persistence, and
+ * a minimal RESP client to read its statistics.
  */
 final class RedisProcess implements AutoCloseable {
   private static final Pattern PUBLISH_CALLS = Pattern.compile("cmdstat_publish:calls=(\\d+)");
@@ -37,9 +37,22 @@ final class RedisProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     Path dir = Files.createTempDirectory("plezi-bench-redis");
-    Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
-        .redirectErrorStream(true).redirectOutput(logDir.resolve("redis.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(logDir.resolve("redis.log").toFile())
+            .start();
     RedisProcess redis = new RedisProcess(process, port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
@@ -82,8 +95,12 @@ final class RedisProcess implements AutoCloseable {
       OutputStream out = socket.getOutputStream();
       StringBuilder request = new StringBuilder("*").append(parts.length).append("\r\n");
       for (String part : parts) {
-        request.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
-            .append(part).append("\r\n");
+        request
+            .append('$')
+            .append(part.getBytes(StandardCharsets.UTF_8).length)
+            .append("\r\n")
+            .append(part)
+            .append("\r\n");
       }
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
       out.flush();
@@ -101,22 +118,24 @@ final class RedisProcess implements AutoCloseable {
         throw new IOException("redis: " + line);
       case ':':
         return Long.parseLong(line);
-      case '$': {
-        int length = Integer.parseInt(line);
-        if (length < 0) {
-          return null;
+      case '$':
+        {
+          int length = Integer.parseInt(line);
+          if (length < 0) {
+            return null;
+          }
+          byte[] data = in.readNBytes(length + 2);
+          return new String(data, 0, length, StandardCharsets.UTF_8);
         }
-        byte[] data = in.readNBytes(length + 2);
-        return new String(data, 0, length, StandardCharsets.UTF_8);
-      }
-      case '*': {
-        int count = Integer.parseInt(line);
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-          items.add(reply(in));
+      case '*':
+        {
+          int count = Integer.parseInt(line);
+          List<Object> items = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            items.add(reply(in));
+          }
+          return items;
         }
-        return items;
-      }
       default:
         throw new IOException("unexpected RESP type " + type);
     }
@@ -136,10 +155,15 @@ final class RedisProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }

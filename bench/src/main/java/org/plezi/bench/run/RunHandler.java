@@ -5,8 +5,8 @@ import org.plezi.bench.client.LoadClient;
 import org.plezi.bench.client.WsConnection;
 
 /**
- * A group's handler for its whole life: hands each message to the current run's tracker, and
- * counts messages that arrive between runs (there should be none).
+ * A group's handler for its whole life: hands each message to the current run's tracker, and counts
+ * messages that arrive between runs (there should be none).
  */
 final class RunHandler implements LoadClient.Handler {
   private volatile LoadClient.Handler run;
@@ -26,8 +26,8 @@ final class RunHandler implements LoadClient.Handler {
   }
 
   @Override
-  public void onMessage(WsConnection connection, byte[] data, int offset, int length,
-      long receivedNanos) {
+  public void onMessage(
+      WsConnection connection, byte[] data, int offset, int length, long receivedNanos) {
     LoadClient.Handler current = run;
     if (current == null) {
       stray.incrementAndGet();

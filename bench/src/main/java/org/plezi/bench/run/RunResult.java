@@ -11,6 +11,16 @@ package org.plezi.bench.run;
  * @param cpuMicrosPerDelivery CPU time the receiving server's JVM used per delivery (all its
  *     threads, GC included): less sensitive than throughput to other work on a shared machine
  */
-public record RunResult(String scenario, String side, int connections, String mode,
-    long broadcasts, long deliveries, double seconds, double perSecond, long p50Micros,
-    long p99Micros, long maxMicros, double cpuMicrosPerDelivery) {}
+public record RunResult(
+    String scenario,
+    String side,
+    int connections,
+    String mode,
+    long broadcasts,
+    long deliveries,
+    double seconds,
+    double perSecond,
+    long p50Micros,
+    long p99Micros,
+    long maxMicros,
+    double cpuMicrosPerDelivery) {}

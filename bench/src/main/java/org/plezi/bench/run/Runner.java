@@ -1,6 +1,5 @@
 package org.plezi.bench.run;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import org.plezi.bench.client.LoadClient;
 
@@ -14,36 +13,63 @@ public final class Runner {
   public static int run(String[] args) throws Exception {
     Options options = Options.parse(args);
     Report report = new Report();
-    report.command = String.join(" ", java.util.stream.Stream.concat(
-        java.util.stream.Stream.of("bench/run.sh"), java.util.Arrays.stream(args)
-            .filter(a -> !a.startsWith("--docs=") && !a.isBlank())).toList());
+    report.command =
+        String.join(
+            " ",
+            java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("bench/run.sh"),
+                    java.util.Arrays.stream(args)
+                        .filter(a -> !a.startsWith("--docs=") && !a.isBlank()))
+                .toList());
     report.loadBefore = Machine.load();
     long start = System.nanoTime();
     Path logs = Path.of("target", "bench-logs");
-    Bench.log("bench: " + Machine.current() + "; load " + report.loadBefore
-        + "; open files " + Machine.descriptorLimit());
+    Bench.log(
+        "bench: "
+            + Machine.current()
+            + "; load "
+            + report.loadBefore
+            + "; open files "
+            + Machine.descriptorLimit());
     int largest = options.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
     if (Machine.openFilesLimit() < largest + 500L) {
-      Bench.log("the open files limit (" + Machine.descriptorLimit() + ") is too low for "
-          + largest + " connections: run bench/run.sh, which raises it, or pass smaller --sizes");
+      Bench.log(
+          "the open files limit ("
+              + Machine.descriptorLimit()
+              + ") is too low for "
+              + largest
+              + " connections: run bench/run.sh, which raises it, or pass smaller --sizes");
       return 2;
     }
     try (LoadClient client = new LoadClient(256)) {
-      scenario(report, "fanout", options, () ->
-          report.fanout.addAll(new FanoutScenario(options, client, logs).run()));
-      scenario(report, "cluster", options, () ->
-          report.cluster.addAll(new ClusterScenario(options, client, logs).run()));
-      scenario(report, "memory", options, () ->
-          report.memory = new MemoryScenario(options, client, logs).run());
-      scenario(report, "clients", options, () ->
-          report.clients.addAll(new ClientsScenario(options, client, logs).run()));
+      scenario(
+          report,
+          "fanout",
+          options,
+          () -> report.fanout.addAll(new FanoutScenario(options, client, logs).run()));
+      scenario(
+          report,
+          "cluster",
+          options,
+          () -> report.cluster.addAll(new ClusterScenario(options, client, logs).run()));
+      scenario(
+          report,
+          "memory",
+          options,
+          () -> report.memory = new MemoryScenario(options, client, logs).run());
+      scenario(
+          report,
+          "clients",
+          options,
+          () -> report.clients.addAll(new ClientsScenario(options, client, logs).run()));
     }
     scenario(report, "jmh", options, () -> report.jmh.addAll(new JmhScenario(options).run()));
     report.loadAfter = Machine.load();
     report.minutes = (System.nanoTime() - start) / 60e9;
     report.write(options.docs());
-    Bench.log("report: " + options.docs().resolve("benchmarks/latest-run.md").toAbsolutePath()
-        .normalize());
+    Bench.log(
+        "report: "
+            + options.docs().resolve("benchmarks/latest-run.md").toAbsolutePath().normalize());
     if (!report.failures.isEmpty()) {
       Bench.log("FAILED: " + String.join("; ", report.failures));
       return 1;

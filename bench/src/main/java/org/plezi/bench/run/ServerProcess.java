@@ -32,10 +32,11 @@ public final class ServerProcess implements AutoCloseable {
   private ServerProcess(String name, Process process) throws IOException {
     this.name = name;
     this.process = process;
-    this.control = new BufferedWriter(
-        new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.control =
+        new BufferedWriter(
+            new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String ready = out.readLine();
     while (ready != null && !ready.startsWith("READY ")) {
       ready = out.readLine(); // the JVM's own messages (a JFR recording starting, ...)
@@ -47,15 +48,18 @@ public final class ServerProcess implements AutoCloseable {
     String[] words = ready.split(" ");
     this.port = Integer.parseInt(words[1]);
     this.pid = Long.parseLong(words[2]);
-    Thread reader = new Thread(() -> {
-      try {
-        for (String line; (line = out.readLine()) != null; ) {
-          answers.add(line);
-        }
-      } catch (IOException e) {
-        answers.add("ERR control channel: " + e);
-      }
-    }, "bench-" + name + "-control");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (String line; (line = out.readLine()) != null; ) {
+                  answers.add(line);
+                }
+              } catch (IOException e) {
+                answers.add("ERR control channel: " + e);
+              }
+            },
+            "bench-" + name + "-control");
     reader.setDaemon(true);
     reader.start();
   }
@@ -67,8 +71,9 @@ public final class ServerProcess implements AutoCloseable {
    * @param jvmArgs extra JVM options (e.g. a JFR recording)
    * @param args the server's arguments
    */
-  public static ServerProcess start(String name, Path logDir, String heap, List<String> jvmArgs,
-      String... args) throws IOException {
+  public static ServerProcess start(
+      String name, Path logDir, String heap, List<String> jvmArgs, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms" + heap);
@@ -79,9 +84,8 @@ public final class ServerProcess implements AutoCloseable {
     command.add(BenchServer.class.getName());
     command.addAll(List.of(args));
     java.nio.file.Files.createDirectories(logDir);
-    Process process = new ProcessBuilder(command)
-        .redirectError(logDir.resolve(name + ".log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(command).redirectError(logDir.resolve(name + ".log").toFile()).start();
     return new ServerProcess(name, process);
   }
 
@@ -135,8 +139,8 @@ public final class ServerProcess implements AutoCloseable {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new IOException(name + ": " + count + " " + side + " connections, expected "
-            + expected);
+        throw new IOException(
+            name + ": " + count + " " + side + " connections, expected " + expected);
       }
       java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling another process
     }

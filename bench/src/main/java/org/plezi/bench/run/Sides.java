@@ -8,9 +8,9 @@ import org.plezi.bench.client.ConnectionGroup;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * The client connections of both sides (library {@code plezi}, baseline {@code raw}) on one
- * server, N each. Both stay open together when the descriptor limit allows 2 x N sockets per
- * process; otherwise only one side is open at a time and switching sides reconnects.
+ * The client connections of both sides (library {@code plezi}, baseline {@code raw}) on one server,
+ * N each. Both stay open together when the descriptor limit allows 2 x N sockets per process;
+ * otherwise only one side is open at a time and switching sides reconnects.
  */
 final class Sides implements AutoCloseable {
   private final LoadClient client;
@@ -40,11 +40,18 @@ final class Sides implements AutoCloseable {
     }
     RunHandler handler = new RunHandler();
     long opening = System.nanoTime();
-    ConnectionGroup group = client.open(server.address(), "/" + side, n, Bench.LOCAL_ADDRESSES,
-        handler, Duration.ofSeconds(120));
+    ConnectionGroup group =
+        client.open(
+            server.address(),
+            "/" + side,
+            n,
+            Bench.LOCAL_ADDRESSES,
+            handler,
+            Duration.ofSeconds(120));
     server.awaitConnections(side, n, Duration.ofSeconds(60));
-    Bench.log(String.format("  %,d %s connections open in %.1f s", n, side,
-        (System.nanoTime() - opening) / 1e9));
+    Bench.log(
+        String.format(
+            "  %,d %s connections open in %.1f s", n, side, (System.nanoTime() - opening) / 1e9));
     groups.put(side, group);
     handlers.put(side, handler);
     return group;
@@ -59,8 +66,8 @@ final class Sides implements AutoCloseable {
     ConnectionGroup group = groups.remove(side);
     RunHandler handler = handlers.remove(side);
     if (handler.stray() > 0) {
-      throw new FanoutRun.LossException(handler.stray() + " messages reached " + side
-          + " connections outside any run");
+      throw new FanoutRun.LossException(
+          handler.stray() + " messages reached " + side + " connections outside any run");
     }
     client.close(group, Duration.ofSeconds(60));
     server.awaitConnections(side, 0, Duration.ofSeconds(60));

@@ -7,8 +7,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import org.plezi.jakarta.Plezi;
-import org.plezi.jakarta.internal.PleziRuntime;
-import org.plezi.jakarta.internal.cluster.RedisBus;
 
 /**
  * One server under load, in a JVM of its own: embedded Tomcat 10.1 on 127.0.0.1 and a random port,
@@ -24,18 +22,25 @@ public final class BenchServer {
 
   public static void main(String[] args) throws Exception {
     // Standard output is the control channel: everything else goes to standard error.
-    PrintStream control = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-        true, StandardCharsets.UTF_8);
+    PrintStream control =
+        new PrintStream(
+            new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
     System.setOut(System.err);
     String redisUrl = args.length > 0 ? args[0] : null;
     RawEndpoint.Hub hub = new RawEndpoint.Hub();
     RawCluster rawCluster = redisUrl == null ? null : new RawCluster(redisUrl, hub);
     BenchTomcat tomcat = BenchTomcat.start(redisUrl, hub);
     ServletContext servletContext = tomcat.servletContext();
-    Commands commands = new Commands(control, hub, rawCluster,
-        Plezi.messenger(servletContext), runtime(servletContext));
+    Commands commands =
+        new Commands(
+            control,
+            hub,
+            rawCluster,
+            Plezi.messenger(servletContext),
+            Plezi.serverUuid(servletContext));
     control.println("READY " + tomcat.port() + " " + ManagementFactory.getRuntimeMXBean().getPid());
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try {
       for (String line; (line = in.readLine()) != null && !line.equals("QUIT"); ) {
         commands.handle(line);
@@ -48,15 +53,6 @@ public final class BenchServer {
       }
     }
     control.println("BYE");
-  }
-
-  private static PleziRuntime runtime(ServletContext context) {
-    return (PleziRuntime) context.getAttribute(PleziRuntime.ATTRIBUTE);
-  }
-
-  /** The library's Redis bus, or null on a single server. */
-  static RedisBus redisBus(PleziRuntime runtime) {
-    return runtime.messaging().bus() instanceof RedisBus bus ? bus : null;
   }
 
   /** Used heap after several full collections (finalizable and weak objects need more than one). */

@@ -60,8 +60,7 @@ public final class BenchTomcat implements AutoCloseable {
     context.addServletContainerInitializer(new WsSci(), null);
     context.addServletContainerInitializer(new Setup(hub), null);
     // Tomcat's websocket filter only sees requests that some servlet maps.
-    Tomcat.addServlet(context, "default", new DefaultServlet());
-    context.addServletMappingDecoded("/", "default");
+    Tomcat.addServlet(context, "default", new DefaultServlet()).addMapping("/");
     try {
       tomcat.start();
     } catch (LifecycleException e) {

@@ -81,8 +81,11 @@ final class Broadcaster {
       while (next - acked >= window) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new IllegalStateException("clients acknowledged " + acked + " broadcasts, then "
-              + "nothing for 30 s: messages were lost");
+          throw new IllegalStateException(
+              "clients acknowledged "
+                  + acked
+                  + " broadcasts, then "
+                  + "nothing for 30 s: messages were lost");
         }
         progress.awaitNanos(left);
       }

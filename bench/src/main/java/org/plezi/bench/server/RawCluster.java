@@ -23,8 +23,12 @@ final class RawCluster implements AutoCloseable {
     Config config = new Config();
     config.setThreads(2);
     config.setNettyThreads(4);
-    config.useSingleServer().setAddress(url).setConnectionMinimumIdleSize(1)
-        .setConnectionPoolSize(4).setSubscriptionConnectionMinimumIdleSize(1)
+    config
+        .useSingleServer()
+        .setAddress(url)
+        .setConnectionMinimumIdleSize(1)
+        .setConnectionPoolSize(4)
+        .setSubscriptionConnectionMinimumIdleSize(1)
         .setSubscriptionConnectionPoolSize(1);
     client = Redisson.create(config);
     topic = client.getTopic(CHANNEL, StringCodec.INSTANCE);

@@ -40,11 +40,12 @@ public final class RawEndpoint extends Endpoint {
     /** Queues the payload on every session; returns at once. */
     public void broadcast(String payload) {
       for (Shard shard : shards) {
-        shard.thread.execute(() -> {
-          for (RawPeer peer : shard.peers) {
-            peer.send(payload);
-          }
-        });
+        shard.thread.execute(
+            () -> {
+              for (RawPeer peer : shard.peers) {
+                peer.send(payload);
+              }
+            });
       }
     }
 
@@ -67,11 +68,13 @@ public final class RawEndpoint extends Endpoint {
     final ExecutorService thread;
 
     Shard(int index) {
-      thread = Executors.newSingleThreadExecutor(task -> {
-        Thread t = new Thread(task, "raw-fanout-" + index);
-        t.setDaemon(true);
-        return t;
-      });
+      thread =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread t = new Thread(task, "raw-fanout-" + index);
+                t.setDaemon(true);
+                return t;
+              });
     }
   }
 
@@ -86,12 +89,13 @@ public final class RawEndpoint extends Endpoint {
   /** The endpoint's configuration: each connection gets an instance bound to {@code hub}. */
   static ServerEndpointConfig config(Hub hub) {
     return ServerEndpointConfig.Builder.create(RawEndpoint.class, "/raw")
-        .configurator(new ServerEndpointConfig.Configurator() {
-          @Override
-          public <T> T getEndpointInstance(Class<T> type) {
-            return type.cast(new RawEndpoint(hub));
-          }
-        })
+        .configurator(
+            new ServerEndpointConfig.Configurator() {
+              @Override
+              public <T> T getEndpointInstance(Class<T> type) {
+                return type.cast(new RawEndpoint(hub));
+              }
+            })
         .build();
   }
 

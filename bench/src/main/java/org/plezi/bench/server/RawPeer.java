@@ -6,9 +6,9 @@ import jakarta.websocket.Session;
 import java.util.ArrayDeque;
 
 /**
- * The baseline's per-session send queue: what a careful application writes by hand on plain
- * Jakarta WebSocket. At most one asynchronous send in flight (the API forbids concurrent ones), the
- * next started from the completion. All state is guarded by this.
+ * The baseline's per-session send queue: what a careful application writes by hand on plain Jakarta
+ * WebSocket. At most one asynchronous send in flight (the API forbids concurrent ones), the next
+ * started from the completion. All state is guarded by this.
  */
 final class RawPeer implements SendHandler {
   private final Session session;

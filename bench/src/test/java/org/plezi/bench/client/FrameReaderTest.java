@@ -12,25 +12,26 @@ import org.junit.jupiter.api.Test;
 class FrameReaderTest {
   private final List<String> received = new ArrayList<>();
   private final ConnectionGroup group =
-      new ConnectionGroup("/t", (c, data, offset, length, now) -> { }, 1);
+      new ConnectionGroup("/t", (c, data, offset, length, now) -> {}, 1);
   private final WsConnection connection = new WsConnection(0, group, null, "");
   private final List<Integer> closes = new ArrayList<>();
-  private final FrameReader.Sink sink = new FrameReader.Sink() {
-    @Override
-    public void message(WsConnection c, byte[] data, int offset, int length, long now) {
-      received.add(new String(data, offset, length, StandardCharsets.UTF_8));
-    }
+  private final FrameReader.Sink sink =
+      new FrameReader.Sink() {
+        @Override
+        public void message(WsConnection c, byte[] data, int offset, int length, long now) {
+          received.add(new String(data, offset, length, StandardCharsets.UTF_8));
+        }
 
-    @Override
-    public void serverClosed(WsConnection c, int code) {
-      closes.add(code);
-    }
+        @Override
+        public void serverClosed(WsConnection c, int code) {
+          closes.add(code);
+        }
 
-    @Override
-    public void pong(WsConnection c, byte[] payload) {
-      received.add("pong " + new String(payload, StandardCharsets.UTF_8));
-    }
-  };
+        @Override
+        public void pong(WsConnection c, byte[] payload) {
+          received.add("pong " + new String(payload, StandardCharsets.UTF_8));
+        }
+      };
 
   FrameReaderTest() {
     connection.state = WsConnection.State.OPEN;
@@ -64,8 +65,11 @@ class FrameReaderTest {
 
   @Test
   void pingsAreAnsweredAndACloseFrameCarriesItsCode() throws Exception {
-    byte[] data = concat(frame(0x89, "hb"), new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE9},
-        new byte[] {(byte) 0x88, 0});
+    byte[] data =
+        concat(
+            frame(0x89, "hb"),
+            new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xE9},
+            new byte[] {(byte) 0x88, 0});
     FrameReader.frames(sink, connection, data, 0, data.length, 0);
     assertThat(received).containsExactly("pong hb");
     assertThat(closes).containsExactly(1001, 1005);

@@ -9,18 +9,25 @@ import org.junit.jupiter.api.Test;
 class FramesTest {
   @Test
   void theAcceptValueIsRfc6455sExample() {
-    assertThat(Frames.acceptFor("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+    assertThat(Frames.acceptFor("dGhlIHNhbXBsZSBub25jZQ=="))
+        .isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
   }
 
   @Test
   void aResponseWithoutSwitchingProtocolsOrTheRightAcceptIsRefused() {
     String accept = Frames.acceptFor("dGhlIHNhbXBsZSBub25jZQ==");
-    assertThat(Frames.checkResponse("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
-        + "sec-websocket-accept: " + accept + "\r\n\r\n", accept)).isNull();
-    assertThat(Frames.checkResponse("HTTP/1.1 404 Not Found\r\n\r\n", accept))
-        .contains("404");
-    assertThat(Frames.checkResponse("HTTP/1.1 101 OK\r\nSec-WebSocket-Accept: nope\r\n\r\n",
-        accept)).contains("wrong");
+    assertThat(
+            Frames.checkResponse(
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                    + "sec-websocket-accept: "
+                    + accept
+                    + "\r\n\r\n",
+                accept))
+        .isNull();
+    assertThat(Frames.checkResponse("HTTP/1.1 404 Not Found\r\n\r\n", accept)).contains("404");
+    assertThat(
+            Frames.checkResponse("HTTP/1.1 101 OK\r\nSec-WebSocket-Accept: nope\r\n\r\n", accept))
+        .contains("wrong");
     assertThat(Frames.checkResponse("HTTP/1.1 101 OK\r\n\r\n", accept)).contains("no Sec");
   }
 

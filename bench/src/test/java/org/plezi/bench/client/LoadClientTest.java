@@ -18,6 +18,7 @@ import org.plezi.bench.server.BenchTomcat;
 import org.plezi.bench.server.FanController;
 import org.plezi.bench.server.RawEndpoint;
 import org.plezi.jakarta.Plezi;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 
 /** The load client against the bench's real server (embedded Tomcat, both sides). */
 @Timeout(60)
@@ -45,12 +46,20 @@ class LoadClientTest {
 
   @Test
   void everyConnectionOfBothSidesGetsEveryBroadcast() throws Exception {
+    // Both sides count the connections their server registered: a client's handshake completes
+    // before the server runs onOpen, and a broadcast reaches only what is registered by then.
+    // Connections of the other tests may still be leaving: count from none.
+    PleziRuntime runtime =
+        (PleziRuntime) server.servletContext().getAttribute(PleziRuntime.ATTRIBUTE);
+    org.awaitility.Awaitility.await()
+        .until(() -> HUB.size() == 0 && runtime.connections().size() == 0);
     CountDownLatch all = new CountDownLatch(2 * 40 * 5);
     LoadClient.Handler count = (c, data, offset, length, now) -> all.countDown();
     ConnectionGroup raw = client.open(address(), "/raw", 40, FROM, count, Duration.ofSeconds(20));
     ConnectionGroup plezi =
         client.open(address(), "/plezi", 40, FROM, count, Duration.ofSeconds(20));
-    org.awaitility.Awaitility.await().until(() -> HUB.size() == 40);
+    org.awaitility.Awaitility.await()
+        .until(() -> HUB.size() == 40 && runtime.connections().size() == 40);
     for (int i = 0; i < 5; i++) {
       HUB.broadcast("raw " + i);
       Plezi.messenger(server.servletContext()).broadcast(FanController.class, "fan", "lib " + i);
@@ -67,9 +76,16 @@ class LoadClientTest {
   @Test
   void textSentByTheClientIsMaskedCorrectlyAndEchoed() throws Exception {
     ConcurrentLinkedQueue<String> echoes = new ConcurrentLinkedQueue<>();
-    ConnectionGroup group = client.open(address(), "/plezi", 1, FROM,
-        (c, data, offset, length, now) -> echoes.add(new String(data, offset, length,
-            java.nio.charset.StandardCharsets.UTF_8)), Duration.ofSeconds(20));
+    ConnectionGroup group =
+        client.open(
+            address(),
+            "/plezi",
+            1,
+            FROM,
+            (c, data, offset, length, now) ->
+                echoes.add(
+                    new String(data, offset, length, java.nio.charset.StandardCharsets.UTF_8)),
+            Duration.ofSeconds(20));
     String text = "héllo ".repeat(50);
     client.sendText(group.connections().get(0), text);
     org.awaitility.Awaitility.await().until(() -> !echoes.isEmpty());
@@ -79,16 +95,29 @@ class LoadClientTest {
 
   @Test
   void aRefusedUpgradeFailsTheOpenWithTheStatus() {
-    assertThatThrownBy(() -> client.open(address(), "/nothing-here", 3, FROM,
-        (c, data, offset, length, now) -> { }, Duration.ofSeconds(20)))
+    assertThatThrownBy(
+            () ->
+                client.open(
+                    address(),
+                    "/nothing-here",
+                    3,
+                    FROM,
+                    (c, data, offset, length, now) -> {},
+                    Duration.ofSeconds(20)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("404");
   }
 
   @Test
   void aServerCloseNobodyAskedForIsCountedByCode() throws Exception {
-    ConnectionGroup group = client.open(address(), "/plezi", 2, FROM,
-        (c, data, offset, length, now) -> { }, Duration.ofSeconds(20));
+    ConnectionGroup group =
+        client.open(
+            address(),
+            "/plezi",
+            2,
+            FROM,
+            (c, data, offset, length, now) -> {},
+            Duration.ofSeconds(20));
     server.close(); // stops Tomcat: a 1001 close frame, or the socket just ends (1006)
     try {
       org.awaitility.Awaitility.await().until(() -> group.closed.get() == 2);

@@ -12,11 +12,18 @@ import org.w3c.dom.Document;
 class BarChartTest {
   @Test
   void theChartIsWellFormedSvgWithOneBarPerSeriesAndCategory() throws Exception {
-    String svg = BarChart.svg("Fan-out <flat>", "deliveries / s", List.of("1,000", "10,000"),
-        List.of(new BarChart.Series("library", "#3b6fb6", List.of(90_000.0, 40_000.0)),
-            new BarChart.Series("baseline", "#c9812f", List.of(100_000.0, 45_000.0))));
-    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    String svg =
+        BarChart.svg(
+            "Fan-out <flat>",
+            "deliveries / s",
+            List.of("1,000", "10,000"),
+            List.of(
+                new BarChart.Series("library", "#3b6fb6", List.of(90_000.0, 40_000.0)),
+                new BarChart.Series("baseline", "#c9812f", List.of(100_000.0, 45_000.0))));
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
     // background, four bars, two legend boxes
     assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(1 + 4 + 2);

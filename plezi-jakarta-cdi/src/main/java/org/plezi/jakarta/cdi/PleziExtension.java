@@ -20,8 +20,8 @@ import org.plezi.jakarta.cdi.internal.ControllerCatalog;
 
 /**
  * The portable extension that makes {@link Route} controllers CDI beans. Containers load it by
- * themselves ({@code META-INF/services}); it is public for those that take extensions by hand,
- * such as Weld SE: {@code new Weld().addExtension(new PleziExtension())}.
+ * themselves ({@code META-INF/services}); it is public for those that take extensions by hand, such
+ * as Weld SE: {@code new Weld().addExtension(new PleziExtension())}.
  *
  * <ul>
  *   <li>Every {@code @Route} class CDI discovers is checked with the same rules as without CDI;
@@ -49,20 +49,25 @@ public final class PleziExtension implements Extension {
     // container's own message names a final method of Controller, this one says what to do.
     for (Annotation annotation : type.getAnnotations()) {
       if (isInterceptorBinding(annotation.annotationType(), manager)) {
-        catalog.problem(type.getJavaClass().getName() + ": @"
-            + annotation.annotationType().getSimpleName() + " binds interceptors to the whole "
-            + "controller class, whose inherited methods are final; put it on the methods to "
-            + "intercept");
+        catalog.problem(
+            type.getJavaClass().getName()
+                + ": @"
+                + annotation.annotationType().getSimpleName()
+                + " binds interceptors to the whole "
+                + "controller class, whose inherited methods are final; put it on the methods to "
+                + "intercept");
       }
     }
   }
 
-  private static boolean isInterceptorBinding(Class<? extends Annotation> type, BeanManager manager) {
+  private static boolean isInterceptorBinding(
+      Class<? extends Annotation> type, BeanManager manager) {
     if (manager.isInterceptorBinding(type)) {
       return true;
     }
-    return manager.isStereotype(type) && manager.getStereotypeDefinition(type).stream()
-        .anyMatch(meta -> isInterceptorBinding(meta.annotationType(), manager));
+    return manager.isStereotype(type)
+        && manager.getStereotypeDefinition(type).stream()
+            .anyMatch(meta -> isInterceptorBinding(meta.annotationType(), manager));
   }
 
   <T> void bean(@Observes ProcessManagedBean<T> event) {
@@ -73,13 +78,15 @@ public final class PleziExtension implements Extension {
     for (String problem : catalog.problems()) {
       event.addDefinitionError(new InvalidControllerException(List.of(problem)));
     }
-    event.addBean()
+    event
+        .addBean()
         .beanClass(PleziExtension.class)
         .types(ControllerCatalog.class, Object.class)
         .scope(Singleton.class)
         .createWith(context -> catalog);
     // The application's Messenger, for EJBs, servlets, JAX-RS resources and observers.
-    event.addBean()
+    event
+        .addBean()
         .beanClass(PleziExtension.class)
         .types(Messenger.class, Object.class)
         .scope(ApplicationScoped.class)

@@ -22,8 +22,8 @@ import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.cdi.payara.CounterController;
 import org.plezi.jakarta.cdi.payara.LimitProducer;
-import org.plezi.jakarta.cdi.testing.PayaraMicro;
 import org.plezi.jakarta.cdi.testing.WarBuilder;
+import org.plezi.jakarta.testing.PayaraMicro;
 import org.plezi.jakarta.testing.WsClient;
 
 /**
@@ -34,7 +34,8 @@ import org.plezi.jakarta.testing.WsClient;
  */
 @Timeout(300)
 class PayaraMicroContainerIT {
-  private static final String BEANS_XML = """
+  private static final String BEANS_XML =
+      """
       <?xml version="1.0" encoding="UTF-8"?>
       <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0"
              bean-discovery-mode="annotated"/>
@@ -47,20 +48,25 @@ class PayaraMicroContainerIT {
   @BeforeAll
   static void deploy() throws Exception {
     String jar = System.getProperty("payara.micro.jar");
-    assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)),
+    assumeTrue(
+        jar != null && Files.isRegularFile(Path.of(jar)),
         "no Payara Micro jar: run with -Pcontainers");
     started = System.nanoTime();
     Path work = Files.createDirectories(Path.of("target", "payara"));
-    Path war = new WarBuilder()
-        .library("plezi-jakarta.jar", Controller.class)
-        .library("plezi-jakarta-cdi.jar", PleziExtension.class)
-        .packageOf(CounterController.class)
-        .file("WEB-INF/beans.xml", BEANS_XML)
-        .write(work.resolve("plezi-cdi-it.war"));
+    Path war =
+        new WarBuilder()
+            .library("plezi-jakarta.jar", Controller.class)
+            .library("plezi-jakarta-cdi.jar", PleziExtension.class)
+            .packageOf(CounterController.class)
+            .file("WEB-INF/beans.xml", BEANS_XML)
+            .write(work.resolve("plezi-cdi-it.war"));
     long built = System.nanoTime();
-    payara = PayaraMicro.start(Path.of(jar), war, work, "/counter", Duration.ofMinutes(3));
+    payara =
+        PayaraMicro.start(
+            Path.of(jar), war, "/", work.resolve("run"), "/counter", Duration.ofMinutes(3));
     long ready = System.nanoTime();
-    System.out.printf("Payara Micro: WAR built in %d ms, server ready in %d ms%n",
+    System.out.printf(
+        "Payara Micro: WAR built in %d ms, server ready in %d ms%n",
         (built - started) / 1_000_000, (ready - built) / 1_000_000);
   }
 
@@ -70,16 +76,19 @@ class PayaraMicroContainerIT {
       long stopping = System.nanoTime();
       payara.close();
       long end = System.nanoTime();
-      System.out.printf("Payara Micro: stopped in %d ms; whole test %d ms%n",
+      System.out.printf(
+          "Payara Micro: stopped in %d ms; whole test %d ms%n",
           (end - stopping) / 1_000_000, (end - started) / 1_000_000);
     }
   }
 
   /** A GET on Payara; the body, after checking for 200. */
   private static String get(String path) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(payara.http(path)).timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(payara.http(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
     return response.body();
   }
@@ -147,10 +156,13 @@ class PayaraMicroContainerIT {
 
     try (WsClient asking = WsClient.connect(payara.ws("/counter"))) {
       asking.nextText();
-      Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-        asking.send("destroyed? " + number);
-        assertThat(asking.nextText()).isEqualTo("yes");
-      });
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () -> {
+                asking.send("destroyed? " + number);
+                assertThat(asking.nextText()).isEqualTo("yes");
+              });
     }
   }
 

@@ -22,18 +22,23 @@ import org.plezi.jakarta.cdi.app.RoomController;
 import org.plezi.jakarta.cdi.app.SettingsProducer;
 import org.plezi.jakarta.cdi.testing.CdiServer;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /** Controllers made by CDI on a real container: embedded Tomcat 10.1 with Weld Servlet. */
 @Timeout(60)
 class TomcatWeldIT {
-  private static CdiServer server;
+  private static TestServer server;
 
   @BeforeAll
   static void start() {
-    server = CdiServer.start(true,
-        GreetingController.class, PlainController.class, ConstructorController.class,
-        RoomController.class);
+    server =
+        CdiServer.start(
+            true,
+            GreetingController.class,
+            PlainController.class,
+            ConstructorController.class,
+            RoomController.class);
   }
 
   @AfterAll
@@ -63,15 +68,20 @@ class TomcatWeldIT {
     WsClient client = WsClient.connect(server.ws("/greet"));
     try {
       assertThat(client.nextText()).startsWith("instance ");
-      jakarta.enterprise.inject.spi.BeanManager manager = java.util.Collections.list(
-              server.servletContext().getAttributeNames()).stream()
-          .map(server.servletContext()::getAttribute)
-          .filter(jakarta.enterprise.inject.spi.BeanManager.class::isInstance)
-          .map(jakarta.enterprise.inject.spi.BeanManager.class::cast)
-          .findFirst().orElseThrow(() -> new AssertionError("no BeanManager attribute: "
-              + java.util.Collections.list(server.servletContext().getAttributeNames())));
-      org.plezi.jakarta.cdi.app.Announcer announcer = manager.createInstance()
-          .select(org.plezi.jakarta.cdi.app.Announcer.class).get();
+      jakarta.enterprise.inject.spi.BeanManager manager =
+          java.util.Collections.list(server.servletContext().getAttributeNames()).stream()
+              .map(server.servletContext()::getAttribute)
+              .filter(jakarta.enterprise.inject.spi.BeanManager.class::isInstance)
+              .map(jakarta.enterprise.inject.spi.BeanManager.class::cast)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no BeanManager attribute: "
+                              + java.util.Collections.list(
+                                  server.servletContext().getAttributeNames())));
+      org.plezi.jakarta.cdi.app.Announcer announcer =
+          manager.createInstance().select(org.plezi.jakarta.cdi.app.Announcer.class).get();
       announcer.announce("from a bean");
       client.expectText("announced from a bean");
       assertThat(announcer.mail("nobody", "x")).isFalse();
@@ -115,9 +125,11 @@ class TomcatWeldIT {
 
   @Test
   void plainHttpRequestGetsAControllerDestroyedWhenTheRequestEnds() throws Exception {
-    HttpResponse<String> page = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(server.http("/greet")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.http("/greet")).build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).isEqualTo("hello page");
@@ -148,6 +160,9 @@ class TomcatWeldIT {
   void interceptedControllerBroadcastsToTheConnectionsOfItsRouteClass() throws Exception {
     try (WsClient speaker = WsClient.connect(server.ws("/room"));
         WsClient listener = WsClient.connect(server.ws("/room"))) {
+      // The client's open comes before the server registers the connection: wait for onOpen's.
+      speaker.expectText("joined");
+      listener.expectText("joined");
       speaker.send("hi all");
 
       listener.expectText("said hi all");

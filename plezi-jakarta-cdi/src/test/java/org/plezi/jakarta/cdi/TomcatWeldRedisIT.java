@@ -19,26 +19,27 @@ import org.plezi.jakarta.cdi.redis.RedisClientProducer;
 import org.plezi.jakarta.cdi.redis.RedisUrlSettings;
 import org.plezi.jakarta.cdi.redis.RoomAnnouncer;
 import org.plezi.jakarta.cdi.testing.CdiServer;
-import org.plezi.jakarta.internal.PleziRuntime;
-import org.plezi.jakarta.internal.cluster.RedisBus;
+import org.plezi.jakarta.internal.redis.RedisBus;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 import org.plezi.jakarta.testing.RedisServer;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 import org.redisson.api.RedissonClient;
 
 /**
  * Redis configured from CDI, on embedded Tomcat 10.1 with Weld Servlet and a real redis-server:
- * servers A and B produce their own {@code RedissonClient}, server C gives {@code
- * plezi.redis.url} through its {@code PleziSettings} producer; all three share one channel, set
- * by their producers too.
+ * servers A and B produce their own {@code RedissonClient}, server C gives {@code plezi.redis.url}
+ * through its {@code PleziSettings} producer; all three share one channel, set by their producers
+ * too.
  */
 @Timeout(120)
 class TomcatWeldRedisIT {
   private static RedisServer redis;
   private static final List<WeldContainer> containers = new ArrayList<>();
-  private static final List<CdiServer> servers = new ArrayList<>();
-  private static CdiServer a;
-  private static CdiServer b;
-  private static CdiServer c;
+  private static final List<TestServer> servers = new ArrayList<>();
+  private static TestServer a;
+  private static TestServer b;
+  private static TestServer c;
 
   private final List<WsClient> clients = new ArrayList<>();
 
@@ -46,32 +47,41 @@ class TomcatWeldRedisIT {
   static void startCluster() throws Exception {
     redis = RedisServer.start();
     System.setProperty(RedisClientProducer.URL_PROPERTY, redis.url());
-    a = server(ClusterRoom.class, RoomAnnouncer.class, RedisClientProducer.class,
-        ChannelSettings.class);
-    b = server(ClusterRoom.class, RoomAnnouncer.class, RedisClientProducer.class,
-        ChannelSettings.class);
+    a =
+        server(
+            ClusterRoom.class,
+            RoomAnnouncer.class,
+            RedisClientProducer.class,
+            ChannelSettings.class);
+    b =
+        server(
+            ClusterRoom.class,
+            RoomAnnouncer.class,
+            RedisClientProducer.class,
+            ChannelSettings.class);
     c = server(ClusterRoom.class, RoomAnnouncer.class, RedisUrlSettings.class);
-    for (CdiServer server : servers) {
+    for (TestServer server : servers) {
       await().atMost(Duration.ofSeconds(60)).until(() -> bus(server).isConnected());
     }
   }
 
   /** A server whose application has these beans, in a CDI container of its own. */
-  private static CdiServer server(Class<?>... beans) {
-    WeldContainer container = new Weld("plezi-redis-" + containers.size())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(beans)
-        .initialize();
+  private static TestServer server(Class<?>... beans) {
+    WeldContainer container =
+        new Weld("plezi-redis-" + containers.size())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(beans)
+            .initialize();
     containers.add(container);
-    CdiServer server = CdiServer.start(container.getBeanManager(), ClusterRoom.class);
+    TestServer server = CdiServer.start(container.getBeanManager(), ClusterRoom.class);
     servers.add(server);
     return server;
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    servers.forEach(CdiServer::close);
+    servers.forEach(TestServer::close);
     containers.forEach(WeldContainer::shutdown);
     System.clearProperty(RedisClientProducer.URL_PROPERTY);
     if (redis != null) {
@@ -86,13 +96,13 @@ class TomcatWeldRedisIT {
     }
   }
 
-  private static RedisBus bus(CdiServer server) {
+  private static RedisBus bus(TestServer server) {
     PleziRuntime runtime =
         (PleziRuntime) server.servletContext().getAttribute(PleziRuntime.ATTRIBUTE);
     return (RedisBus) runtime.messaging().bus();
   }
 
-  private WsClient join(CdiServer server) throws Exception {
+  private WsClient join(TestServer server) throws Exception {
     WsClient client = WsClient.connect(server.ws("/room"));
     clients.add(client);
     client.expectText("joined");

@@ -9,6 +9,7 @@ import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.cdi.app.GreetingController;
 import org.plezi.jakarta.cdi.testing.CdiServer;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /** Undeploy with open connections, on embedded Tomcat with Weld Servlet. */
@@ -17,7 +18,7 @@ class TomcatWeldUndeployIT {
   @Test
   void undeployDestroysTheControllersOfOpenConnectionsBeforeCdiStops() throws Exception {
     Journal.clear();
-    try (CdiServer server = CdiServer.start(true, GreetingController.class)) {
+    try (TestServer server = CdiServer.start(true, GreetingController.class)) {
       WsClient first = WsClient.connect(server.ws("/greet"));
       WsClient second = WsClient.connect(server.ws("/greet"));
       first.nextText();
@@ -28,8 +29,9 @@ class TomcatWeldUndeployIT {
 
       List<String> entries =
           List.of(Journal.next(), Journal.next(), Journal.next(), Journal.next());
-      assertThat(entries).containsExactlyInAnyOrder(
-          "greeting destroyed", "log closed", "greeting destroyed", "log closed");
+      assertThat(entries)
+          .containsExactlyInAnyOrder(
+              "greeting destroyed", "log closed", "greeting destroyed", "log closed");
       assertThat(first.awaitClose().code()).isEqualTo(CloseCodes.GOING_AWAY);
       assertThat(second.awaitClose().code()).isEqualTo(CloseCodes.GOING_AWAY);
     }

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.cdi.app.ConstructorController;
 import org.plezi.jakarta.cdi.app.PlainController;
 import org.plezi.jakarta.cdi.testing.CdiServer;
-import org.plezi.jakarta.cdi.testing.LogCapture;
+import org.plezi.jakarta.testing.LogCapture;
+import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /** The CDI module on the class path of an application that runs no CDI container. */
@@ -16,13 +17,15 @@ class TomcatWithoutCdiIT {
   @Test
   void controllersAreCreatedByReflectionAndOneInfoLineSaysSo() throws Exception {
     try (LogCapture log = LogCapture.start();
-        CdiServer server = CdiServer.start(false, PlainController.class);
+        TestServer server = CdiServer.start(false, PlainController.class);
         WsClient client = WsClient.connect(server.ws("/plain"))) {
       client.send("anyone?");
 
       client.expectText("no injection");
-      assertThat(log.texts()).filteredOn(t -> t.contains("plezi-jakarta-cdi found no CDI"))
-          .singleElement().asString()
+      assertThat(log.texts())
+          .filteredOn(t -> t.contains("plezi-jakarta-cdi found no CDI"))
+          .singleElement()
+          .asString()
           .contains("controllers are created by reflection, without injection");
     }
   }
@@ -30,11 +33,15 @@ class TomcatWithoutCdiIT {
   @Test
   void injectOnlyConstructorWithoutCdiFailsTheDeploymentNamingTheClass() {
     try (LogCapture log = LogCapture.start();
-        CdiServer server = CdiServer.boot(false, ConstructorController.class)) {
+        TestServer server = CdiServer.boot(false, ConstructorController.class)) {
       assertThat(server.started()).isFalse();
-      assertThat(log.texts()).anySatisfy(text -> assertThat(text)
-          .contains(ConstructorController.class.getName()
-              + "#<init>(): an @Inject constructor needs CDI"));
+      assertThat(log.texts())
+          .anySatisfy(
+              text ->
+                  assertThat(text)
+                      .contains(
+                          ConstructorController.class.getName()
+                              + "#<init>(): an @Inject constructor needs CDI"));
     }
   }
 }

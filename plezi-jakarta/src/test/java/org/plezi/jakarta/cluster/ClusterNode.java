@@ -31,14 +31,27 @@ public final class ClusterNode {
 
   /** Starts a node on the test's class path and waits for its READY line. */
   public static Running launch(String redisUrl, String channel) throws IOException {
-    String javaBin = System.getProperty("java.home") + java.io.File.separator + "bin"
-        + java.io.File.separator + "java";
-    Process node = new ProcessBuilder(javaBin, "-Xmx256m", "-cp",
-        System.getProperty("java.class.path"), ClusterNode.class.getName(), redisUrl, channel)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
-        node.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    String javaBin =
+        System.getProperty("java.home")
+            + java.io.File.separator
+            + "bin"
+            + java.io.File.separator
+            + "java";
+    Process node =
+        new ProcessBuilder(
+                javaBin,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ClusterNode.class.getName(),
+                redisUrl,
+                channel)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    java.io.BufferedReader out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                node.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
     String ready;
     do {
       ready = out.readLine();
@@ -51,10 +64,13 @@ public final class ClusterNode {
   }
 
   public static void main(String[] args) throws IOException {
-    try (TestServer server = TestServer.start(
-        Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),
-        ClusterChat.class, ClusterOther.class)) {
-      System.out.println("READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));
+    try (TestServer server =
+        TestServer.start(
+            Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),
+            ClusterChat.class,
+            ClusterOther.class)) {
+      System.out.println(
+          "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));
       System.out.flush();
       while (System.in.read() != -1) {
         // wait for the parent to close our stdin

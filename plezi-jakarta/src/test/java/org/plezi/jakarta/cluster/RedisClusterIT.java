@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.Plezi;
-import org.plezi.jakarta.internal.PleziRuntime;
-import org.plezi.jakarta.internal.cluster.RedisBus;
+import org.plezi.jakarta.internal.redis.RedisBus;
+import org.plezi.jakarta.internal.runtime.PleziRuntime;
 import org.plezi.jakarta.testing.Journal;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.jakarta.testing.TestServer;
@@ -133,8 +133,12 @@ class RedisClusterIT {
     target.expectNothingMore();
     bystander.expectNothingMore();
     Messenger messenger = Plezi.messenger(a.servletContext());
-    assertThat(messenger.unicast(targetUuid, "say", "via messenger").toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(
+            messenger
+                .unicast(targetUuid, "say", "via messenger")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+        .isTrue();
     target.expectText("say via messenger");
   }
 
@@ -146,16 +150,25 @@ class RedisClusterIT {
     String goneConnection = uuid(target);
     target.close();
     Messenger messenger = Plezi.messenger(a.servletContext());
-    await().until(() -> !messenger.unicast(goneConnection, "say", "x").toCompletableFuture()
-        .get(10, TimeUnit.SECONDS));
+    await()
+        .until(
+            () ->
+                !messenger
+                    .unicast(goneConnection, "say", "x")
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
     sender.send("unicast:" + goneConnection + ":anyone");
     Journal.expect("failed " + goneConnection + " say [anyone]");
 
     String goneServer = "3b241101-e2bb-4255-8caf-4136c566a962" + "1a";
     sender.send("unicast:" + goneServer + ":hello?");
     Journal.expect("failed " + goneServer + " say [hello?]");
-    assertThat(messenger.unicast(goneServer, "say", "x").toCompletableFuture()
-        .get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(
+            messenger
+                .unicast(goneServer, "say", "x")
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS))
+        .isFalse();
   }
 
   @Test
@@ -164,7 +177,8 @@ class RedisClusterIT {
     WsClient onB = open(b, "/chat");
     uuid(onA);
     uuid(onB);
-    String yaml = """
+    String yaml =
+        """
         ---
         :method: :print
         :data:
@@ -183,8 +197,8 @@ class RedisClusterIT {
     WsClient chat = open(b, "/chat");
     uuid(other);
     uuid(chat);
-    redis.publishWithCli(CHANNEL,
-        "---\n:method: :say\n:data:\n- by name\n:type: other\n:server: ruby-app\n");
+    redis.publishWithCli(
+        CHANNEL, "---\n:method: :say\n:data:\n- by name\n:type: other\n:server: ruby-app\n");
     other.expectText("other by name");
     chat.expectNothingMore();
   }
@@ -204,13 +218,15 @@ class RedisClusterIT {
     WsClient onB = open(b, "/chat");
     uuid(onB);
     String[] attacks = {
-        "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL "
-            + "[\"http://127.0.0.1:1/\"]]]]",
-        billionLaughs(),
-        ":method: :print\n:data:\n- " + "x".repeat(10 * 1024 * 1024) + "\n:type: :all\n:server: s\n",
-        ":method: :print\n:data:\n- " + "[".repeat(5_000) + "]".repeat(5_000)
-            + "\n:type: :all\n:server: s\n",
-        "--- !ruby/object:Gem::Requirement\nrequirements: []\n",
+      "!!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL "
+          + "[\"http://127.0.0.1:1/\"]]]]",
+      billionLaughs(),
+      ":method: :print\n:data:\n- " + "x".repeat(10 * 1024 * 1024) + "\n:type: :all\n:server: s\n",
+      ":method: :print\n:data:\n- "
+          + "[".repeat(5_000)
+          + "]".repeat(5_000)
+          + "\n:type: :all\n:server: s\n",
+      "--- !ruby/object:Gem::Requirement\nrequirements: []\n",
     };
     for (String attack : attacks) {
       redis.publish(CHANNEL, attack);
@@ -229,8 +245,14 @@ class RedisClusterIT {
       String remoteUuid = uuid(remote);
       Messenger messenger = Plezi.messenger(a.servletContext());
       // The node subscribes in the background: a unicast answers true once it does.
-      await().atMost(Duration.ofSeconds(60)).until(() -> messenger.unicast(remoteUuid, "say", "ping")
-          .toCompletableFuture().get(10, TimeUnit.SECONDS));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  messenger
+                      .unicast(remoteUuid, "say", "ping")
+                      .toCompletableFuture()
+                      .get(10, TimeUnit.SECONDS));
       assertThat(remote.nextText()).isEqualTo("say ping");
       WsClient local = open(a, "/chat");
       uuid(local);
@@ -243,7 +265,8 @@ class RedisClusterIT {
   }
 
   private static String billionLaughs() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    StringBuilder yaml =
+        new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
     char previous = 'a';
     for (char c = 'b'; c <= 'j'; c++) {
       yaml.append(c).append(": &").append(c).append(" [");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.Plezi;
+import org.plezi.jakarta.testing.Ports;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
@@ -16,8 +17,10 @@ import org.plezi.jakarta.testing.WsClient;
 /** Redis down at start-up, and Redis restarted during traffic. */
 @Timeout(180)
 class RedisFaultsIT {
+  private static final String CHANNEL = "plezi_faults_it";
+
   private static Map<String, String> params(RedisServer redis) {
-    return Map.of("plezi.redis.url", redis.url(), "plezi.channel", "plezi_faults_it");
+    return Map.of("plezi.redis.url", redis.url(), "plezi.channel", CHANNEL);
   }
 
   private static String uuid(WsClient client) throws InterruptedException {
@@ -28,15 +31,21 @@ class RedisFaultsIT {
   private static void awaitRoute(TestServer from, String uuid, WsClient target)
       throws InterruptedException {
     Messenger messenger = Plezi.messenger(from.servletContext());
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-        .until(() -> messenger.unicast(uuid, "say", "probe").toCompletableFuture()
-            .get(10, TimeUnit.SECONDS));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                messenger
+                    .unicast(uuid, "say", "probe")
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
     target.expectText("say probe");
   }
 
   @Test
   void redisUnreachableAtStartUpStillDeploysServesLocallyAndCatchesUpLater() throws Exception {
-    try (RedisServer redis = RedisServer.onPort(RedisServer.freePort());
+    try (RedisServer redis = RedisServer.onPort(Ports.free());
         TestServer a = TestServer.start(params(redis), ClusterChat.class, ClusterOther.class);
         WsClient local = WsClient.connect(a.ws("/chat"));
         WsClient localPeer = WsClient.connect(a.ws("/chat"))) {
@@ -74,7 +83,13 @@ class RedisFaultsIT {
       onA.send("multicast:during the outage");
       redis.startAgain();
 
+      // Redisson subscribes again channel by channel: B's own channel may be back (the unicast
+      // route) before the shared one that the multicast takes.
       awaitRoute(a, bUuid, onB);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> redis.subscribers(CHANNEL) == 2);
       onA.send("multicast:after");
       String next = onB.nextText();
       if (next.equals("say during the outage")) {

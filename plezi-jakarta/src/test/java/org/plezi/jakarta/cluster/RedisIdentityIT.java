@@ -96,8 +96,14 @@ class RedisIdentityIT {
       WsClient onNode = WsClient.connect(URI.create("ws://127.0.0.1:" + port + "/chat"));
       String nodeUuid = onNode.nextText().substring("uuid ".length());
       // the node joins Redis in the background; a unicast answers true once it has
-      await().atMost(Duration.ofSeconds(60)).until(() -> fromA.unicast(nodeUuid, "say", "ping")
-          .toCompletableFuture().get(10, TimeUnit.SECONDS));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  fromA
+                      .unicast(nodeUuid, "say", "ping")
+                      .toCompletableFuture()
+                      .get(10, TimeUnit.SECONDS));
       onNode.expectText("say ping");
       onNode.send("login:dan");
       onNode.expectText("logged in as dan");

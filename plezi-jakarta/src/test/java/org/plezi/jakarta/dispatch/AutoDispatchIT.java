@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.AutoDispatch;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.LogCapture;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
@@ -25,8 +26,8 @@ class AutoDispatchIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("plezi.message.maxBytes", "1048576"),
-        Chat.class, Hooked.class);
+    server =
+        TestServer.start(Map.of("plezi.message.maxBytes", "1048576"), Chat.class, Hooked.class);
   }
 
   @AfterAll
@@ -64,8 +65,16 @@ class AutoDispatchIT {
   @Test
   void ackEchoesNumbersAndStringsFaithfully() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
-      for (String eid : new String[] {"12345678901234567890123", "1.50", "-3", "0",
-          "\"abc\"", "\"q\\\"uote \\\\ back\"", "\"\\u2028 line sep, ü, 😀\""}) {
+      for (String eid :
+          new String[] {
+            "12345678901234567890123",
+            "1.50",
+            "-3",
+            "0",
+            "\"abc\"",
+            "\"q\\\"uote \\\\ back\"",
+            "\"\\u2028 line sep, ü, 😀\""
+          }) {
         client.send("{\"event\":\"ping\",\"_EID_\":" + eid + "}");
         JsonObject ack = json(client.nextText());
         assertThat(ack.getString("event")).isEqualTo("_ack_");
@@ -103,9 +112,10 @@ class AutoDispatchIT {
   void messageThatDoesNotBindToTheParameterClassGets400() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send("{\"event\":\"greet\",\"times\":\"many\"}");
-      client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-          + "\"reason\":\"the message does not fit the event\","
-          + "\"request\":{\"event\":\"greet\",\"times\":\"many\"}}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+              + "\"reason\":\"the message does not fit the event\","
+              + "\"request\":{\"event\":\"greet\",\"times\":\"many\"}}");
       client.send("{\"event\":\"ping\"}");
       client.expectText("pong");
     }
@@ -115,8 +125,8 @@ class AutoDispatchIT {
   void objectReturnValuesAreWrittenAsJson() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send("{\"event\":\"summary\",\"text\":\"t\"}");
-      assertThat(json(client.nextText())).isEqualTo(
-          json("{\"event\":\"summary\",\"text\":\"t\",\"sizes\":[1,2]}"));
+      assertThat(json(client.nextText()))
+          .isEqualTo(json("{\"event\":\"summary\",\"text\":\"t\",\"sizes\":[1,2]}"));
       client.send("{\"event\":\"json\"}");
       client.expectText("{\"event\":\"json\",\"ok\":true}");
     }
@@ -137,8 +147,9 @@ class AutoDispatchIT {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send("{\"event\":\"nope\",\"_EID_\":\"x\",\"data\":[1]}");
       client.expectText("{\"event\":\"_ack_\",\"_EID_\":\"x\"}");
-      client.expectText("{\"event\":\"err\",\"status\":404,\"result\":\"not found\","
-          + "\"request\":{\"event\":\"nope\",\"_EID_\":\"x\",\"data\":[1]}}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":404,\"result\":\"not found\","
+              + "\"request\":{\"event\":\"nope\",\"_EID_\":\"x\",\"data\":[1]}}");
       client.send("{\"event\":\"ping\"}");
       client.expectText("pong");
     }
@@ -147,10 +158,31 @@ class AutoDispatchIT {
   @Test
   void onlyEventMethodsAreReachableNotCallbacksNorInheritedNorPublicMethods() throws Exception {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
-      for (String name : new String[] {"notAnEvent", "close", "getClass", "uuid", "write",
-          "onOpen", "onClose", "onMessage", "toString", "hashCode", "wait", "notify", "index",
-          "show", "unknown", "preConnect", "params", "isOpen", "summarize", "constructor",
-          "<init>", ""}) {
+      for (String name :
+          new String[] {
+            "notAnEvent",
+            "close",
+            "getClass",
+            "uuid",
+            "write",
+            "onOpen",
+            "onClose",
+            "onMessage",
+            "toString",
+            "hashCode",
+            "wait",
+            "notify",
+            "index",
+            "show",
+            "unknown",
+            "preConnect",
+            "params",
+            "isOpen",
+            "summarize",
+            "constructor",
+            "<init>",
+            ""
+          }) {
         client.send("{\"event\":\"" + name + "\"}");
         JsonObject reply = json(client.nextText());
         assertThat(reply.getInt("status")).as(name).isEqualTo(404);
@@ -177,8 +209,9 @@ class AutoDispatchIT {
     try (LogCapture log = LogCapture.start();
         WsClient client = WsClient.connect(server.ws("/hooked"))) {
       client.send("{\"event\":\"explode\"}");
-      client.expectText("{\"event\":\"err\",\"status\":500,\"result\":\"internal error\","
-          + "\"request\":{\"event\":\"explode\"}}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":500,\"result\":\"internal error\","
+              + "\"request\":{\"event\":\"explode\"}}");
       client.send("{\"event\":\"known\"}");
       client.expectText("known");
       await().atMost(Duration.ofSeconds(10)).until(() -> log.count(": unknown threw") == 1);
@@ -202,17 +235,23 @@ class AutoDispatchIT {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       for (Map.Entry<String, String> bad : reasons.entrySet()) {
         client.send(bad.getKey());
-        client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-            + "\"reason\":\"" + bad.getValue() + "\"}");
+        client.expectText(
+            "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+                + "\"reason\":\""
+                + bad.getValue()
+                + "\"}");
       }
       client.send("{\"_EID_\":3,\"data\":1}");
-      client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-          + "\"reason\":\"no event\",\"request\":{\"_EID_\":3,\"data\":1}}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+              + "\"reason\":\"no event\",\"request\":{\"_EID_\":3,\"data\":1}}");
       for (String notString : new String[] {"5", "null", "true", "[\"ping\"]", "{}"}) {
         client.send("{\"event\":" + notString + "}");
-        client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-            + "\"reason\":\"the event is not a string\",\"request\":{\"event\":" + notString
-            + "}}");
+        client.expectText(
+            "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+                + "\"reason\":\"the event is not a string\",\"request\":{\"event\":"
+                + notString
+                + "}}");
       }
       client.send("{\"event\":\"ping\"}");
       client.expectText("pong");
@@ -220,20 +259,25 @@ class AutoDispatchIT {
   }
 
   @Test
-  void nestingIsAcceptedUpToTheLimitAndRefusedBeyondWithoutExhaustingTheStack()
-      throws Exception {
+  void nestingIsAcceptedUpToTheLimitAndRefusedBeyondWithoutExhaustingTheStack() throws Exception {
     int limit = AutoDispatch.MAX_DEPTH;
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
-      client.send("{\"event\":\"ping\",\"a\":" + "[".repeat(limit - 1) + "]".repeat(limit - 1)
-          + "}");
+      client.send(
+          "{\"event\":\"ping\",\"a\":" + "[".repeat(limit - 1) + "]".repeat(limit - 1) + "}");
       client.expectText("pong");
       client.send("{\"event\":\"ping\",\"a\":" + "[".repeat(limit) + "]".repeat(limit) + "}");
-      client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-          + "\"reason\":\"nested deeper than " + limit + " levels\"}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+              + "\"reason\":\"nested deeper than "
+              + limit
+              + " levels\"}");
       // Far deeper than any thread stack could recurse, unbalanced, just under the size limit.
       client.send("{\"a\":" + "[{\"b\":".repeat(80_000));
-      client.expectText("{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
-          + "\"reason\":\"nested deeper than " + limit + " levels\"}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":400,\"result\":\"bad request\","
+              + "\"reason\":\"nested deeper than "
+              + limit
+              + " levels\"}");
       client.send("{\"event\":\"ping\"}");
       client.expectText("pong");
     }
@@ -246,16 +290,21 @@ class AutoDispatchIT {
       client.send("{\"event\":\"boom\",\"_EID_\":9}");
       client.expectText("{\"event\":\"_ack_\",\"_EID_\":9}");
       String reply = client.nextText();
-      assertThat(reply).isEqualTo("{\"event\":\"err\",\"status\":500,"
-          + "\"result\":\"internal error\",\"request\":{\"event\":\"boom\",\"_EID_\":9}}");
+      assertThat(reply)
+          .isEqualTo(
+              "{\"event\":\"err\",\"status\":500,"
+                  + "\"result\":\"internal error\",\"request\":{\"event\":\"boom\",\"_EID_\":9}}");
       client.send("{\"event\":\"crash\"}");
       reply = client.nextText();
-      assertThat(reply).doesNotContain("secret", "Exception", "org.plezi", "at ")
+      assertThat(reply)
+          .doesNotContain("secret", "Exception", "org.plezi", "at ")
           .contains("\"status\":500");
       client.send("{\"event\":\"ping\"}");
       client.expectText("pong");
-      await().atMost(Duration.ofSeconds(10)).until(
-          () -> log.count("event 'boom' threw") == 1 && log.count("event 'crash' threw") == 1);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> log.count("event 'boom' threw") == 1 && log.count("event 'crash' threw") == 1);
     }
   }
 
@@ -264,8 +313,9 @@ class AutoDispatchIT {
     try (WsClient client = WsClient.connect(server.ws("/chat"))) {
       client.send("{\"event\":\"move\",\"x\":1,\"y\":2,\"_EID_\":4}");
       client.expectText("{\"event\":\"_ack_\",\"_EID_\":4}");
-      client.expectText("{\"event\":\"err\",\"status\":405,\"result\":\"not callable by clients\","
-          + "\"request\":{\"event\":\"move\",\"x\":1,\"y\":2,\"_EID_\":4}}");
+      client.expectText(
+          "{\"event\":\"err\",\"status\":405,\"result\":\"not callable by clients\","
+              + "\"request\":{\"event\":\"move\",\"x\":1,\"y\":2,\"_EID_\":4}}");
     }
   }
 

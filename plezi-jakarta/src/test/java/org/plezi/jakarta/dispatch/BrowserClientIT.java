@@ -20,6 +20,7 @@ import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
 import org.plezi.jakarta.testing.Browser;
 import org.plezi.jakarta.testing.Journal;
+import org.plezi.jakarta.testing.Ports;
 import org.plezi.jakarta.testing.TestServer;
 
 /** The JavaScript client in a real headless Chromium against the embedded container. */
@@ -38,7 +39,9 @@ class BrowserClientIT {
     @Event
     JsonObject echo(JsonObject message) {
       return Json.createObjectBuilder()
-          .add("event", "echoed").add("text", message.getString("text", "")).build();
+          .add("event", "echoed")
+          .add("text", message.getString("text", ""))
+          .build();
     }
 
     @Event
@@ -50,7 +53,9 @@ class BrowserClientIT {
     JsonObject record(JsonObject message) {
       Journal.record("browser " + message.getString("text"));
       return Json.createObjectBuilder()
-          .add("event", "recorded").add("text", message.getString("text")).build();
+          .add("event", "recorded")
+          .add("text", message.getString("text"))
+          .build();
     }
   }
 
@@ -82,7 +87,9 @@ class BrowserClientIT {
   @BeforeEach
   void startServerAndLoadPage() {
     Journal.clear();
-    server = TestServer.start(Map.of(), CONTROLLERS);
+    // A port the restart test can start the server on again: not one from the ephemeral range,
+    // which the browser's own reconnects (or any other client) may take while the server is down.
+    server = TestServer.startOn(Ports.free(), Map.of(), CONTROLLERS);
     browser.driver().get(server.http("/browser").toString());
     assertThat(browser.run("return typeof PleziClient")).isEqualTo("function");
   }
@@ -95,18 +102,21 @@ class BrowserClientIT {
 
   @Test
   void defaultUrlIsThePageItselfOverWs() {
-    Object url = browser.runAsync("window.client = new PleziClient();"
-        + "client.onopen = () => done(client.url);");
+    Object url =
+        browser.runAsync(
+            "window.client = new PleziClient();" + "client.onopen = () => done(client.url);");
     assertThat(url).isEqualTo("ws://127.0.0.1:" + server.port() + "/browser");
   }
 
   @Test
   void emitIsAcknowledgedWithItsOwnEid() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> result = (Map<String, Object>) browser.runAsync(
-        "window.client = new PleziClient();"
-            + "client.onopen = () => client.emit({event: 'echo', text: 'hi'},"
-            + "  (ack, sent) => done({ack: ack, sent: sent}), () => done('timed out'));");
+    Map<String, Object> result =
+        (Map<String, Object>)
+            browser.runAsync(
+                "window.client = new PleziClient();"
+                    + "client.onopen = () => client.emit({event: 'echo', text: 'hi'},"
+                    + "  (ack, sent) => done({ack: ack, sent: sent}), () => done('timed out'));");
     @SuppressWarnings("unchecked")
     Map<String, Object> ack = (Map<String, Object>) result.get("ack");
     @SuppressWarnings("unchecked")
@@ -117,39 +127,49 @@ class BrowserClientIT {
 
   @Test
   void handlerPropertyNamedAfterTheEventReceivesTheReply() {
-    Object text = browser.runAsync("window.client = new PleziClient();"
-        + "client.echoed = function (message) { done([this === client, message.text]); };"
-        + "client.onopen = () => client.emit({event: 'echo', text: 'hello ü'});");
+    Object text =
+        browser.runAsync(
+            "window.client = new PleziClient();"
+                + "client.echoed = function (message) { done([this === client, message.text]); };"
+                + "client.onopen = () => client.emit({event: 'echo', text: 'hello ü'});");
     assertThat(text).isEqualTo(List.of(true, "hello ü"));
   }
 
   @Test
   void unknownEventAndNonJsonRepliesGoToUnknown() {
-    Object seen = browser.runAsync("window.client = new PleziClient(); const seen = [];"
-        + "client.unknown = (m) => { seen.push(m); if (seen.length === 2) done(seen); };"
-        + "client.onopen = () => { client.emit('nope'); client.emit({event: 'plain'}); };");
+    Object seen =
+        browser.runAsync(
+            "window.client = new PleziClient(); const seen = [];"
+                + "client.unknown = (m) => { seen.push(m); if (seen.length === 2) done(seen); };"
+                + "client.onopen = () => { client.emit('nope'); client.emit({event: 'plain'}); };");
     assertThat(seen).asList().hasSize(2);
     @SuppressWarnings("unchecked")
     Map<String, Object> err = (Map<String, Object>) ((List<?>) seen).get(0);
-    assertThat(err).containsEntry("event", "err").containsEntry("status", 404L)
+    assertThat(err)
+        .containsEntry("event", "err")
+        .containsEntry("status", 404L)
         .containsEntry("result", "not found");
     assertThat(((List<?>) seen).get(1)).isEqualTo("just text");
   }
 
   @Test
   void errHandlerTakesErrRepliesWhenSet() {
-    Object status = browser.runAsync("window.client = new PleziClient();"
-        + "client.err = (m) => done(m.status); client.unknown = () => done('unknown');"
-        + "client.onopen = () => client.emit('nope');");
+    Object status =
+        browser.runAsync(
+            "window.client = new PleziClient();"
+                + "client.err = (m) => done(m.status); client.unknown = () => done('unknown');"
+                + "client.onopen = () => client.emit('nope');");
     assertThat(status).isEqualTo(404L);
   }
 
   @Test
   void missingAckRunsTheTimeoutCallbackAndNotTheAckCallback() {
-    Object outcome = browser.runAsync("window.client = new PleziClient('/silent');"
-        + "client.onopen = () => { const started = Date.now();"
-        + "  client.emit({event: 'anything'}, () => done('acked'),"
-        + "    (m) => done({event: m.event, eid: m._EID_, waited: Date.now() - started}), 300); };");
+    Object outcome =
+        browser.runAsync(
+            "window.client = new PleziClient('/silent');"
+                + "client.onopen = () => { const started = Date.now();"
+                + "  client.emit({event: 'anything'}, () => done('acked'),"
+                + "    (m) => done({event: m.event, eid: m._EID_, waited: Date.now() - started}), 300); };");
     @SuppressWarnings("unchecked")
     Map<String, Object> timedOut = (Map<String, Object>) outcome;
     assertThat(timedOut).containsEntry("event", "anything").containsKey("eid");
@@ -158,46 +178,59 @@ class BrowserClientIT {
 
   @Test
   void defaultAckTimeoutIsSecondsNotMilliseconds() {
-    assertThat(browser.run("const c = new PleziClient('/silent', false);"
-        + "const t = c.ackTimeoutMs; c.close(); return t;")).isEqualTo(5000L);
+    assertThat(
+            browser.run(
+                "const c = new PleziClient('/silent', false);"
+                    + "const t = c.ackTimeoutMs; c.close(); return t;"))
+        .isEqualTo(5000L);
   }
 
   @Test
   void reconnectsAfterTheServerRestartsAndSendsTheQueuedEmitsInOrder() throws Exception {
-    browser.runAsync("window.opens = 0; window.closes = 0; window.recorded = [];"
-        + "window.client = new PleziClient();"
-        + "client.reconnectDelayMs = 100; client.reconnectMaxDelayMs = 400;"
-        + "client.recorded = (m) => recorded.push(m.text);"
-        + "client.onclose = () => { closes += 1; };"
-        + "client.onopen = () => { opens += 1; if (opens === 1) done(); };");
+    browser.runAsync(
+        "window.opens = 0; window.closes = 0; window.recorded = [];"
+            + "window.client = new PleziClient();"
+            + "client.reconnectDelayMs = 100; client.reconnectMaxDelayMs = 400;"
+            + "client.recorded = (m) => recorded.push(m.text);"
+            + "client.onclose = () => { closes += 1; };"
+            + "client.onopen = () => { opens += 1; if (opens === 1) done(); };");
     int port = server.port();
     server.close();
-    await().atMost(Duration.ofSeconds(20)).until(
-        () -> ((Long) browser.run("return window.closes;")) >= 1);
-    assertThat(browser.run("return [client.connected,"
-        + " client.emit({event: 'record', text: 'queued-1'}),"
-        + " client.emit({event: 'record', text: 'queued-2'}, () => { window.acked = true; })];"))
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> ((Long) browser.run("return window.closes;")) >= 1);
+    assertThat(
+            browser.run(
+                "return [client.connected,"
+                    + " client.emit({event: 'record', text: 'queued-1'}),"
+                    + " client.emit({event: 'record', text: 'queued-2'}, () => { window.acked = true; })];"))
         .isEqualTo(List.of(false, true, true));
     server = TestServer.startOn(port, Map.of(), CONTROLLERS);
     Journal.expect("browser queued-1", "browser queued-2");
-    await().atMost(Duration.ofSeconds(20)).until(
-        () -> List.of("queued-1", "queued-2").equals(browser.run("return window.recorded;")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> List.of("queued-1", "queued-2").equals(browser.run("return window.recorded;")));
     assertThat(browser.run("return [window.opens >= 2, window.acked === true];"))
         .isEqualTo(List.of(true, true));
   }
 
   @Test
   void closeStopsReconnecting() throws Exception {
-    browser.runAsync("window.opens = 0; window.client = new PleziClient();"
-        + "client.reconnectDelayMs = 50; client.reconnectMaxDelayMs = 100;"
-        + "client.onclose = () => { window.closedEvent = true; };"
-        + "client.onopen = () => { opens += 1; done(); };");
+    browser.runAsync(
+        "window.opens = 0; window.client = new PleziClient();"
+            + "client.reconnectDelayMs = 50; client.reconnectMaxDelayMs = 100;"
+            + "client.onclose = () => { window.closedEvent = true; };"
+            + "client.onopen = () => { opens += 1; done(); };");
     browser.run("client.close();");
-    await().atMost(Duration.ofSeconds(10)).until(
-        () -> Boolean.TRUE.equals(browser.run("return window.closedEvent === true;")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Boolean.TRUE.equals(browser.run("return window.closedEvent === true;")));
     // Long enough for several reconnect attempts at these delays, had close() not stopped them.
-    Object result = browser.runAsync("setTimeout(() => done([window.opens, client.connected,"
-        + " client.emit('ping')]), 600);");
+    Object result =
+        browser.runAsync(
+            "setTimeout(() => done([window.opens, client.connected,"
+                + " client.emit('ping')]), 600);");
     assertThat(result).isEqualTo(List.of(1L, false, false));
   }
 }

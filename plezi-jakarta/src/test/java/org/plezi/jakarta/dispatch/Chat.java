@@ -38,8 +38,10 @@ public class Chat extends Controller {
   @Event
   String map(Map<String, Object> message) {
     Object n = message.get("n");
-    return "map " + (n == null ? "null" : n.getClass().getSimpleName() + " " + n)
-        + " " + message.get("list");
+    return "map "
+        + (n == null ? "null" : n.getClass().getSimpleName() + " " + n)
+        + " "
+        + message.get("list");
   }
 
   @Event
@@ -89,12 +91,12 @@ public class Chat extends Controller {
   String announce(String text) {
     return "announced " + text;
   }
+
   /** Called by other connections or a Messenger; its Map result is written as JSON. */
   @Event
   Map<String, Object> stats(String who, int count) {
     return Map.of("event", "stats", "who", who, "count", count);
   }
-
 
   /** Public but not an event: never callable from the wire. */
   public String notAnEvent() {

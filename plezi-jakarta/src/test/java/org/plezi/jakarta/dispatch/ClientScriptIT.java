@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Route;
-import org.plezi.jakarta.internal.PleziInitializer;
+import org.plezi.jakarta.internal.runtime.PleziInitializer;
 import org.plezi.jakarta.testing.TestServer;
 
 @Timeout(60)
@@ -42,16 +42,16 @@ class ClientScriptIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(server.http(path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(server.http(path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void theContainerServesTheClientFromTheJarsMetaInfResources() throws Exception {
     HttpResponse<String> script = get("/plezi/client.js");
     assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/javascript"));
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
     assertThat(script.body()).contains("class PleziClient");
     HttpResponse<String> types = get("/plezi/client.d.ts");
     assertThat(types.statusCode()).isEqualTo(200);
@@ -66,8 +66,9 @@ class ClientScriptIT {
 
   @Test
   void thePackagedJarCarriesTheClientWhenTestsRunAgainstIt() throws Exception {
-    File location = new File(
-        PleziInitializer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    File location =
+        new File(
+            PleziInitializer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     if (location.isFile()) { // failsafe puts the packaged jar on the class path
       try (JarFile jar = new JarFile(location)) {
         assertThat(jar.getEntry("META-INF/resources/plezi/client.js")).isNotNull();

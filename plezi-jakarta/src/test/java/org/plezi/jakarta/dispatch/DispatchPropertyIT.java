@@ -39,9 +39,15 @@ import org.plezi.jakarta.testing.WsClient;
  */
 class DispatchPropertyIT {
   private static final int MAX_BYTES = 4096;
-  private static final Set<String> REASONS = Set.of("malformed JSON", "not a JSON object",
-      "text after the JSON object", "nested deeper than " + AutoDispatch.MAX_DEPTH + " levels",
-      "no event", "the event is not a string", "the message does not fit the event");
+  private static final Set<String> REASONS =
+      Set.of(
+          "malformed JSON",
+          "not a JSON object",
+          "text after the JSON object",
+          "nested deeper than " + AutoDispatch.MAX_DEPTH + " levels",
+          "no event",
+          "the event is not a string",
+          "the message does not fit the event");
 
   /** Every event answers something, so a frame with no reply at all would be a lost frame. */
   @AutoDispatch
@@ -60,8 +66,10 @@ class DispatchPropertyIT {
     @Event
     JsonObject echo(JsonObject message) {
       JsonValue n = message.get("n");
-      return Json.createObjectBuilder().add("event", "echo")
-          .add("n", n == null ? JsonValue.NULL : n).build();
+      return Json.createObjectBuilder()
+          .add("event", "echo")
+          .add("n", n == null ? JsonValue.NULL : n)
+          .build();
     }
 
     @Event
@@ -92,8 +100,9 @@ class DispatchPropertyIT {
   @BeforeContainer
   static void start() throws Exception {
     LIBRARY_LOG.setLevel(java.util.logging.Level.OFF);
-    server = TestServer.start(Map.of("plezi.message.maxBytes", Integer.toString(MAX_BYTES)),
-        Target.class);
+    server =
+        TestServer.start(
+            Map.of("plezi.message.maxBytes", Integer.toString(MAX_BYTES)), Target.class);
     victim = WsClient.connect(server.ws("/target"));
     bystander = WsClient.connect(server.ws("/target"));
   }
@@ -166,8 +175,8 @@ class DispatchPropertyIT {
     String reply = rest.get(0);
     switch (name.getString()) {
       case "ping" -> assertThat(reply).isEqualTo("pong");
-      case "echo" -> assertThat(read(reply).get("n"))
-          .isEqualTo(message.getOrDefault("n", JsonValue.NULL));
+      case "echo" ->
+          assertThat(read(reply).get("n")).isEqualTo(message.getOrDefault("n", JsonValue.NULL));
       case "boom" -> assertErr(reply, 500, message);
       case "move" -> assertErr(reply, 405, message);
       case "greet" -> {
@@ -183,12 +192,14 @@ class DispatchPropertyIT {
     JsonObject reply = read(text);
     assertThat(reply.getString("event")).isEqualTo("err");
     assertThat(reply.getInt("status")).isEqualTo(status);
-    assertThat(reply.getString("result")).isEqualTo(switch (status) {
-      case 400 -> "bad request";
-      case 404 -> "not found";
-      case 405 -> "not callable by clients";
-      default -> "internal error";
-    });
+    assertThat(reply.getString("result"))
+        .isEqualTo(
+            switch (status) {
+              case 400 -> "bad request";
+              case 404 -> "not found";
+              case 405 -> "not callable by clients";
+              default -> "internal error";
+            });
     if (status == 400) {
       assertThat(REASONS).contains(reply.getString("reason"));
     }
@@ -238,7 +249,8 @@ class DispatchPropertyIT {
   private static boolean isWellFormedUtf16(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -256,89 +268,129 @@ class DispatchPropertyIT {
         net.jqwik.api.Tuple.of(2, values(3).map(JsonValue::toString)),
         net.jqwik.api.Tuple.of(2, Arbitraries.strings().ofMaxLength(40)),
         net.jqwik.api.Tuple.of(1, nested()),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars("{}[]\":,\\ 0e.-tn")
-            .ofMaxLength(60)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(MAX_BYTES + 1, MAX_BYTES + 500)
-            .map(size -> "{\"event\":\"ping\",\"pad\":\"" + "x".repeat(size) + "\"}")));
+        net.jqwik.api.Tuple.of(
+            1, Arbitraries.strings().withChars("{}[]\":,\\ 0e.-tn").ofMaxLength(60)),
+        net.jqwik.api.Tuple.of(
+            1,
+            Arbitraries.integers()
+                .between(MAX_BYTES + 1, MAX_BYTES + 500)
+                .map(size -> "{\"event\":\"ping\",\"pad\":\"" + "x".repeat(size) + "\"}")));
   }
 
   private Arbitrary<JsonObject> messages() {
-    Arbitrary<JsonValue> event = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.of("ping", "echo", "boom", "greet", "move",
-            "nope", "", "toString", "close", "onOpen", "unknown").map(Json::createValue)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(12).map(Json::createValue)),
-        net.jqwik.api.Tuple.of(1, values(1)));
+    Arbitrary<JsonValue> event =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                6,
+                Arbitraries.of(
+                        "ping",
+                        "echo",
+                        "boom",
+                        "greet",
+                        "move",
+                        "nope",
+                        "",
+                        "toString",
+                        "close",
+                        "onOpen",
+                        "unknown")
+                    .map(Json::createValue)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(12).map(Json::createValue)),
+            net.jqwik.api.Tuple.of(1, values(1)));
     Arbitrary<JsonValue> anything = values(3);
-    return Combinators.combine(event.injectNull(0.1), anything.injectNull(0.5),
-            anything.injectNull(0.5), Arbitraries.of("times", "n", "x", "event", "_EID_"),
+    return Combinators.combine(
+            event.injectNull(0.1),
+            anything.injectNull(0.5),
+            anything.injectNull(0.5),
+            Arbitraries.of("times", "n", "x", "event", "_EID_"),
             anything)
-        .as((name, eid, n, key, value) -> {
-          JsonObjectBuilder object = Json.createObjectBuilder().add(key, value);
-          if (name != null) {
-            object.add("event", name);
-          }
-          if (eid != null) {
-            object.add("_EID_", eid);
-          }
-          if (n != null) {
-            object.add("n", n);
-          }
-          return object.build();
-        });
+        .as(
+            (name, eid, n, key, value) -> {
+              JsonObjectBuilder object = Json.createObjectBuilder().add(key, value);
+              if (name != null) {
+                object.add("event", name);
+              }
+              if (eid != null) {
+                object.add("_EID_", eid);
+              }
+              if (n != null) {
+                object.add("n", n);
+              }
+              return object.build();
+            });
   }
 
   /** Random JSON values nested up to {@code depth} levels. */
   private Arbitrary<JsonValue> values(int depth) {
-    Arbitrary<JsonValue> scalars = Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(10).map(Json::createValue),
-        Arbitraries.integers().map(Json::createValue),
-        Arbitraries.bigDecimals().ofScale(3).map(Json::createValue),
-        Arbitraries.of("1e400", "-0", "12345678901234567890123456789", "0.000001", "1E-7")
-            .map(text -> Json.createValue(new BigDecimal(text))),
-        Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.NULL));
+    Arbitrary<JsonValue> scalars =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(10).map(Json::createValue),
+            Arbitraries.integers().map(Json::createValue),
+            Arbitraries.bigDecimals().ofScale(3).map(Json::createValue),
+            Arbitraries.of("1e400", "-0", "12345678901234567890123456789", "0.000001", "1E-7")
+                .map(text -> Json.createValue(new BigDecimal(text))),
+            Arbitraries.of(JsonValue.TRUE, JsonValue.FALSE, JsonValue.NULL));
     if (depth == 0) {
       return scalars;
     }
     Arbitrary<JsonValue> inner = values(depth - 1);
-    Arbitrary<JsonValue> arrays = inner.list().ofMaxSize(3).map(items -> {
-      JsonArrayBuilder array = Json.createArrayBuilder();
-      items.forEach(array::add);
-      return array.build();
-    });
-    Arbitrary<JsonValue> objects = Arbitraries.maps(Arbitraries.strings().ofMaxLength(5), inner)
-        .ofMaxSize(3).map(members -> {
-          JsonObjectBuilder object = Json.createObjectBuilder();
-          members.forEach(object::add);
-          return object.build();
-        });
-    return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, scalars),
-        net.jqwik.api.Tuple.of(1, arrays), net.jqwik.api.Tuple.of(1, objects));
+    Arbitrary<JsonValue> arrays =
+        inner
+            .list()
+            .ofMaxSize(3)
+            .map(
+                items -> {
+                  JsonArrayBuilder array = Json.createArrayBuilder();
+                  items.forEach(array::add);
+                  return array.build();
+                });
+    Arbitrary<JsonValue> objects =
+        Arbitraries.maps(Arbitraries.strings().ofMaxLength(5), inner)
+            .ofMaxSize(3)
+            .map(
+                members -> {
+                  JsonObjectBuilder object = Json.createObjectBuilder();
+                  members.forEach(object::add);
+                  return object.build();
+                });
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(4, scalars),
+        net.jqwik.api.Tuple.of(1, arrays),
+        net.jqwik.api.Tuple.of(1, objects));
   }
 
   /** Valid text with one character removed, replaced or inserted, or cut short. */
   private Arbitrary<String> mutated(Arbitrary<String> texts) {
-    return Combinators.combine(texts, Arbitraries.integers().between(0, 1000),
-            Arbitraries.of(0, 1, 2, 3), Arbitraries.chars().with("{}[]\":,\\x0 "))
-        .as((text, at, how, c) -> {
-          int i = at % (text.length() + 1);
-          return switch (how) {
-            case 0 -> text.substring(0, i);
-            case 1 -> i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text;
-            case 2 -> i < text.length() ? text.substring(0, i) + c + text.substring(i + 1) : text;
-            default -> text.substring(0, i) + c + text.substring(i);
-          };
-        });
+    return Combinators.combine(
+            texts,
+            Arbitraries.integers().between(0, 1000),
+            Arbitraries.of(0, 1, 2, 3),
+            Arbitraries.chars().with("{}[]\":,\\x0 "))
+        .as(
+            (text, at, how, c) -> {
+              int i = at % (text.length() + 1);
+              return switch (how) {
+                case 0 -> text.substring(0, i);
+                case 1 -> i < text.length() ? text.substring(0, i) + text.substring(i + 1) : text;
+                case 2 ->
+                    i < text.length() ? text.substring(0, i) + c + text.substring(i + 1) : text;
+                default -> text.substring(0, i) + c + text.substring(i);
+              };
+            });
   }
 
   /** Nesting around the limit, balanced or not, as arrays or objects. */
   private Arbitrary<String> nested() {
-    return Combinators.combine(Arbitraries.integers().between(1, 1500), Arbitraries.of(true, false),
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 1500),
+            Arbitraries.of(true, false),
             Arbitraries.of(true, false))
-        .as((depth, balanced, arrays) -> {
-          String open = arrays ? "[" : "{\"a\":";
-          String close = arrays ? "]" : "}";
-          String inner = open.repeat(depth) + "1" + (balanced ? close.repeat(depth) : "");
-          return "{\"event\":\"ping\",\"deep\":" + inner + "}";
-        });
+        .as(
+            (depth, balanced, arrays) -> {
+              String open = arrays ? "[" : "{\"a\":";
+              String close = arrays ? "]" : "}";
+              String inner = open.repeat(depth) + "1" + (balanced ? close.repeat(depth) : "");
+              return "{\"event\":\"ping\",\"deep\":" + inner + "}";
+            });
   }
 }

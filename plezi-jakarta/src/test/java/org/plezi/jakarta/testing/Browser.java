@@ -2,7 +2,6 @@ package org.plezi.jakarta.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,9 +38,13 @@ public final class Browser implements AutoCloseable {
   /** Starts a browser, or skips (fails on CI) the calling tests when none is installed. */
   public static Browser start() throws IOException {
     if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
-      String message = "Browser tests need Chromium at " + CHROMIUM + " and chromedriver at "
-          + DRIVER + ": install the Debian packages chromium and chromium-driver "
-          + "(bash .ci/install-browser.sh)";
+      String message =
+          "Browser tests need Chromium at "
+              + CHROMIUM
+              + " and chromedriver at "
+              + DRIVER
+              + ": install the Debian packages chromium and chromium-driver "
+              + "(bash .ci/install-browser.sh)";
       if ("true".equals(System.getenv("CI"))) {
         Assertions.fail(message + "; CI=true makes browser tests mandatory");
       }
@@ -51,17 +54,24 @@ public final class Browser implements AutoCloseable {
       Assumptions.abort(message);
     }
     System.setProperty("webdriver.chrome.driver", DRIVER); // no Selenium Manager download
-    Path profile = Files.createTempDirectory("plezi-chromium");
+    Path profile = Directories.createTemp("plezi-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath());
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort()
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     return new Browser(driver, profile);
@@ -87,17 +97,7 @@ public final class Browser implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      deleteRecursively(profile.toFile());
+      Directories.deleteRecursively(profile);
     }
-  }
-
-  private static void deleteRecursively(File file) {
-    File[] children = file.listFiles();
-    if (children != null) {
-      for (File child : children) {
-        deleteRecursively(child);
-      }
-    }
-    file.delete();
   }
 }

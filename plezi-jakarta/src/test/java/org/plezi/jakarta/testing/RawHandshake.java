@@ -34,14 +34,23 @@ public final class RawHandshake implements AutoCloseable {
     socket.setReceiveBufferSize(4096);
     socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
     socket.setSoTimeout(20_000);
-    StringBuilder request = new StringBuilder()
-        .append("GET ").append(uri.getRawPath())
-        .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n")
-        .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
-        .append("Sec-WebSocket-Key: ")
-        .append(Base64.getEncoder().encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
-        .append("\r\nSec-WebSocket-Version: 13\r\n");
+    StringBuilder request =
+        new StringBuilder()
+            .append("GET ")
+            .append(uri.getRawPath())
+            .append(uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+            .append(" HTTP/1.1\r\n")
+            .append("Host: ")
+            .append(uri.getHost())
+            .append(':')
+            .append(uri.getPort())
+            .append("\r\n")
+            .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
+            .append("Sec-WebSocket-Key: ")
+            .append(
+                Base64.getEncoder()
+                    .encodeToString("0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
+            .append("\r\nSec-WebSocket-Version: 13\r\n");
     for (String header : extraHeaders) {
       request.append(header).append("\r\n");
     }

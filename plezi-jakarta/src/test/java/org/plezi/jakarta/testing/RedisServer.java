@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -27,23 +27,32 @@ public final class RedisServer implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts a server on a free port. */
+  /**
+   * Starts a server on a free port ({@link Ports#free()}); on another one if some other program
+   * took that port before redis-server could bind it.
+   */
   public static RedisServer start() throws IOException, InterruptedException {
-    RedisServer server = new RedisServer(freePort(), Files.createTempDirectory("plezi-redis"));
-    server.startAgain();
-    return server;
-  }
-
-  /** A server for {@code port}, not started: {@link #startAgain()} starts it. */
-  public static RedisServer onPort(int port) throws IOException {
-    return new RedisServer(port, Files.createTempDirectory("plezi-redis"));
-  }
-
-  /** A free port on which nothing listens (yet). */
-  public static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 1; ; attempt++) {
+      RedisServer server = onPort(Ports.free());
+      try {
+        server.startAgain();
+        return server;
+      } catch (IOException e) {
+        server.stop();
+        server.deleteDirectory();
+        if (attempt == 3 || !String.valueOf(e.getMessage()).contains("Address already in use")) {
+          throw e;
+        }
+      }
     }
+  }
+
+  /**
+   * A server for {@code port}, not started: {@link #startAgain()} starts it. Take the port from
+   * {@link Ports#free()}, so that nothing else takes it while the server is down.
+   */
+  public static RedisServer onPort(int port) {
+    return new RedisServer(port, Directories.createTemp("plezi-redis"));
   }
 
   public int port() {
@@ -56,11 +65,22 @@ public final class RedisServer implements AutoCloseable {
 
   /** Starts (again) on the same port and waits until it answers. */
   public void startAgain() throws IOException, InterruptedException {
-    process = new ProcessBuilder("redis-server", "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
       if (ping()) {
@@ -101,8 +121,10 @@ public final class RedisServer implements AutoCloseable {
 
   /** PUBLISH with the real redis-cli, as a person or another program would. */
   public String publishWithCli(String channel, String payload) throws Exception {
-    Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "PUBLISH",
-        channel, payload).redirectErrorStream(true).start();
+    Process cli =
+        new ProcessBuilder("redis-cli", "-p", Integer.toString(port), "PUBLISH", channel, payload)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     cli.waitFor(10, TimeUnit.SECONDS);
     return out.trim();
@@ -113,7 +135,26 @@ public final class RedisServer implements AutoCloseable {
     return command(parts);
   }
 
+  /**
+   * How many clients are subscribed to {@code channel} ({@code PUBSUB NUMSUB}): what the server
+   * knows, where a client's own state may run ahead of it or lag behind it.
+   */
+  public long subscribers(String channel) throws IOException {
+    // *2, then the channel as a bulk string ($length and the name), then :count
+    List<String> answer = command(4, "PUBSUB", "NUMSUB", channel);
+    String count = answer.get(answer.size() - 1);
+    if (!count.startsWith(":")) {
+      throw new IOException("unexpected PUBSUB NUMSUB answer: " + answer);
+    }
+    return Long.parseLong(count.substring(1).trim());
+  }
+
   private String command(String... parts) throws IOException {
+    return command(1, parts).get(0);
+  }
+
+  /** Sends one command; returns the first {@code lines} lines of the answer. */
+  private List<String> command(int lines, String... parts) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
       socket.setSoTimeout(10_000);
@@ -128,21 +169,29 @@ public final class RedisServer implements AutoCloseable {
       }
       out.flush();
       InputStream in = socket.getInputStream();
-      StringBuilder line = new StringBuilder();
-      int b;
-      while ((b = in.read()) != -1 && b != '\n') {
-        line.append((char) b);
+      List<String> answer = new ArrayList<>();
+      for (int i = 0; i < lines; i++) {
+        StringBuilder line = new StringBuilder();
+        int b;
+        while ((b = in.read()) != -1 && b != '\n') {
+          line.append((char) b);
+        }
+        answer.add(line.toString().strip());
+        if (b == -1) {
+          break;
+        }
       }
-      return line.toString();
+      return answer;
     }
   }
 
   @Override
   public void close() throws Exception {
     stop();
-    for (Path file : List.of(dir.resolve("redis.log"))) {
-      Files.deleteIfExists(file);
-    }
-    Files.deleteIfExists(dir);
+    deleteDirectory();
+  }
+
+  private void deleteDirectory() {
+    Directories.deleteRecursively(dir);
   }
 }

@@ -1,21 +1,25 @@
 package org.plezi.jakarta.testing;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
-import org.plezi.jakarta.internal.PleziInitializer;
+import org.plezi.jakarta.internal.runtime.PleziInitializer;
 
-/** An embedded Tomcat 10.1 on a random port with the given controllers routed by Plezi. */
+/**
+ * An embedded Tomcat 10.1 on a random port with the given controllers routed by Plezi, as a WAR
+ * with the library in {@code WEB-INF/lib} would run them. The one launcher of the harness: other
+ * modules give it a {@code setup} for what their applications add (a CDI listener, say).
+ */
 public final class TestServer implements AutoCloseable {
   /** Tomcat's leak detectors warn at every undeploy about JVM flags tests do not need. */
   private static final java.util.logging.Logger QUIET_LOADER =
@@ -27,10 +31,10 @@ public final class TestServer implements AutoCloseable {
 
   private final Tomcat tomcat;
   private final Context context;
-  private final File baseDir;
+  private final Path baseDir;
   private boolean stopped;
 
-  private TestServer(Tomcat tomcat, Context context, File baseDir) {
+  private TestServer(Tomcat tomcat, Context context, Path baseDir) {
     this.tomcat = tomcat;
     this.context = context;
     this.baseDir = baseDir;
@@ -52,8 +56,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** Starts a server on a given port (0: any free port), e.g. to restart one where it was. */
-  public static TestServer startOn(int port, Map<String, String> contextParams,
-      Class<?>... controllers) {
+  public static TestServer startOn(
+      int port, Map<String, String> contextParams, Class<?>... controllers) {
     TestServer server = boot(port, contextParams, controllers);
     if (!server.started()) {
       server.close();
@@ -68,18 +72,48 @@ public final class TestServer implements AutoCloseable {
   }
 
   /** Boots a server on a given port (0: any free port) whose context may fail to start. */
-  public static TestServer boot(int port, Map<String, String> contextParams,
+  public static TestServer boot(
+      int port, Map<String, String> contextParams, Class<?>... controllers) {
+    return boot(port, contextParams, context -> {}, controllers);
+  }
+
+  /**
+   * Starts a server whose application {@code setup} completes first; fails if the context does not
+   * start.
+   */
+  public static TestServer start(
+      Map<String, String> contextParams, Consumer<Context> setup, Class<?>... controllers) {
+    TestServer server = boot(0, contextParams, setup, controllers);
+    if (!server.started()) {
+      server.close();
+      throw new IllegalStateException("context failed to start: " + server.context.getState());
+    }
+    return server;
+  }
+
+  /**
+   * Boots a server on a given port (0: any free port) whose context may fail to start.
+   *
+   * @param setup runs first on the new context, before the websocket container and Plezi's
+   *     initializer are added (listeners, initializers, parameters of the application)
+   * @param controllers what Plezi's initializer is handed, as {@code @HandlesTypes} would
+   */
+  public static TestServer boot(
+      int port,
+      Map<String, String> contextParams,
+      Consumer<Context> setup,
       Class<?>... controllers) {
+    Path baseDir = Directories.createTemp("plezi-tomcat");
     try {
-      File baseDir = Files.createTempDirectory("plezi-tomcat").toFile();
       Tomcat tomcat = new Tomcat();
-      tomcat.setBaseDir(baseDir.getAbsolutePath());
+      tomcat.setBaseDir(baseDir.toString());
       tomcat.setPort(port);
       tomcat.setSilent(true);
-      File docBase = new File(baseDir, "webapp");
+      File docBase = baseDir.resolve("webapp").toFile();
       docBase.mkdirs();
       Context context = tomcat.addContext("", docBase.getAbsolutePath());
       contextParams.forEach(context::addParameter);
+      setup.accept(context);
       servePleziResources(context);
       context.addServletContainerInitializer(new WsSci(), null);
       Set<Class<?>> classes = new LinkedHashSet<>(java.util.List.of(controllers));
@@ -87,10 +121,12 @@ public final class TestServer implements AutoCloseable {
       // Requests reach filters and upgrades only when some servlet maps them.
       Tomcat.addServlet(context, "default", new DefaultServlet());
       context.addServletMappingDecoded("/", "default");
-      tomcat.getConnector(); // creates the connector on port 0
+      // Creates the connector; a port that cannot be bound fails the start, not a later connect.
+      tomcat.getConnector().setThrowOnFailure(true);
       tomcat.start();
       return new TestServer(tomcat, context, baseDir);
-    } catch (IOException | LifecycleException e) {
+    } catch (LifecycleException e) {
+      Directories.deleteRecursively(baseDir);
       throw new IllegalStateException(e);
     }
   }
@@ -107,8 +143,12 @@ public final class TestServer implements AutoCloseable {
       String base = new File(location.toURI()).getAbsolutePath();
       org.apache.catalina.WebResourceRoot resources =
           new org.apache.catalina.webresources.StandardRoot(context);
-      resources.createWebResourceSet(org.apache.catalina.WebResourceRoot.ResourceSetType.RESOURCE_JAR,
-          "/", base, null, "/META-INF/resources");
+      resources.createWebResourceSet(
+          org.apache.catalina.WebResourceRoot.ResourceSetType.RESOURCE_JAR,
+          "/",
+          base,
+          null,
+          "/META-INF/resources");
       context.setResources(resources);
       // Tomcat's global web.xml maps these; an embedded context starts with no MIME types.
       context.addMimeMapping("js", "text/javascript");
@@ -155,16 +195,6 @@ public final class TestServer implements AutoCloseable {
   @Override
   public void close() {
     stop();
-    deleteRecursively(baseDir);
-  }
-
-  private static void deleteRecursively(File file) {
-    File[] children = file.listFiles();
-    if (children != null) {
-      for (File child : children) {
-        deleteRecursively(child);
-      }
-    }
-    file.delete();
+    Directories.deleteRecursively(baseDir);
   }
 }

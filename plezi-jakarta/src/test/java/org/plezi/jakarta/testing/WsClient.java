@@ -38,6 +38,7 @@ public final class WsClient implements AutoCloseable {
 
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private volatile Map<String, List<String>> responseHeaders = Map.of();
+
   /**
    * One shared Tyrus container for every test client, kept alive for the whole run: a container
    * that stops when its last session closes races with the next connect and can reject its sends.
@@ -47,8 +48,9 @@ public final class WsClient implements AutoCloseable {
   private static ClientManager sharedManager() {
     ClientManager manager = ClientManager.createClient();
     manager.getProperties().put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER, true);
-    manager.getProperties().put(
-        org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 3600);
+    manager
+        .getProperties()
+        .put(org.glassfish.tyrus.client.ClientProperties.SHARED_CONTAINER_IDLE_TIMEOUT, 3600);
     return manager;
   }
 
@@ -59,19 +61,21 @@ public final class WsClient implements AutoCloseable {
   /** Connects, sending the given extra handshake headers. */
   public static WsClient connect(URI uri, Map<String, List<String>> headers) throws Exception {
     WsClient client = new WsClient();
-    ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-        .configurator(new ClientEndpointConfig.Configurator() {
-          @Override
-          public void beforeRequest(Map<String, List<String>> request) {
-            request.putAll(headers);
-          }
+    ClientEndpointConfig config =
+        ClientEndpointConfig.Builder.create()
+            .configurator(
+                new ClientEndpointConfig.Configurator() {
+                  @Override
+                  public void beforeRequest(Map<String, List<String>> request) {
+                    request.putAll(headers);
+                  }
 
-          @Override
-          public void afterResponse(HandshakeResponse response) {
-            client.responseHeaders = response.getHeaders();
-          }
-        })
-        .build();
+                  @Override
+                  public void afterResponse(HandshakeResponse response) {
+                    client.responseHeaders = response.getHeaders();
+                  }
+                })
+            .build();
     client.session = MANAGER.connectToServer(client.new Listener(), config, uri);
     return client;
   }
@@ -168,13 +172,16 @@ public final class WsClient implements AutoCloseable {
       // may have closed the session by then, and Tyrus refuses these calls on a closed session.
       session.setMaxTextMessageBufferSize(16 * 1024 * 1024);
       session.setMaxBinaryMessageBufferSize(16 * 1024 * 1024);
-      session.addMessageHandler(String.class,
-          (MessageHandler.Whole<String>) text -> received.add(new Text(text)));
-      session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {
-        byte[] bytes = new byte[data.remaining()];
-        data.get(bytes);
-        received.add(new Binary(bytes));
-      });
+      session.addMessageHandler(
+          String.class, (MessageHandler.Whole<String>) text -> received.add(new Text(text)));
+      session.addMessageHandler(
+          ByteBuffer.class,
+          (MessageHandler.Whole<ByteBuffer>)
+              data -> {
+                byte[] bytes = new byte[data.remaining()];
+                data.get(bytes);
+                received.add(new Binary(bytes));
+              });
     }
 
     @Override

@@ -13,17 +13,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
-import org.plezi.jakarta.internal.ControllerFactory;
-import org.plezi.jakarta.internal.ControllerModel;
+import org.plezi.jakarta.spi.ControllerFactory;
 
 /**
  * Makes controllers through CDI. A controller CDI discovered is its {@code @Dependent} bean: a new
  * instance per connection or request, with injection, {@code @PostConstruct}, interceptors, and
  * {@code @PreDestroy} on release. A controller CDI did not discover (an {@code annotated}-mode
  * archive and no bean-defining annotation on the class, or a class outside any bean archive) is a
- * non-contextual instance of the same class: injection, {@code @PostConstruct} and {@code
- * @PreDestroy} work the same; it is not a bean (nothing else can inject it; whether interceptors
- * apply is up to the container: Weld applies them). Thread-safe.
+ * non-contextual instance of the same class: injection, {@code @PostConstruct} and
+ * {@code @PreDestroy} work the same; it is not a bean (nothing else can inject it; whether
+ * interceptors apply is up to the container: Weld applies them). Thread-safe.
  */
 public final class CdiControllerFactory implements ControllerFactory {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta.cdi");
@@ -50,13 +49,13 @@ public final class CdiControllerFactory implements ControllerFactory {
    *
    * @throws InvalidControllerException naming each controller CDI cannot make
    */
-  public void prepare(Collection<ControllerModel> models) {
+  public void prepare(Collection<Class<? extends Controller>> controllers) {
     List<String> problems = new ArrayList<>();
-    for (ControllerModel model : models) {
+    for (Class<? extends Controller> type : controllers) {
       try {
-        maker(model.type());
+        maker(type);
       } catch (RuntimeException e) {
-        problems.add(model.type().getName() + ": CDI cannot create it: " + e.getMessage());
+        problems.add(type.getName() + ": CDI cannot create it: " + e.getMessage());
       }
     }
     if (!problems.isEmpty()) {
@@ -65,8 +64,8 @@ public final class CdiControllerFactory implements ControllerFactory {
   }
 
   @Override
-  public Controller create(ControllerModel model) {
-    Made made = maker(model.type()).make();
+  public Controller create(Class<? extends Controller> type) {
+    Made made = maker(type).make();
     live.put(new Identity(made.controller()), made.destroy());
     return made.controller();
   }
@@ -120,14 +119,16 @@ public final class CdiControllerFactory implements ControllerFactory {
       T instance = target.produce(context);
       target.inject(instance, context);
       target.postConstruct(instance);
-      return new Made(instance, () -> {
-        try {
-          target.preDestroy(instance);
-          target.dispose(instance);
-        } finally {
-          context.release();
-        }
-      });
+      return new Made(
+          instance,
+          () -> {
+            try {
+              target.preDestroy(instance);
+              target.dispose(instance);
+            } finally {
+              context.release();
+            }
+          });
     };
   }
 

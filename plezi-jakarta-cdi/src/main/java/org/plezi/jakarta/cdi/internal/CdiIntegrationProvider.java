@@ -9,8 +9,9 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.function.Supplier;
 import org.plezi.jakarta.PleziSettings;
-import org.plezi.jakarta.internal.IntegrationProvider;
-import org.plezi.jakarta.internal.PleziRuntime;
+import org.plezi.jakarta.spi.Deployment;
+import org.plezi.jakarta.spi.Integration;
+import org.plezi.jakarta.spi.IntegrationProvider;
 
 /**
  * Plugs CDI into an application's Plezi runtime when a CDI container runs for it: controllers are
@@ -27,33 +28,36 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
    * Servlet's own. Read before {@link CDI#current()}, which may pick another application's
    * container when several run in one JVM.
    */
-  private static final List<String> BEAN_MANAGER_ATTRIBUTES = List.of(BeanManager.class.getName(),
-      "org.jboss.weld.environment.servlet." + BeanManager.class.getName());
+  private static final List<String> BEAN_MANAGER_ATTRIBUTES =
+      List.of(
+          BeanManager.class.getName(),
+          "org.jboss.weld.environment.servlet." + BeanManager.class.getName());
 
   /** Redisson's client type, looked up by name: Redisson is optional. */
   private static final String REDISSON_CLIENT = "org.redisson.api.RedissonClient";
 
   @Override
-  public Integration integrate(ServletContext context) {
+  public Integration integrate(Deployment deployment) {
+    ServletContext context = deployment.servletContext();
     BeanManager manager = beanManager(context);
     if (manager == null) {
-      LOG.log(Level.INFO, "plezi-jakarta-cdi found no CDI container for "
-          + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
-          + ": controllers are created by reflection, without injection");
+      LOG.log(
+          Level.INFO,
+          "plezi-jakarta-cdi found no CDI container for "
+              + (context.getContextPath().isEmpty() ? "/" : context.getContextPath())
+              + ": controllers are created by reflection, without injection");
       return null;
     }
     Instance<Object> beans = manager.createInstance();
     Instance<ControllerCatalog> catalog = beans.select(ControllerCatalog.class);
     CdiControllerFactory factory =
         new CdiControllerFactory(manager, catalog.isResolvable() ? catalog.get() : null);
-    if (context.getAttribute(PleziRuntime.ATTRIBUTE) instanceof PleziRuntime runtime) {
-      factory.prepare(runtime.routes().routes());
-      if (catalog.isResolvable()) {
-        catalog.get().started(runtime.messaging());
-      }
+    factory.prepare(deployment.controllers());
+    if (catalog.isResolvable()) {
+      catalog.get().started(deployment.messenger());
     }
-    return new Integration("CDI", factory, settings(beans),
-        redisClient(beans, context.getClassLoader()));
+    return new Integration(
+        "CDI", factory, settings(beans), redisClient(beans, context.getClassLoader()));
   }
 
   /** The application's bean manager: the servlet context's, else the current container's. */
@@ -77,8 +81,10 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
       return PleziSettings.empty();
     }
     if (produced.isAmbiguous()) {
-      throw new IllegalStateException("Invalid Plezi settings: more than one CDI bean of type "
-          + PleziSettings.class.getName() + "; keep one producer");
+      throw new IllegalStateException(
+          "Invalid Plezi settings: more than one CDI bean of type "
+              + PleziSettings.class.getName()
+              + "; keep one producer");
     }
     Instance.Handle<PleziSettings> handle = produced.getHandle();
     PleziSettings settings = handle.get();
@@ -89,9 +95,9 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
   }
 
   /**
-   * The application's {@code RedissonClient} bean, as a supplier that the Redis bus asks on its
-   * own thread (a producer that throws, Redis being down, is asked again later), or null when
-   * Redisson is not visible to the application or it has no such bean.
+   * The application's {@code RedissonClient} bean, as a supplier that the Redis bus asks on its own
+   * thread (a producer that throws, Redis being down, is asked again later), or null when Redisson
+   * is not visible to the application or it has no such bean.
    */
   private static Supplier<?> redisClient(Instance<Object> beans, ClassLoader loader) {
     Class<?> type;
@@ -105,11 +111,12 @@ public final class CdiIntegrationProvider implements IntegrationProvider {
       return null;
     }
     if (produced.isAmbiguous()) {
-      throw new IllegalStateException("Invalid Plezi settings: more than one CDI bean of type "
-          + REDISSON_CLIENT + "; keep one with the @Default qualifier for Plezi's cluster bus");
+      throw new IllegalStateException(
+          "Invalid Plezi settings: more than one CDI bean of type "
+              + REDISSON_CLIENT
+              + "; keep one with the @Default qualifier for Plezi's cluster bus");
     }
-    LOG.log(Level.INFO, "Plezi's cluster bus uses the application's " + REDISSON_CLIENT
-        + " bean");
+    LOG.log(Level.INFO, "Plezi's cluster bus uses the application's " + REDISSON_CLIENT + " bean");
     return produced::get;
   }
 }

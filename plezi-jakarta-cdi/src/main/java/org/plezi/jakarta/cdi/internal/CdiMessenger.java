@@ -5,9 +5,9 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Messenger;
 
 /**
- * The {@link Messenger} bean: the application's own messenger, looked up on every call, so the
- * bean can be injected (into an EJB, say) before the web application has finished starting. Calls
- * made before then fail with {@link IllegalStateException}.
+ * The {@link Messenger} bean: the application's own messenger, looked up on every call, so the bean
+ * can be injected (into an EJB, say) before the web application has finished starting. Calls made
+ * before then fail with {@link IllegalStateException}.
  */
 public final class CdiMessenger implements Messenger {
   private final ControllerCatalog catalog;

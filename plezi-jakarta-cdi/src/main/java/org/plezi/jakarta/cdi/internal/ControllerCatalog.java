@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.plezi.jakarta.Controller;
-import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.RouteTable;
+import org.plezi.jakarta.spi.ControllerRules;
 
 /**
  * What the extension learns while CDI deploys the application: the {@code @Route} classes CDI
@@ -19,8 +17,8 @@ import org.plezi.jakarta.internal.RouteTable;
  * container may fire the events on several threads), read afterwards.
  */
 public final class ControllerCatalog {
-  /** The discovered controllers that pass the core's checks, by class. */
-  private final Map<Class<?>, ControllerModel> models = new ConcurrentHashMap<>();
+  /** The discovered controllers, in the order CDI reported them. */
+  private final List<Class<?>> discovered = new CopyOnWriteArrayList<>();
 
   /** The managed bean of each discovered controller, by bean class. */
   private final Map<Class<?>, Bean<?>> beans = new ConcurrentHashMap<>();
@@ -44,23 +42,17 @@ public final class ControllerCatalog {
   public org.plezi.jakarta.Messenger messenger() {
     org.plezi.jakarta.Messenger current = messenger;
     if (current == null) {
-      throw new IllegalStateException("the Plezi Messenger is available once the web application"
-          + " has started (after its ServletContextListeners ran)");
+      throw new IllegalStateException(
+          "the Plezi Messenger is available once the web application"
+              + " has started (after its ServletContextListeners ran)");
     }
     return current;
   }
 
-  /** A class with {@code @Route} was discovered: checks it with the core's rules. */
+  /** A class with {@code @Route} was discovered; {@link #problems()} checks it. */
   public void discovered(Class<?> type) {
-    Route route = type.getAnnotation(Route.class);
-    if (route == null) {
-      return; // @WithAnnotations also reports classes with the annotation on a member
-    }
-    List<String> found = new ArrayList<>();
-    ControllerModel model = ControllerModel.of(type, route.value(), found);
-    problems.addAll(found);
-    if (model != null) {
-      models.put(type, model);
+    if (type.isAnnotationPresent(Route.class)) { // @WithAnnotations also reports members' use
+      discovered.add(type);
     }
   }
 
@@ -76,24 +68,23 @@ public final class ControllerCatalog {
       return;
     }
     if (bean.getScope() != Dependent.class) {
-      problems.add(type.getName() + ": a controller must be @Dependent (one instance per "
-          + "connection), not @" + bean.getScope().getSimpleName());
+      problems.add(
+          type.getName()
+              + ": a controller must be @Dependent (one instance per "
+              + "connection), not @"
+              + bean.getScope().getSimpleName());
       return;
     }
     beans.put(type, bean);
   }
 
   /**
-   * Every rule the discovered controllers break, including two routes on one path; empty when
-   * they are fine.
+   * Every rule the discovered controllers break (the core's rules, two routes on one path, and what
+   * the extension found); empty when they are fine.
    */
   public List<String> problems() {
-    List<String> all = new ArrayList<>(problems);
-    try {
-      new RouteTable().addAll(List.copyOf(models.values()));
-    } catch (InvalidControllerException e) {
-      all.addAll(e.problems());
-    }
+    List<String> all = new ArrayList<>(ControllerRules.check(discovered));
+    all.addAll(problems);
     return all;
   }
 

@@ -9,6 +9,12 @@ import org.plezi.jakarta.Route;
 @Route("/room")
 @Dependent
 public class RoomController extends Controller {
+  /** Written once the connection is registered: from then on it receives the room's broadcasts. */
+  @Override
+  protected void onOpen() {
+    write("joined");
+  }
+
   @Audited
   @Override
   protected void onMessage(String text) {

@@ -3,7 +3,6 @@ package org.plezi.jakarta.cdi.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.enterprise.inject.spi.BeanManager;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.weld.environment.se.Weld;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.Controller;
-import org.plezi.jakarta.Route;
 import org.plezi.jakarta.cdi.PleziExtension;
 import org.plezi.jakarta.cdi.internal.Fixtures.ConstructorController;
 import org.plezi.jakarta.cdi.internal.Fixtures.Greeter;
@@ -20,9 +18,9 @@ import org.plezi.jakarta.cdi.internal.Fixtures.InjectedController;
 import org.plezi.jakarta.cdi.internal.Fixtures.Resource;
 import org.plezi.jakarta.cdi.internal.Fixtures.TracingInterceptor;
 import org.plezi.jakarta.cdi.internal.Fixtures.UndiscoveredController;
-import org.plezi.jakarta.internal.ControllerFactory;
-import org.plezi.jakarta.internal.ControllerModel;
-import org.plezi.jakarta.internal.IntegrationProvider.Integration;
+import org.plezi.jakarta.spi.ControllerFactory;
+import org.plezi.jakarta.spi.ControllerRules;
+import org.plezi.jakarta.spi.Integration;
 import org.plezi.jakarta.testing.Journal;
 
 /** The CDI controller factory on Weld SE, reached the way the core reaches it: the provider. */
@@ -44,30 +42,33 @@ class CdiControllerFactoryTest {
 
   /** Boots Weld with only these classes and the extension. */
   private void boot(Class<?>... classes) {
-    container = new Weld("plezi-" + System.nanoTime())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(classes)
-        .initialize();
-    Integration integration = new CdiIntegrationProvider().integrate(
-        FakeServletContext.with(Map.of(BeanManager.class.getName(), container.getBeanManager())));
+    container =
+        new Weld("plezi-" + System.nanoTime())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(classes)
+            .initialize();
+    Integration integration =
+        new CdiIntegrationProvider()
+            .integrate(
+                FakeServletContext.deployment(
+                    Map.of(BeanManager.class.getName(), container.getBeanManager())));
     assertThat(integration).isNotNull();
     factory = integration.controllers();
   }
 
-  private static ControllerModel model(Class<? extends Controller> type) throws Exception {
-    List<String> problems = new ArrayList<>();
-    ControllerModel model =
-        ControllerModel.of(type, type.getAnnotation(Route.class).value(), problems);
-    assertThat(problems).isEmpty();
-    return model;
+  /** A controller class that passes the core's checks, as the core hands it to the factory. */
+  private static Class<? extends Controller> routed(Class<? extends Controller> type) {
+    assertThat(ControllerRules.check(List.of(type))).isEmpty();
+    return type;
   }
 
   @Test
   void discoveredControllerGetsFieldInjectionAndPostConstruct() throws Exception {
     boot(InjectedController.class, Greeter.class, Resource.class);
 
-    InjectedController controller = (InjectedController) factory.create(model(InjectedController.class));
+    InjectedController controller =
+        (InjectedController) factory.create(routed(InjectedController.class));
 
     assertThat(controller.greeter.greet("you")).isEqualTo("hello you");
     assertThat(controller.resource).isNotNull();
@@ -78,10 +79,10 @@ class CdiControllerFactoryTest {
   void eachCreateMakesANewControllerWithItsOwnDependentsAndSharedApplicationBeans()
       throws Exception {
     boot(InjectedController.class, Greeter.class, Resource.class);
-    ControllerModel model = model(InjectedController.class);
+    Class<? extends Controller> type = routed(InjectedController.class);
 
-    InjectedController first = (InjectedController) factory.create(model);
-    InjectedController second = (InjectedController) factory.create(model);
+    InjectedController first = (InjectedController) factory.create(type);
+    InjectedController second = (InjectedController) factory.create(type);
 
     assertThat(first).isNotSameAs(second);
     assertThat(first.resource).isNotSameAs(second.resource);
@@ -92,7 +93,7 @@ class CdiControllerFactoryTest {
   @Test
   void releaseRunsPreDestroyThenDestroysTheControllersDependents() throws Exception {
     boot(InjectedController.class, Greeter.class, Resource.class);
-    Controller controller = factory.create(model(InjectedController.class));
+    Controller controller = factory.create(routed(InjectedController.class));
 
     factory.release(controller);
 
@@ -103,7 +104,7 @@ class CdiControllerFactoryTest {
   @Test
   void releasingTwiceOrAForeignControllerDoesNothing() throws Exception {
     boot(InjectedController.class, Greeter.class, Resource.class);
-    Controller controller = factory.create(model(InjectedController.class));
+    Controller controller = factory.create(routed(InjectedController.class));
     factory.release(controller);
     Journal.expect("controller destroyed", "resource closed");
 
@@ -115,9 +116,9 @@ class CdiControllerFactoryTest {
 
   @Test
   void methodLevelInterceptorWrapsTheCallback() throws Exception {
-    boot(InjectedController.class, Greeter.class, Resource.class,
-        TracingInterceptor.class);
-    InjectedController controller = (InjectedController) factory.create(model(InjectedController.class));
+    boot(InjectedController.class, Greeter.class, Resource.class, TracingInterceptor.class);
+    InjectedController controller =
+        (InjectedController) factory.create(routed(InjectedController.class));
 
     controller.onMessage("there");
 
@@ -129,7 +130,7 @@ class CdiControllerFactoryTest {
     boot(ConstructorController.class, Greeter.class);
 
     ConstructorController controller =
-        (ConstructorController) factory.create(model(ConstructorController.class));
+        (ConstructorController) factory.create(routed(ConstructorController.class));
 
     assertThat(controller.greeter.greet("ctor")).isEqualTo("hello ctor");
   }
@@ -153,7 +154,7 @@ class CdiControllerFactoryTest {
     assertThat(container.getBeanManager().getBeans(UndiscoveredController.class)).isEmpty();
 
     UndiscoveredController controller =
-        (UndiscoveredController) factory.create(model(UndiscoveredController.class));
+        (UndiscoveredController) factory.create(routed(UndiscoveredController.class));
     assertThat(controller.greeter.greet("anyway")).isEqualTo("hello anyway");
     assertThat(controller.constructed).isTrue();
 

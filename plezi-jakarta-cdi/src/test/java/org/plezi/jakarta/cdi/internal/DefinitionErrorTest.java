@@ -17,7 +17,6 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.InvalidControllerException;
 import org.plezi.jakarta.Route;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.internal.ControllerModel;
 
 /** Each rule a controller breaks fails the CDI deployment with a message naming it. */
 class DefinitionErrorTest {
@@ -67,19 +66,22 @@ class DefinitionErrorTest {
   }
 
   private static Throwable boot(Class<?>... classes) {
-    return catchThrowable(() -> new Weld("plezi-" + System.nanoTime())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(classes)
-        .initialize()
-        .shutdown());
+    return catchThrowable(
+        () ->
+            new Weld("plezi-" + System.nanoTime())
+                .disableDiscovery()
+                .addExtension(new PleziExtension())
+                .addBeanClasses(classes)
+                .initialize()
+                .shutdown());
   }
 
   @Test
   void callbackWithAWrongSignatureNamesClassMethodAndRule() {
     Throwable failure = boot(WrongCallback.class);
 
-    assertThat(failure).isInstanceOf(DefinitionException.class)
+    assertThat(failure)
+        .isInstanceOf(DefinitionException.class)
         .hasMessageContaining(WrongCallback.class.getName() + "#onMessage(int)")
         .hasMessageContaining("the callback name is reserved");
   }
@@ -88,15 +90,18 @@ class DefinitionErrorTest {
   void applicationScopedControllerIsADefinitionError() {
     Throwable failure = boot(ApplicationScopedController.class);
 
-    assertThat(failure).isInstanceOf(DefinitionException.class)
-        .hasMessageContaining(ApplicationScopedController.class.getName()
-            + ": a controller must be @Dependent (one instance per connection), not "
-            + "@ApplicationScoped");
+    assertThat(failure)
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContaining(
+            ApplicationScopedController.class.getName()
+                + ": a controller must be @Dependent (one instance per connection), not "
+                + "@ApplicationScoped");
   }
 
   @Test
   void requestScopedControllerIsADefinitionError() {
-    assertThat(boot(RequestScopedController.class)).isInstanceOf(DefinitionException.class)
+    assertThat(boot(RequestScopedController.class))
+        .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("not @RequestScoped");
   }
 
@@ -104,22 +109,28 @@ class DefinitionErrorTest {
   void classLevelInterceptorBindingIsADefinitionErrorThatSaysWhereToPutIt() {
     Throwable failure = boot(ClassLevelInterceptor.class, Fixtures.TracingInterceptor.class);
 
-    assertThat(failure).isInstanceOf(DefinitionException.class)
-        .hasMessageContaining(ClassLevelInterceptor.class.getName() + ": @Traced binds "
-            + "interceptors to the whole controller class")
+    assertThat(failure)
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContaining(
+            ClassLevelInterceptor.class.getName()
+                + ": @Traced binds "
+                + "interceptors to the whole controller class")
         .hasMessageContaining("put it on the methods to intercept");
   }
 
   @Test
   void routeOnAClassThatIsNoControllerIsADefinitionError() {
-    assertThat(boot(NotAController.class)).isInstanceOf(DefinitionException.class)
-        .hasMessageContaining(NotAController.class.getName()
-            + ": a @Route class must extend org.plezi.jakarta.Controller");
+    assertThat(boot(NotAController.class))
+        .isInstanceOf(DefinitionException.class)
+        .hasMessageContaining(
+            NotAController.class.getName()
+                + ": a @Route class must extend org.plezi.jakarta.Controller");
   }
 
   @Test
   void twoControllersOnOnePathAreADefinitionError() {
-    assertThat(boot(FirstRoom.class, SecondRoom.class)).isInstanceOf(DefinitionException.class)
+    assertThat(boot(FirstRoom.class, SecondRoom.class))
+        .isInstanceOf(DefinitionException.class)
         .hasMessageContaining("is already answered by")
         .hasMessageContaining("two routes may not share a path");
   }
@@ -128,32 +139,38 @@ class DefinitionErrorTest {
   void everyProblemIsReportedInOneFailure() {
     Throwable failure = boot(WrongCallback.class, ApplicationScopedController.class, BadPath.class);
 
-    assertThat(failure).hasMessageContaining(WrongCallback.class.getName() + "#onMessage(int)")
+    assertThat(failure)
+        .hasMessageContaining(WrongCallback.class.getName() + "#onMessage(int)")
         .hasMessageContaining(ApplicationScopedController.class.getName())
         .hasMessageContaining(BadPath.class.getName());
   }
 
   @Test
   void validControllersDeployWithoutError() {
-    assertThat(boot(FirstRoom.class, Fixtures.InjectedController.class, Fixtures.Greeter.class,
-        Fixtures.Resource.class)).isNull();
+    assertThat(
+            boot(
+                FirstRoom.class,
+                Fixtures.InjectedController.class,
+                Fixtures.Greeter.class,
+                Fixtures.Resource.class))
+        .isNull();
   }
 
   @Test
   void unsatisfiedInjectionPointOfAControllerCdiDidNotDiscoverFailsTheStartUp() {
-    WeldContainer container = new Weld("plezi-" + System.nanoTime())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(Fixtures.Greeter.class)
-        .initialize();
+    WeldContainer container =
+        new Weld("plezi-" + System.nanoTime())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(Fixtures.Greeter.class)
+            .initialize();
     try {
       CdiControllerFactory factory = new CdiControllerFactory(container.getBeanManager(), null);
-      ControllerModel model =
-          ControllerModel.of(MissingDependency.class, "/missing", new java.util.ArrayList<>());
+      Throwable failure =
+          catchThrowable(() -> factory.prepare(java.util.List.of(MissingDependency.class)));
 
-      Throwable failure = catchThrowable(() -> factory.prepare(java.util.List.of(model)));
-
-      assertThat(failure).isInstanceOf(InvalidControllerException.class)
+      assertThat(failure)
+          .isInstanceOf(InvalidControllerException.class)
           .hasMessageContaining(MissingDependency.class.getName() + ": CDI cannot create it")
           .hasMessageContaining("nobodyProducesThis");
     } finally {
@@ -163,14 +180,15 @@ class DefinitionErrorTest {
 
   @Test
   void withoutABeanManagerTheProviderDoesNotApply() {
-    assertThat(new CdiIntegrationProvider().integrate(FakeServletContext.with(Map.of())))
+    assertThat(new CdiIntegrationProvider().integrate(FakeServletContext.deployment(Map.of())))
         .isNull();
   }
 
   @Test
   void aBeanManagerAttributeOfAnotherTypeIsIgnored() {
-    assertThat(CdiIntegrationProvider.beanManager(
-        FakeServletContext.with(Map.of(BeanManager.class.getName(), "not a bean manager"))))
+    assertThat(
+            CdiIntegrationProvider.beanManager(
+                FakeServletContext.with(Map.of(BeanManager.class.getName(), "not a bean manager"))))
         .isNull();
   }
 }

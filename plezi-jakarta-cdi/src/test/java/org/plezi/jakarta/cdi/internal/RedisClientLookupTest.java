@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.cdi.PleziExtension;
-import org.plezi.jakarta.internal.IntegrationProvider.Integration;
+import org.plezi.jakarta.spi.Integration;
 import org.redisson.api.RedissonClient;
 
 /** How the provider hands the application's RedissonClient bean to the core (no Redis needed). */
@@ -29,13 +29,17 @@ class RedisClientLookupTest {
   /** A client that answers nothing: the lookup never calls it. */
   static RedissonClient fakeClient() {
     MADE.incrementAndGet();
-    return (RedissonClient) Proxy.newProxyInstance(RedisClientLookupTest.class.getClassLoader(),
-        new Class<?>[] {RedissonClient.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "toString" -> "fake client";
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (RedissonClient)
+        Proxy.newProxyInstance(
+            RedisClientLookupTest.class.getClassLoader(),
+            new Class<?>[] {RedissonClient.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "toString" -> "fake client";
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   @Dependent
@@ -71,13 +75,16 @@ class RedisClientLookupTest {
   }
 
   private Integration integrate(Class<?>... beans) {
-    container = new Weld("plezi-redis-lookup-" + System.nanoTime())
-        .disableDiscovery()
-        .addExtension(new PleziExtension())
-        .addBeanClasses(beans)
-        .initialize();
-    return new CdiIntegrationProvider().integrate(
-        FakeServletContext.with(Map.of(BeanManager.class.getName(), container.getBeanManager())));
+    container =
+        new Weld("plezi-redis-lookup-" + System.nanoTime())
+            .disableDiscovery()
+            .addExtension(new PleziExtension())
+            .addBeanClasses(beans)
+            .initialize();
+    return new CdiIntegrationProvider()
+        .integrate(
+            FakeServletContext.deployment(
+                Map.of(BeanManager.class.getName(), container.getBeanManager())));
   }
 
   @Test

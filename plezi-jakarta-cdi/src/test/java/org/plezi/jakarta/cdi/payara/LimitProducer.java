@@ -18,7 +18,8 @@ public class LimitProducer {
 
   @Produces
   PleziSettings settings() {
-    return PleziSettings.empty().with("plezi.outbound.maxBytes", OUTBOUND_MAX_BYTES)
+    return PleziSettings.empty()
+        .with("plezi.outbound.maxBytes", OUTBOUND_MAX_BYTES)
         .with("plezi.message.maxBytes", MESSAGE_MAX_BYTES);
   }
 }

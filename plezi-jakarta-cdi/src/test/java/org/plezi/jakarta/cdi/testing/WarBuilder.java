@@ -15,14 +15,16 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Assembles a web archive from what the build already made: library jars (or the class
- * directories of the modules, zipped into jars), classes of the test class path, and files.
+ * Assembles a web archive from what the build already made: library jars (or the class directories
+ * of the modules, zipped into jars), classes of the test class path, and files.
  */
 public final class WarBuilder {
   /** Archive path to content, in the order added. */
   private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
-  /** Adds {@code WEB-INF/lib/name} made from where {@code anchor} was loaded (a jar or a folder). */
+  /**
+   * Adds {@code WEB-INF/lib/name} made from where {@code anchor} was loaded (a jar or a folder).
+   */
   public WarBuilder library(String name, Class<?> anchor) throws IOException {
     Path source = codeSource(anchor);
     byte[] jar = Files.isDirectory(source) ? zip(source) : Files.readAllBytes(source);
@@ -36,8 +38,8 @@ public final class WarBuilder {
     String folder = anchor.getPackageName().replace('.', '/');
     try (Stream<Path> files = Files.list(root.resolve(folder))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        entries.put("WEB-INF/classes/" + folder + "/" + file.getFileName(),
-            Files.readAllBytes(file));
+        entries.put(
+            "WEB-INF/classes/" + folder + "/" + file.getFileName(), Files.readAllBytes(file));
       }
     }
     return this;

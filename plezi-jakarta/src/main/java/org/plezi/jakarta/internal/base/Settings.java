@@ -1,0 +1,260 @@
+package org.plezi.jakarta.internal.base;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The library's settings for one deployment, read in this order (later wins): defaults, {@code
+ * web.xml} context parameters ({@code plezi.*}), environment variables ({@code PL_*}: the setting's
+ * name without {@code plezi.}, upper snake case, so {@code plezi.outbound.maxBytes} is {@code
+ * PL_OUTBOUND_MAX_BYTES}), then values given in code ({@link org.plezi.jakarta.PleziSettings}, such
+ * as a CDI producer's, applied once start-up is over). Every value is validated against its range;
+ * a bad one fails the deployment naming the setting, where it came from and the accepted range.
+ */
+public final class Settings {
+  /** A numeric setting with its default and inclusive range. */
+  public record Numeric(String name, long defaultValue, long min, long max, String unit) {
+    /** The environment variable that overrides the setting. */
+    public String environmentName() {
+      String bare = name.substring("plezi.".length());
+      String snake = bare.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_');
+      return "PL_" + snake.toUpperCase(Locale.ROOT);
+    }
+  }
+
+  /** The largest inbound text (chars) or binary (bytes) message; larger ones close with 1009. */
+  public static final Numeric MESSAGE_MAX_BYTES =
+      new Numeric("plezi.message.maxBytes", 64 * 1024, 16, 64L * 1024 * 1024, "bytes");
+
+  /** The outbound queue bound of each connection. */
+  public static final Numeric OUTBOUND_MAX_BYTES =
+      new Numeric("plezi.outbound.maxBytes", 1024 * 1024, 1024, 1024L * 1024 * 1024, "bytes");
+
+  /**
+   * How long one frame may take to reach a client before the connection is dropped; 0: no limit.
+   */
+  public static final Numeric SEND_TIMEOUT_MILLIS =
+      new Numeric("plezi.outbound.sendTimeoutMillis", 30_000, 0, 3_600_000, "ms");
+
+  /** How long undeploy waits for onShutdown and the close frames of all connections. */
+  public static final Numeric SHUTDOWN_TIMEOUT_MILLIS =
+      new Numeric("plezi.shutdown.timeoutMillis", 5_000, 0, 600_000, "ms");
+
+  /** Events from other connections that may wait for one connection's controller. */
+  public static final Numeric INBOX_MAX_MESSAGES =
+      new Numeric("plezi.inbox.maxMessages", 10_000, 16, 10_000_000, "messages");
+
+  /** Threads that run events from other connections; 0 means twice the number of processors. */
+  public static final Numeric EVENT_THREADS =
+      new Numeric("plezi.events.threads", 0, 0, 1024, "threads");
+
+  /** How long a Messenger unicast to another server waits for its answer. */
+  public static final Numeric UNICAST_TIMEOUT_MILLIS =
+      new Numeric("plezi.unicast.timeoutMillis", 10_000, 100, 600_000, "ms");
+
+  /** A text setting: absent unless set; its value must match {@code pattern}. */
+  public record Text(
+      String name, String environmentName, java.util.regex.Pattern pattern, String expected) {}
+
+  /** The Redis server of the cluster bus ({@code redis://} or {@code rediss://}). */
+  public static final Text REDIS_URL =
+      new Text(
+          "plezi.redis.url",
+          "PL_REDIS_URL",
+          java.util.regex.Pattern.compile("rediss?://[^\\s]{1,2040}"),
+          "a redis:// or rediss:// URL");
+
+  /** A Redisson YAML configuration file, for Sentinel and Cluster set-ups. */
+  public static final Text REDIS_CONFIG =
+      new Text(
+          "plezi.redis.config",
+          "PL_REDIS_CONFIG",
+          java.util.regex.Pattern.compile("[^\\x00]{1,4096}"),
+          "a file path");
+
+  /** The cluster's global channel; defaults to one derived from the application's name. */
+  public static final Text CHANNEL =
+      new Text(
+          "plezi.channel",
+          "PL_CHANNEL",
+          java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}"),
+          "1 to 200 letters, digits, '_', '.', ':' or '-'");
+
+  /** Every text setting. */
+  public static final List<Text> TEXTS = List.of(REDIS_URL, REDIS_CONFIG, CHANNEL);
+
+  /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
+  public static final Numeric MAILBOX_MAX_MESSAGES =
+      new Numeric("plezi.mailbox.maxMessages", 10_000, 1, 1_000_000, "messages");
+
+  /** Every setting this class knows, for documentation and validation. */
+  public static final List<Numeric> ALL =
+      List.of(
+          MESSAGE_MAX_BYTES,
+          OUTBOUND_MAX_BYTES,
+          SEND_TIMEOUT_MILLIS,
+          SHUTDOWN_TIMEOUT_MILLIS,
+          INBOX_MAX_MESSAGES,
+          EVENT_THREADS,
+          UNICAST_TIMEOUT_MILLIS,
+          MAILBOX_MAX_MESSAGES);
+
+  private final Map<String, Long> values;
+
+  /** Text settings that were set, by name. */
+  private final Map<String, String> texts;
+
+  private Settings(Map<String, Long> values, Map<String, String> texts) {
+    this.values = values;
+    this.texts = texts;
+  }
+
+  /** Every setting at its default. */
+  public static Settings defaults() {
+    return load(name -> null, Map.of());
+  }
+
+  /**
+   * Reads every setting.
+   *
+   * @param contextParameters the deployment's context parameters ({@code web.xml})
+   * @param environment the process environment
+   * @throws IllegalArgumentException naming each bad value
+   */
+  public static Settings load(
+      Function<String, String> contextParameters, Map<String, String> environment) {
+    Map<String, Long> values = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Numeric setting : ALL) {
+      long value = setting.defaultValue();
+      String fromContext = contextParameters.apply(setting.name());
+      if (fromContext != null) {
+        value = parse(setting, fromContext, "context parameter " + setting.name(), problems, value);
+      }
+      String fromEnv = environment.get(setting.environmentName());
+      if (fromEnv != null) {
+        value =
+            parse(
+                setting,
+                fromEnv,
+                "environment variable " + setting.environmentName(),
+                problems,
+                value);
+      }
+      values.put(setting.name(), value);
+    }
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (Text setting : TEXTS) {
+      String fromContext = contextParameters.apply(setting.name());
+      if (fromContext != null && !fromContext.isBlank()) {
+        putText(texts, setting, fromContext, "context parameter " + setting.name(), problems);
+      }
+      String fromEnv = environment.get(setting.environmentName());
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        putText(
+            texts, setting, fromEnv, "environment variable " + setting.environmentName(), problems);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
+    }
+    return new Settings(values, texts);
+  }
+
+  private static void putText(
+      Map<String, String> texts, Text setting, String raw, String source, List<String> problems) {
+    String value = raw.trim();
+    if (setting.pattern().matcher(value).matches()) {
+      texts.put(setting.name(), value);
+    } else {
+      // A URL may hold a password: never echo the value.
+      problems.add(source + " is not " + setting.expected());
+    }
+  }
+
+  /** The value of a text setting, if set. */
+  public java.util.Optional<String> get(Text setting) {
+    return java.util.Optional.ofNullable(texts.get(setting.name()));
+  }
+
+  /** A copy of these settings with one value changed (validated). */
+  public Settings with(Numeric setting, long value) {
+    List<String> problems = new ArrayList<>();
+    long checked = parse(setting, Long.toString(value), "override", problems, value);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0));
+    }
+    Map<String, Long> copy = new LinkedHashMap<>(values);
+    copy.put(setting.name(), checked);
+    return new Settings(copy, texts);
+  }
+
+  /**
+   * A copy of these settings with values given in code applied over them (last source wins).
+   *
+   * @param overrides setting name to raw value
+   * @param source where they came from, for error messages (such as "CDI producer")
+   * @throws IllegalArgumentException naming each unknown setting and each bad value
+   */
+  public Settings withOverrides(Map<String, String> overrides, String source) {
+    Map<String, Long> copy = new LinkedHashMap<>(values);
+    Map<String, String> textCopy = new LinkedHashMap<>(texts);
+    List<String> problems = new ArrayList<>();
+    overrides.forEach(
+        (name, raw) -> {
+          Numeric numeric =
+              ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+          Text text = TEXTS.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+          if (numeric != null) {
+            copy.put(name, parse(numeric, raw, source + " " + name, problems, copy.get(name)));
+          } else if (text != null) {
+            putText(textCopy, text, raw, source + " " + name, problems);
+          } else {
+            problems.add(source + ": unknown setting '" + abbreviate(name) + "'");
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("Invalid Plezi settings: " + String.join("; ", problems));
+    }
+    return new Settings(copy, textCopy);
+  }
+
+  /** The value of a setting. */
+  public long get(Numeric setting) {
+    return values.get(setting.name());
+  }
+
+  private static long parse(
+      Numeric setting, String raw, String source, List<String> problems, long fallback) {
+    String text = raw.trim().replace("_", "");
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      problems.add(source + " is not a whole number: '" + abbreviate(raw) + "'");
+      return fallback;
+    }
+    if (value < setting.min() || value > setting.max()) {
+      problems.add(
+          source
+              + " = "
+              + value
+              + " is outside "
+              + setting.min()
+              + ".."
+              + setting.max()
+              + " "
+              + setting.unit());
+      return fallback;
+    }
+    return value;
+  }
+
+  private static String abbreviate(String raw) {
+    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,69 @@
+package org.plezi.jakarta.internal.base;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one place that makes the library's threads. Every thread is a daemon (an application that
+ * forgets to undeploy cleanly does not keep its JVM alive) named {@code plezi-<role>-<server>-<n>},
+ * so that a thread dump says whose thread it is and what it does. The roles, and what runs on each
+ * (see {@code org.plezi.jakarta.internal}'s threading model):
+ *
+ * <ul>
+ *   <li>{@code events}: a fixed pool per deployment; connections' inboxes (events from other
+ *       connections and the bus, identity mailboxes), failed-unicast callbacks, identity clean-up.
+ *   <li>{@code close}: a small pool per deployment; close frames (blocking sends) and {@code
+ *       onShutdown} at undeploy.
+ *   <li>{@code send-timeouts}: one scheduler thread per deployment that checks sends in flight.
+ *   <li>{@code redis}: one scheduler thread per Redis bus that connects (and reconnects) to Redis.
+ *   <li>{@code identity-sweeper}: one scheduler thread per in-memory identity store.
+ * </ul>
+ */
+public final class Threads {
+  private Threads() {}
+
+  /**
+   * A fixed pool of {@code threads} daemon threads whose idle threads time out after 30 s (an idle
+   * deployment holds none), with an unbounded queue: what is queued is bounded by its producers
+   * (each connection's inbox, the number of connections).
+   */
+  public static ExecutorService pool(String role, String serverUuid, int threads) {
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            factory(role, serverUuid));
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** One daemon thread that runs scheduled tasks one at a time. */
+  public static ScheduledExecutorService scheduler(String role, String serverUuid) {
+    return Executors.newSingleThreadScheduledExecutor(factory(role, serverUuid));
+  }
+
+  /** Daemon threads named {@code plezi-<role>-<first 8 characters of the server uuid>-<n>}. */
+  static ThreadFactory factory(String role, String serverUuid) {
+    String prefix =
+        "plezi-"
+            + role
+            + (serverUuid == null
+                ? ""
+                : "-" + serverUuid.substring(0, Math.min(8, serverUuid.length())));
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

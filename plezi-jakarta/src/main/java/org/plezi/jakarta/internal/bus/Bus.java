@@ -1,0 +1,42 @@
+package org.plezi.jakarta.internal.bus;
+
+/**
+ * How messages reach other servers. The in-process {@link LocalBus} is the default (one server); a
+ * cluster bus carries them over Redis. Controller code never sees which one runs.
+ */
+public interface Bus extends AutoCloseable {
+  /** What a bus hands to this server. Implementations are called on the bus's own threads. */
+  interface Receiver {
+    /**
+     * A multicast, broadcast or unicast from another server.
+     *
+     * @return for a unicast, whether its target was alive and got it; true otherwise
+     */
+    boolean receive(Message message);
+
+    /** A payload on the global channel that is not an envelope: for every onBroadcast. */
+    void receiveForeign(Object payload);
+
+    /** A unicast this server sent could not be delivered (the target or its server is gone). */
+    void unicastFailed(Message unicast);
+
+    /** A unicast this server sent with an {@code ackId} reached its live target. */
+    void unicastDelivered(String ackId);
+  }
+
+  /** Starts delivering inbound messages to {@code receiver}. */
+  void start(Receiver receiver);
+
+  /** Sends a multicast or broadcast to every other server. */
+  void publish(Message message);
+
+  /**
+   * Sends a unicast to the server {@code message.toServer()}. When it cannot reach that server, or
+   * the server no longer has the target, the sender's bus calls {@link Receiver#unicastFailed}; a
+   * unicast with an {@code ackId} is also answered on delivery ({@link Receiver#unicastDelivered}).
+   */
+  void send(Message message);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,48 @@
+package org.plezi.jakarta.internal.bus;
+
+import java.util.List;
+
+/**
+ * Where identities, their registered connections and their mailboxes live: in this JVM ({@link
+ * LocalIdentityStore}) or in Redis for a cluster. Every operation on one identity is atomic.
+ * Messages of an identity get increasing sequence numbers in the order they were appended.
+ */
+public interface IdentityStore extends AutoCloseable {
+  /** A stored message. */
+  record Entry(long seq, String event, List<Object> args) {}
+
+  /** What {@link #append} did: the message's number and the connections to hand it to now. */
+  record Appended(long seq, List<String> connections) {}
+
+  /** A page of the mailbox and the identity's newest number (0 when it never had a message). */
+  record Page(List<Entry> entries, long newest) {}
+
+  /**
+   * Creates or renews an identity for {@code lifetimeMillis} and adds a connection to it.
+   *
+   * @return the uuids of older connections that lost the identity because it has more than {@code
+   *     maxConnections}, oldest first
+   */
+  List<String> register(
+      String identity, String connectionUuid, long lifetimeMillis, int maxConnections);
+
+  /** Removes a connection from an identity (the identity and its mailbox stay). */
+  void unregister(String identity, String connectionUuid);
+
+  /**
+   * Appends a message to a live identity's mailbox (dropping the oldest beyond the cap). Does not
+   * renew the identity: only registrations and deliveries do.
+   *
+   * @return null when the identity is not alive (never registered, or expired)
+   */
+  Appended append(String identity, String event, List<Object> args);
+
+  /** Up to {@code max} messages numbered above {@code after}, oldest first; null if not alive. */
+  Page read(String identity, long after, int max);
+
+  /** Messages up to {@code seq} were handed to a live connection: removes them, renews. */
+  void delivered(String identity, long seq);
+
+  @Override
+  void close();
+}

@@ -1,7 +1,0 @@
-/**
- * The cluster envelope: the message servers exchange over the cluster bus, in Plezi 0.12's YAML
- * as Ruby's Psych writes it. {@link org.plezi.jakarta.internal.cluster.Envelope} is the message,
- * {@link org.plezi.jakarta.internal.cluster.EnvelopeCodec} turns it into text and reads text from
- * the wire without ever instantiating a class the text names. The transport lives elsewhere.
- */
-package org.plezi.jakarta.internal.cluster;

@@ -1,0 +1,445 @@
+package org.plezi.jakarta.internal.connection;
+
+import jakarta.websocket.Session;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.plezi.jakarta.CloseCodes;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.internal.base.CoreValues;
+import org.plezi.jakarta.internal.base.RateLimitedLog;
+import org.plezi.jakarta.internal.base.Settings;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.event.EventMethod;
+import org.plezi.jakarta.internal.event.PositionalBinder;
+import org.plezi.jakarta.internal.event.TextDispatcher;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
+import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.model.ControllerModel;
+
+/**
+ * One open websocket and the controller that serves it. Every controller callback of the connection
+ * runs under its {@link #callbacks} lock, so callbacks never overlap; writes go through its {@link
+ * OutboundQueue}, which never takes that lock; events from other connections wait in its {@link
+ * Inbox}. Which thread calls what is in {@code org.plezi.jakarta.internal}'s threading model.
+ */
+public final class Connection implements ControllerConnection, TextDispatcher.Target {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /**
+   * Messages that fit no event method: a sender can cause any number, so one line a second for
+   * every connection of the server.
+   */
+  private static final RateLimitedLog DROPS = new RateLimitedLog(LOG, 1_000_000_000L);
+
+  /** The largest inbound message accepted, in chars for text and bytes for binary. */
+  private final int maxMessage;
+
+  /** How long one frame may take to send ({@code plezi.outbound.sendTimeoutMillis}); 0: forever. */
+  private final long sendTimeoutNanos;
+
+  private final String uuid;
+  private final String localId;
+  private final Controller controller;
+  private final ControllerModel model;
+  private final Session session;
+  private final OutboundQueue outbound;
+
+  /** Events from other connections and the bus, run one at a time on the events pool. */
+  private final Inbox inbox;
+
+  /** This connection's identities and where it stands in each one's mailbox. */
+  private final ConnectionMail mail;
+
+  /** The server's identity bindings, for {@link #registerAs}. */
+  private final Identities identities;
+
+  /**
+   * Serializes the controller's callbacks: held while controller code runs (and only then), by
+   * whichever thread runs it. Reentrant: a callback may call code that invokes again.
+   */
+  private final ReentrantLock callbacks = new ReentrantLock();
+
+  /** Set once, when the connection ended and onClose was (or is being) called. */
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  /** Completes after onClose returned. */
+  private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+
+  /**
+   * @param closer runs close frames, which block, off the container's and the pool's threads
+   * @param events the deployment's events pool, which runs the inbox
+   */
+  public Connection(
+      String serverUuid,
+      String localId,
+      Controller controller,
+      ControllerModel model,
+      Session session,
+      Settings settings,
+      Executor closer,
+      Executor events,
+      Identities identities) {
+    this.uuid = serverUuid + localId;
+    this.localId = localId;
+    this.controller = controller;
+    this.model = model;
+    this.session = session;
+    this.identities = identities;
+    this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
+    this.mail =
+        new ConnectionMail(
+            identities.store(),
+            new ConnectionMail.Receiver() {
+              @Override
+              public void event(String event, List<Object> args) {
+                receiveEvent(event, args);
+              }
+
+              @Override
+              public boolean isOpen() {
+                return Connection.this.isOpen();
+              }
+
+              @Override
+              public void later(Runnable task) {
+                enqueue(task, null);
+              }
+            });
+    this.outbound =
+        new OutboundQueue(
+            new SessionSink(session, closer, uuid),
+            settings.get(Settings.OUTBOUND_MAX_BYTES),
+            CloseCodes.OUTBOUND_OVERFLOW);
+    this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
+    Sessions.configure(session, maxMessage);
+    // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
+    // removed from a shared sorted set, which cost a quarter of a fan-out's CPU per delivery. The
+    // runtime checks the sends in flight instead (checkSendTimeout).
+    this.sendTimeoutNanos = settings.get(Settings.SEND_TIMEOUT_MILLIS) * 1_000_000L;
+  }
+
+  // ------------------------------------------------------------------- what a controller sees
+
+  /** The cluster-wide id: server uuid followed by the local id. */
+  @Override
+  public String uuid() {
+    return uuid;
+  }
+
+  /** Whether the websocket is open and the queue accepts frames. */
+  @Override
+  public boolean isOpen() {
+    return !closed.get() && outbound.isAccepting() && session.isOpen();
+  }
+
+  @Override
+  public boolean sendText(String text) {
+    return outbound.offerText(text);
+  }
+
+  @Override
+  public boolean sendBinary(ByteBuffer data) {
+    return outbound.offerBinary(data);
+  }
+
+  @Override
+  public void close(int code, String reason) {
+    outbound.offerClose(code, reason);
+  }
+
+  /**
+   * Binds this connection to an identity; its mailbox is read next, in order. Waits for the store
+   * (one Redis round trip in a cluster), under the callback lock when a callback calls it.
+   */
+  @Override
+  public void registerAs(String identity, Duration lifetime, int maxConnections) {
+    identities.register(this, identity, lifetime, maxConnections);
+  }
+
+  // -------------------------------------------------------------------- what the runtime sees
+
+  /** The id within this server (hexadecimal). */
+  public String localId() {
+    return localId;
+  }
+
+  @Override
+  public Controller controller() {
+    return controller;
+  }
+
+  public ControllerModel model() {
+    return model;
+  }
+
+  public OutboundQueue outbound() {
+    return outbound;
+  }
+
+  /** Completes once onClose has returned. */
+  public CompletableFuture<Void> closedFuture() {
+    return closedFuture;
+  }
+
+  /**
+   * Closes the connection with 1011 if its frame in flight has been sending for longer than the
+   * send timeout; the runtime's send-timeouts thread calls this periodically for every connection.
+   */
+  public void checkSendTimeout(long nowNanos) {
+    if (sendTimeoutNanos > 0 && outbound.sendingLongerThan(sendTimeoutNanos, nowNanos)) {
+      LOG.log(
+          Level.DEBUG,
+          () ->
+              uuid + ": a send took longer than " + sendTimeoutNanos / 1_000_000 + " ms, closing");
+      outbound.timeOut();
+    }
+  }
+
+  /**
+   * Enters {@code registry}, then runs onOpen, both under the callback lock: from the moment the
+   * connection can be found, multicasts, broadcasts and unicasts reach its inbox, and the first of
+   * them runs once onOpen has returned, never before it. A failure closes with 1011. Nothing
+   * happens if the websocket already ended ({@link #closed} leaves the registry under the same
+   * lock, so a close can never leave a connection behind in it). Container thread.
+   */
+  public void opened(ConnectionRegistry registry) {
+    callbacks.lock();
+    try {
+      if (closed.get()) {
+        return;
+      }
+      registry.add(this);
+      if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
+        outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
+      }
+    } finally {
+      callbacks.unlock();
+    }
+  }
+
+  /** A text frame; on the container's thread, one frame of this connection at a time. */
+  public void receive(String text) {
+    if (text.length() > maxMessage) {
+      tooBig();
+      return;
+    }
+    TextDispatcher dispatcher = model.textDispatcher();
+    if (dispatcher != null) {
+      dispatcher.receive(this, text); // it takes the lock itself, only around controller code
+    } else {
+      invoke("onMessage(String)", () -> ControllerHooks.get().onMessage(controller, text));
+    }
+  }
+
+  /** A binary frame; as {@link #receive(String)}. */
+  public void receive(byte[] data) {
+    if (data.length > maxMessage) {
+      tooBig();
+      return;
+    }
+    invoke("onMessage(byte[])", () -> ControllerHooks.get().onMessage(controller, data));
+  }
+
+  /**
+   * A message over {@code plezi.message.maxBytes} that the container delivered anyway (Tomcat
+   * closes with 1009 itself; other containers may not apply the session's limit).
+   */
+  private void tooBig() {
+    LOG.log(Level.DEBUG, () -> uuid + ": message over " + maxMessage + ", closing with 1009");
+    outbound.offerClose(CloseCodes.MESSAGE_TOO_BIG, "message too big");
+  }
+
+  /** A frame of a kind the controller has no handler for. */
+  public void unsupported(String kind) {
+    LOG.log(Level.DEBUG, () -> uuid + ": " + kind + " frame refused by " + model.type().getName());
+    outbound.offerClose(CloseCodes.UNSUPPORTED_DATA, kind + " messages are not accepted");
+  }
+
+  // ------------------------------------------------------------------ what the delivery sees
+
+  /**
+   * Queues an event for this connection's controller; any thread, never blocks.
+   *
+   * @return false when the connection is closed or its inbox overflowed (which closes it)
+   */
+  public boolean deliver(Message message) {
+    return deliver(message, null);
+  }
+
+  /**
+   * Queues an event of a fan-out; if the inbox was idle, {@code batch} starts its drain (null: at
+   * once).
+   *
+   * @return as {@link #deliver(Message)}
+   */
+  public boolean deliver(Message message, Inbox.Batch batch) {
+    if (message.mail() != null) {
+      return enqueue(() -> mail.receive(message), batch);
+    }
+    return enqueue(() -> receiveEvent(message.event(), message.args()), batch);
+  }
+
+  /** Queues a payload that is not an envelope for {@code onBroadcast}. */
+  public boolean deliverForeign(Object payload) {
+    return enqueue(
+        () -> invoke("onBroadcast", () -> ControllerHooks.get().onBroadcast(controller, payload)),
+        null);
+  }
+
+  /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
+  void registeredAs(String identity) {
+    mail.registered(identity);
+  }
+
+  /** This connection lost {@code identity} to newer connections: no more of its messages. */
+  void unregisteredAs(String identity) {
+    mail.unregistered(identity);
+  }
+
+  /** The identities this connection is registered as. */
+  Set<String> identities() {
+    return mail.identities();
+  }
+
+  private boolean enqueue(Runnable task, Inbox.Batch batch) {
+    if (closed.get()) {
+      return false;
+    }
+    if (inbox.offer(
+        () -> {
+          if (closed.get()) {
+            return;
+          }
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            // Controller code is caught in invoke(); this is the library's own (a store that
+            // failed).
+            LOG.log(Level.WARNING, uuid + ": a message could not be handled", e);
+          }
+        },
+        batch)) {
+      return true;
+    }
+    if (!closed.get()) {
+      LOG.log(Level.WARNING, () -> uuid + ": inbox overflow, closing " + model.type().getName());
+      outbound.offerClose(CloseCodes.INBOX_OVERFLOW, "inbox overflow");
+    }
+    return false;
+  }
+
+  /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
+  private void receiveEvent(String event, List<Object> values) {
+    EventMethod method = model.events().get(event);
+    if (method == null) {
+      drop(event, "no @Event method of that name");
+      return;
+    }
+    Object[] args;
+    try {
+      args = PositionalBinder.bind(method, values);
+    } catch (CoreValues.Mismatch e) {
+      drop(event, e.getMessage());
+      return;
+    }
+    invoke(null, event, () -> reply(method.invoke(controller, args)));
+  }
+
+  private void drop(String event, String why) {
+    DROPS.warn(
+        "dropped a message for event '" + event + "' of " + model.type().getName() + ": " + why);
+  }
+
+  /** What an event method returned, written to the client by auto-dispatch controllers. */
+  private void reply(Object result) {
+    if (result != null && model.writesEventResults()) {
+      String text = model.textDispatcher().render(result);
+      if (text != null) {
+        outbound.offerText(text);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------- the end
+
+  /** Runs onShutdown, then queues the going-away close after whatever it wrote. Close pool. */
+  public void shutdown() {
+    if (!closed.get()) {
+      invoke("onShutdown", () -> ControllerHooks.get().onShutdown(controller));
+      outbound.offerClose(CloseCodes.GOING_AWAY, "server shutting down");
+    }
+  }
+
+  /**
+   * The websocket ended: refuses new events, drops pending frames, leaves {@code registry}, then
+   * runs onClose; once whatever the number of calls.
+   *
+   * @return whether this call ran onClose
+   */
+  public boolean closed(int code, String reason, ConnectionRegistry registry) {
+    if (!closed.compareAndSet(false, true)) {
+      return false;
+    }
+    outbound.terminate();
+    callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
+    try {
+      registry.remove(this);
+      invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
+    } finally {
+      callbacks.unlock();
+      closedFuture.complete(null);
+    }
+    return true;
+  }
+
+  /**
+   * Runs a callback under the connection's lock; the single place where controller exceptions are
+   * caught and logged.
+   *
+   * @return whether it returned normally
+   */
+  @Override
+  public boolean invoke(String callback, Runnable action) {
+    return invoke(callback, null, action);
+  }
+
+  /**
+   * As {@link #invoke(String, Runnable)}; for an event, {@code event} names it and the log line's
+   * text is only built if it throws (this runs for every delivery).
+   */
+  private boolean invoke(String callback, String event, Runnable action) {
+    callbacks.lock();
+    try {
+      action.run();
+      return true;
+    } catch (RuntimeException | Error e) {
+      if (e instanceof VirtualMachineError) {
+        throw e;
+      }
+      LOG.log(
+          Level.ERROR,
+          model.type().getName()
+              + " connection "
+              + uuid
+              + ": "
+              + (event == null ? callback : "event '" + event + "'")
+              + " threw",
+          e);
+      return false;
+    } finally {
+      callbacks.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return uuid + " (" + model.type().getSimpleName() + ")";
+  }
+}

@@ -1,0 +1,69 @@
+package org.plezi.jakarta.internal.delivery;
+
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.internal.base.CoreValues;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
+import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.model.ControllerModel;
+
+/**
+ * The controller forms of messaging for one routed class: they skip the sending connection, and a
+ * unicast that cannot be delivered runs the class's failed-unicast callback instead of answering.
+ * One per routed class, made at registration, shared by its controllers.
+ */
+final class ControllerSender implements ControllerMessaging {
+  private final Messaging messaging;
+  private final ControllerModel model;
+
+  ControllerSender(Messaging messaging, ControllerModel model) {
+    this.messaging = messaging;
+    this.model = model;
+  }
+
+  @Override
+  public void multicast(ControllerConnection skip, String event, Object[] args) {
+    Messaging.Started started = messaging.started();
+    Message message = messaging.messages().multicast(event, args);
+    messaging.local().toAll(message, skip);
+    started.bus().publish(message);
+  }
+
+  @Override
+  public void broadcast(ControllerConnection skip, String event, Object[] args) {
+    send(skip, model.clusterName(), event, args);
+  }
+
+  @Override
+  public void broadcast(
+      ControllerConnection skip, Class<? extends Controller> target, String event, Object[] args) {
+    send(skip, ControllerModel.clusterNameOf(target), event, args);
+  }
+
+  private void send(ControllerConnection skip, String clusterName, String event, Object[] args) {
+    Messaging.Started started = messaging.started();
+    Message message = messaging.messages().broadcast(clusterName, event, args);
+    messaging.local().toClass(message, skip);
+    started.bus().publish(message);
+  }
+
+  @Override
+  public void unicast(String uuid, String event, Object[] args) {
+    Messaging.Started started = messaging.started();
+    Message message = messaging.messages().unicast(uuid, event, args, model.clusterName());
+    if (message == null) {
+      FailedUnicasts.report(started.events(), model, uuid, event, CoreValues.freeze(args));
+    } else if (messaging.serverUuid().equals(message.toServer())) {
+      if (!messaging.local().toTarget(message)) {
+        FailedUnicasts.report(started.events(), model, uuid, event, message.args());
+      }
+    } else {
+      started.bus().send(message); // a failure comes back through BusReceiver.unicastFailed
+    }
+  }
+
+  @Override
+  public boolean notify(String identity, String event, Object[] args) {
+    return messaging.started().mailboxes().notify(identity, event, args);
+  }
+}

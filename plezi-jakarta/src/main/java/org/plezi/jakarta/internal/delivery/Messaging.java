@@ -1,0 +1,144 @@
+package org.plezi.jakarta.internal.delivery;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.connection.ConnectionRegistry;
+import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.model.ControllerModel;
+
+/**
+ * This server's messaging, the delivery layer's entry point: made with the runtime, so that its
+ * {@link #messenger()} and each class's {@link #senderFor controller forms} can be handed out
+ * during start-up, and {@link #start started} with its bus and identity store only when start-up is
+ * over (an integration such as CDI may still change the settings that choose them). Sending before
+ * then throws {@link IllegalStateException}.
+ *
+ * <p>The parts: {@link Messages} builds each message once; {@link LocalDelivery} hands it to this
+ * server's connections; the bus carries it to the others and {@link BusReceiver} takes theirs;
+ * {@link UnicastAnswers} waits for other servers' answers to Messenger unicasts; {@link
+ * FailedUnicasts} runs controllers' failed-unicast callbacks; {@link Mailboxes} sends to
+ * identities.
+ */
+public final class Messaging {
+  private final String serverUuid;
+  private final ConnectionRegistry connections;
+  private final Messages messages;
+  private final LocalDelivery local;
+  private final UnicastAnswers answers = new UnicastAnswers();
+  private final ServerMessenger messenger = new ServerMessenger(this);
+  private final BusReceiver inbound = new BusReceiver(this);
+
+  /** The controller forms of each routed class, made on first use. */
+  private final Map<ControllerModel, ControllerSender> senders = new ConcurrentHashMap<>();
+
+  /** What messaging runs on; null until {@link #start}, then set once. */
+  private volatile Started started;
+
+  /**
+   * What messaging runs on once the application has started.
+   *
+   * @param events runs failed-unicast callbacks
+   * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
+   */
+  record Started(Bus bus, Mailboxes mailboxes, Executor events, long unicastTimeoutMillis) {}
+
+  /** Messaging of one server; unusable until {@link #start}, when the application has started. */
+  public Messaging(String serverUuid, ConnectionRegistry connections) {
+    this.serverUuid = serverUuid;
+    this.connections = connections;
+    this.messages = new Messages(serverUuid);
+    this.local = new LocalDelivery(connections);
+  }
+
+  /**
+   * Wires the bus and the identity store, then starts receiving from the bus. Once.
+   *
+   * @param events runs failed-unicast callbacks
+   * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
+   */
+  public void start(Bus bus, Identities identities, Executor events, long unicastTimeoutMillis) {
+    if (started != null) {
+      throw new IllegalStateException("messaging already started");
+    }
+    started =
+        new Started(
+            bus,
+            new Mailboxes(serverUuid, messages, identities, bus),
+            events,
+            unicastTimeoutMillis);
+    bus.start(inbound);
+  }
+
+  /** Whether {@link #start} ran. */
+  public boolean isStarted() {
+    return started != null;
+  }
+
+  /** The deployment's {@link Messenger}; usable once started. */
+  public Messenger messenger() {
+    return messenger;
+  }
+
+  /** The controller forms for a routed class's controllers; usable once started. */
+  public ControllerMessaging senderFor(ControllerModel model) {
+    return senders.computeIfAbsent(model, m -> new ControllerSender(this, m));
+  }
+
+  /**
+   * The bus chosen at start.
+   *
+   * @throws IllegalStateException before the application has started
+   */
+  public Bus bus() {
+    return started().bus();
+  }
+
+  /** Where the bus hands what it receives (exposed for tests that play another server). */
+  public Bus.Receiver inbound() {
+    return inbound;
+  }
+
+  /** How many messages this server prepared: one per send, whatever the number of receivers. */
+  public long preparedCount() {
+    return messages.preparedCount();
+  }
+
+  /**
+   * What messaging runs on.
+   *
+   * @throws IllegalStateException before the application has started
+   */
+  Started started() {
+    Started current = started;
+    if (current == null) {
+      throw new IllegalStateException(
+          "Plezi messaging is available once the web application has "
+              + "started (after its ServletContextListeners ran)");
+    }
+    return current;
+  }
+
+  String serverUuid() {
+    return serverUuid;
+  }
+
+  ConnectionRegistry connections() {
+    return connections;
+  }
+
+  Messages messages() {
+    return messages;
+  }
+
+  LocalDelivery local() {
+    return local;
+  }
+
+  UnicastAnswers answers() {
+    return answers;
+  }
+}

@@ -1,0 +1,63 @@
+package org.plezi.jakarta.internal.delivery;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.model.ControllerModel;
+
+/**
+ * The deployment's {@link Messenger}: the forms for code outside controllers, which skip no
+ * connection and report a unicast's fate through the returned stage. Handed out during start-up;
+ * its methods throw {@link IllegalStateException} until messaging has started.
+ */
+final class ServerMessenger implements Messenger {
+  private final Messaging messaging;
+
+  ServerMessenger(Messaging messaging) {
+    this.messaging = messaging;
+  }
+
+  @Override
+  public void multicast(String event, Object... args) {
+    Messaging.Started started = messaging.started();
+    Message message = messaging.messages().multicast(event, args);
+    messaging.local().toAll(message, null);
+    started.bus().publish(message);
+  }
+
+  @Override
+  public void broadcast(Class<? extends Controller> target, String event, Object... args) {
+    Messaging.Started started = messaging.started();
+    Message message =
+        messaging.messages().broadcast(ControllerModel.clusterNameOf(target), event, args);
+    messaging.local().toClass(message, null);
+    started.bus().publish(message);
+  }
+
+  @Override
+  public CompletionStage<Boolean> unicast(String uuid, String event, Object... args) {
+    Messaging.Started started = messaging.started();
+    Message message = messaging.messages().unicast(uuid, event, args, null);
+    if (message == null) {
+      return CompletableFuture.completedFuture(false);
+    }
+    if (messaging.serverUuid().equals(message.toServer())) {
+      return CompletableFuture.completedFuture(messaging.local().toTarget(message));
+    }
+    UnicastAnswers.Awaited awaited = messaging.answers().await(started.unicastTimeoutMillis());
+    started.bus().send(message.withAckId(awaited.ackId()));
+    return awaited.answer();
+  }
+
+  @Override
+  public boolean notify(String identity, String event, Object... args) {
+    return messaging.started().mailboxes().notify(identity, event, args);
+  }
+
+  @Override
+  public String toString() {
+    return "Plezi Messenger of server " + messaging.serverUuid();
+  }
+}

@@ -1,0 +1,41 @@
+package org.plezi.jakarta.internal.event;
+
+import org.plezi.jakarta.Controller;
+
+/**
+ * Takes over a connection's text frames instead of {@code onMessage(String)} (the JSON dispatcher
+ * of {@link org.plezi.jakarta.AutoDispatch} controllers); one per controller class, shared by its
+ * connections, so implementations are thread-safe. Called on the container's thread, one frame of a
+ * connection at a time; implementations run controller code through {@link Target#invoke} so that
+ * callbacks never overlap.
+ */
+public interface TextDispatcher {
+  /**
+   * The connection a frame came from, as a dispatcher sees it; implemented by {@code Connection}.
+   */
+  interface Target {
+    /** The connection's controller. */
+    Controller controller();
+
+    /** Queues a text frame to the client; never blocks. */
+    boolean sendText(String text);
+
+    /**
+     * Runs controller code under the connection's callback lock; the single place where controller
+     * exceptions are caught and logged.
+     *
+     * @param callback names the code in the log line if it throws
+     * @return whether it returned normally
+     */
+    boolean invoke(String callback, Runnable action);
+  }
+
+  /** Handles one text frame; never throws. */
+  void receive(Target connection, String text);
+
+  /**
+   * An event method's return value as the text to write to the client, as for client events: a
+   * String as it is, anything else encoded; null for null.
+   */
+  String render(Object result);
+}

@@ -1,0 +1,31 @@
+package org.plezi.jakarta.internal.hooks;
+
+import org.plezi.jakarta.Controller;
+
+/**
+ * What a controller class sends through: the controller forms of multicast, broadcast, unicast and
+ * notify. One per routed class, shared by its instances, implemented by the delivery layer; bound
+ * to each controller when it is made. Thread-safe.
+ *
+ * <p>{@code skip} is the sending connection, which the forms leave out; null (a controller serving
+ * a plain HTTP request) leaves out none. Every method throws {@link IllegalArgumentException} for
+ * an event name or arguments that cannot travel (see {@link org.plezi.jakarta.Messenger}), and
+ * {@link IllegalStateException} before the application has started.
+ */
+public interface ControllerMessaging {
+  /** Every connection of every controller on every server. */
+  void multicast(ControllerConnection skip, String event, Object[] args);
+
+  /** Every connection of this controller's own route class (and subclasses), on every server. */
+  void broadcast(ControllerConnection skip, String event, Object[] args);
+
+  /** Every connection of {@code target} (and subclasses), on every server. */
+  void broadcast(
+      ControllerConnection skip, Class<? extends Controller> target, String event, Object[] args);
+
+  /** One connection by uuid; a failure runs this class's failed-unicast callback. */
+  void unicast(String uuid, String event, Object[] args);
+
+  /** Leaves a message for an identity; whether the identity is alive. */
+  boolean notify(String identity, String event, Object[] args);
+}

@@ -1,0 +1,342 @@
+package org.plezi.jakarta.internal.redis;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.plezi.jakarta.internal.base.RateLimitedLog;
+import org.plezi.jakarta.internal.base.Threads;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.wire.Decoded;
+import org.plezi.jakarta.internal.wire.Envelope;
+import org.plezi.jakarta.internal.wire.EnvelopeCodec;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The cluster bus: Plezi's YAML envelopes over Redis pub/sub, through one Redisson client per
+ * server. Two subscriptions in all: the global channel (multicasts, broadcasts, and whatever other
+ * programs publish there) and this server's private channel, named by its uuid (unicasts to it, and
+ * answers to its own unicasts). A unicast is published only on its target server's channel.
+ *
+ * <p>Redis may be down when the application starts: the bus then connects in the background,
+ * retrying with a growing delay, while local delivery works; messages for other servers meanwhile
+ * are dropped and reported. Once connected, Redisson reconnects and resubscribes by itself after
+ * Redis restarts.
+ */
+public final class RedisBus implements Bus {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /** Extra envelope key: {@code failed} or {@code delivered}, on an answer to a unicast. */
+  static final String REPLY = "_pl_reply";
+
+  /** Extra envelope key: the id a Messenger unicast's answer carries. */
+  static final String ACK = "_pl_ack";
+
+  /** Extra envelope key: the cluster name of the controller class that sent a unicast. */
+  static final String SENDER = "_pl_sender";
+
+  private final String serverUuid;
+  private final String channel;
+  private final Supplier<RedissonClient> connector;
+  private final boolean ownsClient;
+  private final EnvelopeCodec codec;
+  private final ScheduledExecutorService connecting;
+  private final RateLimitedLog problems = new RateLimitedLog(LOG);
+
+  /** Payloads published by this server (one per multicast or broadcast, one per unicast). */
+  private final LongAdder published = new LongAdder();
+
+  /** Set once, by start; read by Redisson's listener threads. */
+  private volatile Receiver receiver;
+
+  /**
+   * The joined state: written by the connecting thread and by close under this bus's monitor, so
+   * that both or neither see the bus joined; read without it by senders.
+   */
+  private volatile RedissonClient client;
+
+  private volatile RTopic global;
+
+  /** Set once, by close; the connecting thread stops retrying once it sees it. */
+  private volatile boolean closed;
+
+  /** This bus's two subscriptions (global, private) with their listener ids; null until joined. */
+  private volatile Subscriptions subscriptions;
+
+  /** What to unsubscribe from a client that outlives the bus (the application's own). */
+  private record Subscriptions(RTopic global, int globalListener, RTopic own, int ownListener) {}
+
+  /**
+   * @param connector makes the client; called on a background thread until it succeeds
+   * @param ownsClient whether {@link #close()} shuts the client down (not when an application
+   *     supplied it)
+   */
+  public RedisBus(
+      String serverUuid,
+      String channel,
+      Supplier<RedissonClient> connector,
+      boolean ownsClient,
+      EnvelopeCodec codec) {
+    this.serverUuid = serverUuid;
+    this.channel = channel;
+    this.connector = connector;
+    this.ownsClient = ownsClient;
+    this.codec = codec;
+    this.connecting = Threads.scheduler("redis", serverUuid);
+  }
+
+  @Override
+  public void start(Receiver receiver) {
+    this.receiver = receiver;
+    connecting.execute(() -> connect(1));
+  }
+
+  /** Whether the bus is subscribed to Redis. */
+  public boolean isConnected() {
+    return global != null;
+  }
+
+  /**
+   * The connected Redisson client, for the cluster's identity store.
+   *
+   * @throws IllegalStateException while Redis is not reachable
+   */
+  public RedissonClient client() {
+    RedissonClient current = client;
+    if (current == null) {
+      throw new IllegalStateException("Plezi: not connected to Redis (yet)");
+    }
+    return current;
+  }
+
+  /** How many payloads this server has published. */
+  public long publishedCount() {
+    return published.sum();
+  }
+
+  public String channel() {
+    return channel;
+  }
+
+  private void connect(int attempt) {
+    if (closed) {
+      return;
+    }
+    try {
+      RedissonClient connected = connector.get();
+      RTopic globalTopic = connected.getTopic(channel, StringCodec.INSTANCE);
+      RTopic privateTopic = connected.getTopic(serverUuid, StringCodec.INSTANCE);
+      int globalListener =
+          globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
+      int privateListener =
+          privateTopic.addListener(String.class, (name, payload) -> onPrivate(payload));
+      synchronized (this) { // against close(): both or neither see the joined state
+        subscriptions =
+            new Subscriptions(globalTopic, globalListener, privateTopic, privateListener);
+        client = connected;
+        global = globalTopic;
+      }
+      LOG.log(
+          Level.INFO,
+          "Plezi server "
+              + serverUuid
+              + " joined the cluster on Redis channel '"
+              + channel
+              + "'"
+              + (attempt > 1 ? " after " + attempt + " attempts" : ""));
+      if (closed) {
+        shutdownClient();
+      }
+    } catch (RuntimeException e) {
+      long delay = Math.min(30, 1L << Math.min(attempt - 1, 5));
+      LOG.log(
+          Level.WARNING,
+          "Plezi: Redis is not reachable ("
+              + e.getMessage()
+              + "); "
+              + "serving this server's connections only, retrying in "
+              + delay
+              + " s");
+      if (!closed) {
+        connecting.schedule(() -> connect(attempt + 1), delay, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Override
+  public void publish(Message message) {
+    RTopic topic = global;
+    if (topic == null) {
+      problems.warn(
+          "not connected to Redis: a "
+              + describe(message)
+              + " reached this server's connections only");
+      return;
+    }
+    publish(topic, Envelopes.toEnvelope(message), message, false);
+  }
+
+  @Override
+  public void send(Message message) {
+    RedissonClient current = client;
+    if (current == null) {
+      problems.warn(
+          "not connected to Redis: unicast '"
+              + message.event()
+              + "' to "
+              + message.toServer()
+              + " could not be sent");
+      failed(message);
+      return;
+    }
+    Envelope envelope = Envelopes.toEnvelope(message);
+    publish(current.getTopic(message.toServer(), StringCodec.INSTANCE), envelope, message, true);
+  }
+
+  /** Publishes; a unicast nobody is subscribed for, or a failed publish, fails the unicast. */
+  private void publish(RTopic topic, Envelope envelope, Message message, boolean unicast) {
+    String payload = codec.encode(envelope);
+    published.increment();
+    topic
+        .publishAsync(payload)
+        .whenComplete(
+            (receivers, failure) -> {
+              if (failure != null) {
+                problems.warn("publishing a " + describe(message) + " to Redis failed: " + failure);
+                if (unicast) {
+                  failed(message);
+                }
+              } else if (unicast && receivers != null && receivers == 0) {
+                failed(message); // no server listens on that channel: it is gone
+              }
+            });
+  }
+
+  private void onGlobal(String payload) {
+    Decoded decoded = codec.decode(payload);
+    Receiver current = receiver;
+    if (current == null) {
+      return;
+    }
+    if (decoded instanceof Decoded.Message m) {
+      Envelope envelope = m.envelope();
+      if (serverUuid.equals(envelope.server())) {
+        return; // our own publish: delivered locally already
+      }
+      if (envelope.isUnicast() && !serverUuid.equals(envelope.toServer())) {
+        return; // a unicast published on the global channel for another server
+      }
+      deliver(current, envelope);
+    } else if (decoded instanceof Decoded.Foreign f) {
+      current.receiveForeign(f.value());
+    } else if (decoded instanceof Decoded.Rejected r) {
+      problems.warn("rejected a message on Redis channel '" + channel + "': " + r.reason());
+    }
+  }
+
+  private void onPrivate(String payload) {
+    Decoded decoded = codec.decode(payload);
+    Receiver current = receiver;
+    if (current == null) {
+      return;
+    }
+    if (decoded instanceof Decoded.Message m) {
+      deliver(current, m.envelope());
+    } else if (decoded instanceof Decoded.Rejected r) {
+      problems.warn("rejected a message on this server's private channel: " + r.reason());
+    } else if (decoded instanceof Decoded.Foreign f) {
+      current.receiveForeign(f.value());
+    }
+  }
+
+  private void deliver(Receiver current, Envelope envelope) {
+    Object reply = envelope.extra().get(REPLY);
+    Message message = Envelopes.toMessage(envelope);
+    if ("failed".equals(reply)) {
+      current.unicastFailed(message);
+    } else if ("delivered".equals(reply)) {
+      current.unicastDelivered(String.valueOf(envelope.extra().get(ACK)));
+    } else if (message.isUnicast()) {
+      boolean delivered = current.receive(message);
+      if (!delivered) {
+        answer(envelope, "failed");
+      } else if (envelope.extra().get(ACK) != null) {
+        answer(envelope, "delivered");
+      }
+    } else {
+      current.receive(message);
+    }
+  }
+
+  /** Tells a unicast's sender what became of it, on the sender's private channel. */
+  private void answer(Envelope unicast, String outcome) {
+    RedissonClient current = client;
+    if (current == null || unicast.server() == null) {
+      return;
+    }
+    Envelope reply = unicast.withExtra(REPLY, outcome);
+    current
+        .getTopic(unicast.server(), StringCodec.INSTANCE)
+        .publishAsync(codec.encode(reply))
+        .whenComplete(
+            (receivers, failure) -> {
+              if (failure != null) {
+                problems.warn("answering a unicast on Redis failed: " + failure);
+              }
+            });
+  }
+
+  private void failed(Message message) {
+    Receiver current = receiver;
+    if (current != null) {
+      current.unicastFailed(message);
+    }
+  }
+
+  private static String describe(Message message) {
+    return (message.isUnicast() ? "unicast" : message.isMulticast() ? "multicast" : "broadcast")
+        + " '"
+        + message.event()
+        + "'";
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    connecting.shutdownNow();
+    shutdownClient();
+  }
+
+  private void shutdownClient() {
+    RedissonClient current;
+    Subscriptions subscribed;
+    synchronized (this) {
+      current = client;
+      subscribed = subscriptions;
+      global = null;
+      client = null;
+      subscriptions = null;
+    }
+    if (current == null) {
+      return;
+    }
+    if (ownsClient) {
+      current.shutdown(0, 2, TimeUnit.SECONDS);
+      return;
+    }
+    // The application's client may live on: stop listening on it, without waiting for Redis.
+    try {
+      if (!current.isShutdown()) {
+        subscribed.global().removeListenerAsync(subscribed.globalListener());
+        subscribed.own().removeListenerAsync(subscribed.ownListener());
+      }
+    } catch (RuntimeException e) {
+      // Already gone with its application (a CDI proxy whose context ended): nothing to undo.
+      LOG.log(Level.DEBUG, () -> "Plezi: the application's Redis client is gone: " + e);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.plezi.jakarta.internal.runtime;
+
+import jakarta.servlet.ServletContext;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.plezi.jakarta.internal.base.Settings;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.IdentityStore;
+import org.plezi.jakarta.internal.bus.LocalBus;
+import org.plezi.jakarta.internal.bus.LocalIdentityStore;
+
+/** Chooses a deployment's bus: Redis when configured, else the in-process bus. */
+final class Buses {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private Buses() {}
+
+  /**
+   * The bus for these settings: over the application's own Redis client when it supplies one (which
+   * then wins over {@code plezi.redis.url} and {@code plezi.redis.config}), else over a client made
+   * from those settings, else in-process.
+   *
+   * @param redisClient supplies the application's {@code RedissonClient}; null for none
+   * @throws IllegalArgumentException when Redis is configured but Redisson is missing or the
+   *     configuration file cannot be read
+   */
+  static Bus choose(Settings settings, String serverUuid, String channel, Supplier<?> redisClient) {
+    Optional<String> url = settings.get(Settings.REDIS_URL);
+    Optional<String> file = settings.get(Settings.REDIS_CONFIG);
+    if (redisClient != null) {
+      requireRedisson("the application supplies a Redis client");
+      if (url.isPresent() || file.isPresent()) {
+        LOG.log(
+            Level.INFO,
+            "Plezi: the application's Redis client is used; plezi.redis.url and "
+                + "plezi.redis.config are ignored");
+      }
+      return org.plezi.jakarta.internal.redis.RedisBuses.fromClient(
+          serverUuid, channel, redisClient);
+    }
+    if (url.isEmpty() && file.isEmpty()) {
+      LOG.log(Level.INFO, "Plezi: no Redis configured, single-server bus");
+      return new LocalBus();
+    }
+    requireRedisson("Redis is configured (plezi.redis.url / PL_REDIS_URL or plezi.redis.config)");
+    if (file.isPresent()) {
+      return org.plezi.jakarta.internal.redis.RedisBuses.fromConfigFile(
+          serverUuid, channel, file.get());
+    }
+    return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(serverUuid, channel, url.get());
+  }
+
+  /** The identity store that goes with a bus: Redis for a cluster, else this JVM's memory. */
+  static IdentityStore identityStore(Bus bus, Settings settings, String channel) {
+    int cap = (int) settings.get(Settings.MAILBOX_MAX_MESSAGES);
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      return new org.plezi.jakarta.internal.redis.RedisIdentityStore(redis, channel, cap);
+    }
+    return new LocalIdentityStore(cap);
+  }
+
+  /** The global channel: the setting, else derived from the application's name. */
+  static String channel(Settings settings, ServletContext context) {
+    return settings
+        .get(Settings.CHANNEL)
+        .orElseGet(
+            () -> {
+              String name = context.getServletContextName();
+              if (name == null || name.isBlank()) {
+                name = context.getContextPath().replaceFirst("^/", "");
+              }
+              String cleaned = name.replaceAll("[^A-Za-z0-9_.:-]+", "_");
+              if (cleaned.length() > 180) {
+                cleaned = cleaned.substring(0, 180);
+              }
+              return cleaned.isEmpty() ? "plezi" : "plezi_" + cleaned;
+            });
+  }
+
+  private static void requireRedisson(String why) {
+    try {
+      Class.forName("org.redisson.Redisson", false, Buses.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalArgumentException(
+          why
+              + " but Plezi does not see Redisson on its class "
+              + "path: add org.redisson:redisson to the application (beside Plezi's jar)");
+    }
+  }
+}

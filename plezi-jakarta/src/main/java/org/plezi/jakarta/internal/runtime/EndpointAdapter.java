@@ -1,0 +1,78 @@
+package org.plezi.jakarta.internal.runtime;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.internal.connection.Connection;
+import org.plezi.jakarta.internal.model.ControllerModel;
+
+/**
+ * The one Jakarta WebSocket endpoint behind every route: an instance per connection, holding the
+ * controller that {@code preConnect} already accepted, and turning container events into controller
+ * callbacks.
+ */
+public final class EndpointAdapter extends Endpoint {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  private final PleziRuntime runtime;
+  private final ControllerModel model;
+  private final Controller controller;
+
+  /** Set in onOpen; the container calls the other events after it, on its own threads. */
+  private volatile Connection connection;
+
+  EndpointAdapter(PleziRuntime runtime, ControllerModel model, Controller controller) {
+    this.runtime = runtime;
+    this.model = model;
+    this.controller = controller;
+  }
+
+  @Override
+  public void onOpen(Session session, EndpointConfig config) {
+    Connection opened = runtime.connect(session, model, controller);
+    connection = opened;
+    if (model.handlesText()) {
+      session.addMessageHandler(String.class, opened::receive);
+    } else {
+      session.addMessageHandler(String.class, text -> opened.unsupported("text"));
+    }
+    // ByteBuffer, not byte[]: Tomcat wraps a byte[] handler in a reflective adapter with its own
+    // Method object, about 150 bytes more per connection. The buffer is the container's own, so
+    // the controller gets a copy.
+    if (model.handlesBinary()) {
+      session.addMessageHandler(ByteBuffer.class, data -> opened.receive(copy(data)));
+    } else {
+      session.addMessageHandler(ByteBuffer.class, data -> opened.unsupported("binary"));
+    }
+    opened.opened(runtime.connections());
+    if (runtime.isStopping()) {
+      opened.shutdown(); // opened while undeploy was collecting connections
+    }
+  }
+
+  private static byte[] copy(ByteBuffer data) {
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    return bytes;
+  }
+
+  @Override
+  public void onClose(Session session, CloseReason reason) {
+    Connection current = connection;
+    if (current != null) {
+      runtime.disconnect(current, reason.getCloseCode().getCode(), reason.getReasonPhrase());
+    }
+  }
+
+  @Override
+  public void onError(Session session, Throwable failure) {
+    Connection current = connection;
+    Level level = failure instanceof IOException ? Level.DEBUG : Level.WARNING;
+    LOG.log(level, () -> "websocket error on " + current + ": " + failure);
+  }
+}

@@ -1,0 +1,343 @@
+package org.plezi.jakarta.internal.runtime;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.ServletRegistration;
+import jakarta.websocket.Session;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.plezi.jakarta.CloseCodes;
+import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.internal.base.Settings;
+import org.plezi.jakarta.internal.base.Threads;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.connection.Connection;
+import org.plezi.jakarta.internal.connection.ConnectionRegistry;
+import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.delivery.Messaging;
+import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.hooks.RuntimeHooks;
+import org.plezi.jakarta.internal.model.ControllerChecks;
+import org.plezi.jakarta.internal.model.ControllerModel;
+import org.plezi.jakarta.internal.model.RouteTable;
+import org.plezi.jakarta.spi.ControllerFactory;
+
+/**
+ * Everything Plezi holds for one deployment (one {@link ServletContext}): settings, server uuid,
+ * routes, open connections, messaging and the shutdown sequence. Created once, at start-up, by the
+ * {@code ServletContainerInitializer} or the first programmatic registration; finished by {@link
+ * IntegrationListener} when start-up is over.
+ */
+public final class PleziRuntime {
+  static {
+    RuntimeHooks.install(new Door());
+  }
+
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
+  /** The servlet context attribute holding the runtime. */
+  public static final String ATTRIBUTE = PleziRuntime.class.getName();
+
+  private static final String SERVLET_NAME = "org.plezi.jakarta.dispatcher";
+
+  // The volatile fields are written once more, by integrate() on the container's start-up
+  // thread, before any request; requests, connections and the undeploy thread read them.
+
+  /** Replaced once, when start-up is over, by the settings with code overrides applied. */
+  private volatile Settings settings;
+
+  /** Makes controllers; null (the no-argument constructor) unless an integration brought one. */
+  private volatile ControllerFactory factory;
+
+  private final String serverUuid = UUID.randomUUID().toString();
+  private final RouteTable routes = new RouteTable();
+  private final ConnectionRegistry connections = new ConnectionRegistry();
+  private final WebsocketHandOff handOff = new WebsocketHandOff(this);
+  private final AtomicLong nextLocalId = new AtomicLong();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final ExecutorService closer;
+  private final Messaging messaging;
+  private final ServletRegistration.Dynamic servlet;
+
+  /**
+   * Runs events from other connections; made with the bus in {@link #integrate}, since an
+   * integration may set its size. Null until then.
+   */
+  private volatile ExecutorService events;
+
+  /** Which identities the connections hold; made with the store in {@link #integrate}. */
+  private volatile Identities identities;
+
+  /** Checks the sends in flight; started in {@link #integrate}; null before, or without timeout. */
+  private volatile SendTimeouts sendTimeouts;
+
+  private PleziRuntime(ServletContext context, Settings settings) {
+    this.settings = settings;
+    this.closer = Threads.pool("close", serverUuid, 4);
+    // The bus, the identity store and the event pool are chosen in integrate(): the settings
+    // that shape them may still change there (CDI), and no connection can open before.
+    this.messaging = new Messaging(serverUuid, connections);
+    this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
+    servlet.setLoadOnStartup(1);
+    servlet.setAsyncSupported(true);
+    context.addListener(new Shutdown(this));
+    context.addListener(new IntegrationListener(this));
+  }
+
+  /**
+   * The runtime of a deployment, created on first use; only during start-up.
+   *
+   * @throws IllegalArgumentException when a setting is invalid
+   */
+  public static synchronized PleziRuntime install(ServletContext context) {
+    Object existing = context.getAttribute(ATTRIBUTE);
+    if (existing instanceof PleziRuntime runtime) {
+      return runtime;
+    }
+    Settings settings = Settings.load(context::getInitParameter, System.getenv());
+    PleziRuntime runtime = new PleziRuntime(context, settings);
+    context.setAttribute(ATTRIBUTE, runtime);
+    LOG.log(
+        Level.INFO,
+        "Plezi server "
+            + runtime.serverUuid
+            + " started for "
+            + (context.getContextPath().isEmpty() ? "/" : context.getContextPath()));
+    return runtime;
+  }
+
+  /**
+   * The runtime of a deployment.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  static PleziRuntime of(ServletContext context) {
+    Object runtime = context.getAttribute(ATTRIBUTE);
+    if (!(runtime instanceof PleziRuntime installed)) {
+      throw new IllegalStateException("Plezi is not installed in " + context.getContextPath());
+    }
+    return installed;
+  }
+
+  /**
+   * Adds routes for controller classes (all or none) and maps them.
+   *
+   * @throws org.plezi.jakarta.InvalidControllerException listing every problem
+   */
+  public void register(Collection<? extends Class<?>> classes) {
+    List<ControllerModel> models = ControllerChecks.ofAll(List.copyOf(classes));
+    routes.addAll(models);
+    for (ControllerModel model : models) {
+      connections.addRoute(model);
+      servlet.addMapping(RouteTable.servletMappings(model.route()).toArray(String[]::new));
+      LOG.log(Level.DEBUG, () -> "route " + model);
+    }
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** The 36-character uuid of this server (this deployment). */
+  public String serverUuid() {
+    return serverUuid;
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public ConnectionRegistry connections() {
+    return connections;
+  }
+
+  /** The deployment's messaging. */
+  public Messaging messaging() {
+    return messaging;
+  }
+
+  /** The deployment's messenger. */
+  public Messenger messenger() {
+    return messaging.messenger();
+  }
+
+  WebsocketHandOff handOff() {
+    return handOff;
+  }
+
+  boolean isStopping() {
+    return stopping.get();
+  }
+
+  /** A new controller for a connection or request; null (after logging) if construction failed. */
+  Controller newController(ControllerModel model) {
+    ControllerFactory current = factory;
+    try {
+      Controller controller = current == null ? model.instantiate() : current.create(model.type());
+      ControllerHooks.get().bindMessaging(controller, messaging.senderFor(model));
+      return controller;
+    } catch (Exception e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      LOG.log(
+          Level.ERROR,
+          model.type().getName()
+              + ": could not be created ("
+              + (current == null ? "reflection" : current)
+              + ")",
+          cause);
+      return null;
+    }
+  }
+
+  /** A controller's request or connection is over. */
+  void releaseController(Controller controller) {
+    ControllerFactory current = factory;
+    if (current != null) {
+      current.release(controller);
+    }
+  }
+
+  /**
+   * Start-up is over: takes the factory, settings and Redis client an integration brings (or the
+   * defaults), then chooses the bus and identity store and starts messaging. Runs once, from the
+   * last listener of start-up, before any request.
+   *
+   * @param factory makes controllers; null for the no-argument constructors
+   * @param redisClient supplies the application's {@code RedissonClient}; null for none
+   * @throws IllegalArgumentException when Redis is configured but cannot be used
+   */
+  void integrate(
+      ControllerFactory factory,
+      Settings settings,
+      Supplier<?> redisClient,
+      ServletContext context) {
+    this.factory = factory;
+    this.settings = settings;
+    String channel = Buses.channel(settings, context);
+    Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
+    int threads = (int) settings.get(Settings.EVENT_THREADS);
+    ExecutorService pool =
+        Threads.pool(
+            "events",
+            serverUuid,
+            threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
+    Identities bound =
+        new Identities(serverUuid, Buses.identityStore(bus, settings, channel), connections, pool);
+    this.events = pool;
+    this.identities = bound;
+    messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
+    this.sendTimeouts =
+        SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
+  }
+
+  /**
+   * Binds an opened websocket to its controller; the connection enters the registry when it runs
+   * onOpen ({@link Connection#opened}). Container thread.
+   */
+  Connection connect(Session session, ControllerModel model, Controller controller) {
+    String localId = Long.toHexString(nextLocalId.incrementAndGet());
+    Connection connection =
+        new Connection(
+            serverUuid, localId, controller, model, session, settings, closer, events, identities);
+    ControllerHooks.get().bindConnection(controller, connection);
+    return connection;
+  }
+
+  /** A websocket ended: leaves the registry, then runs onClose (once). */
+  void disconnect(Connection connection, int code, String reason) {
+    if (connection.closed(code, reason, connections)) {
+      identities.forget(connection);
+      releaseController(connection.controller());
+    }
+  }
+
+  /**
+   * Undeploy: every open connection gets onShutdown, then a going-away close after what it wrote;
+   * waits up to {@code plezi.shutdown.timeoutMillis} for the closes, then runs onClose itself for
+   * connections the container did not report closed. Idempotent.
+   */
+  public void shutdown() {
+    if (!stopping.compareAndSet(false, true)) {
+      return;
+    }
+    List<Connection> open = new ArrayList<>(connections.all());
+    List<CompletableFuture<Void>> closes = new ArrayList<>();
+    for (Connection connection : open) {
+      closes.add(
+          CompletableFuture.runAsync(connection::shutdown, closer)
+              .thenCompose(done -> connection.closedFuture()));
+    }
+    long timeout = settings.get(Settings.SHUTDOWN_TIMEOUT_MILLIS);
+    try {
+      CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new))
+          .get(timeout, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      LOG.log(Level.WARNING, "shutdown: connections still open after " + timeout + " ms");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      LOG.log(Level.WARNING, "shutdown: " + e.getCause());
+    }
+    for (Connection connection : open) {
+      disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
+    }
+    SendTimeouts timeouts = sendTimeouts;
+    if (timeouts != null) {
+      timeouts.stop();
+    }
+    closer.shutdown();
+    if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
+      events.shutdown();
+      identities.store().close();
+      messaging.bus().close();
+    }
+    LOG.log(
+        Level.INFO,
+        "Plezi server " + serverUuid + " stopped; " + open.size() + " connection(s) closed");
+  }
+
+  /** Runs the shutdown sequence when the context goes, if the servlet's destroy did not. */
+  private static final class Shutdown implements ServletContextListener {
+    private final PleziRuntime runtime;
+
+    Shutdown(PleziRuntime runtime) {
+      this.runtime = runtime;
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+      runtime.shutdown();
+    }
+  }
+
+  /** What the public facade {@code Plezi} calls. */
+  private static final class Door extends RuntimeHooks {
+    @Override
+    public void register(ServletContext context, List<Class<? extends Controller>> classes) {
+      PleziRuntime.install(context).register(classes);
+    }
+
+    @Override
+    public Messenger messenger(ServletContext context) {
+      return of(context).messenger();
+    }
+
+    @Override
+    public String serverUuid(ServletContext context) {
+      return of(context).serverUuid();
+    }
+  }
+}
