@@ -23,7 +23,11 @@ import java.util.Objects;
  * @param redis the state of the Redis link
  */
 public record PleziHealth(
-    String serverUuid, boolean live, boolean ready, boolean started, boolean stopping,
+    String serverUuid,
+    boolean live,
+    boolean ready,
+    boolean started,
+    boolean stopping,
     Redis redis) {
   /** The cluster bus's link to Redis. */
   public enum Redis {
@@ -43,11 +47,10 @@ public record PleziHealth(
   }
 
   /** The answer for a deployment in these states; {@code ready} and {@code live} follow them. */
-  public static PleziHealth of(String serverUuid, boolean started, boolean stopping,
-      Redis redis) {
+  public static PleziHealth of(String serverUuid, boolean started, boolean stopping, Redis redis) {
     boolean live = !stopping;
-    boolean ready = started && !stopping
-        && (redis == Redis.CONNECTED || redis == Redis.NOT_CONFIGURED);
+    boolean ready =
+        started && !stopping && (redis == Redis.CONNECTED || redis == Redis.NOT_CONFIGURED);
     return new PleziHealth(serverUuid, live, ready, started, stopping, redis);
   }
 }

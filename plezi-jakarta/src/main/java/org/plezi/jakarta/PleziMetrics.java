@@ -9,12 +9,12 @@ import java.util.Objects;
 
 /**
  * What one deployment has done since it started: an immutable snapshot, taken by {@link
- * Plezi#metrics}. Counts only grow; gauges (open connections, queued bytes) are the values when
- * the snapshot was taken. Every count is exact once the operations it counts have returned, but a
+ * Plezi#metrics}. Counts only grow; gauges (open connections, queued bytes) are the values when the
+ * snapshot was taken. Every count is exact once the operations it counts have returned, but a
  * snapshot taken while traffic flows is not atomic: two counts may be a few operations apart.
  *
- * <p>Taking a snapshot visits every open connection once (for the queue gauges): it is meant for
- * a scrape every few seconds, not for every message. JMX and the Micrometer binder read the same
+ * <p>Taking a snapshot visits every open connection once (for the queue gauges): it is meant for a
+ * scrape every few seconds, not for every message. JMX and the Micrometer binder read the same
  * numbers; README's <i>Metrics</i> section lists each with its Micrometer name.
  *
  * <p>Map keys are tag values: close codes as decimal text ({@code "1001"}, {@code "4001"}, and
@@ -156,11 +156,11 @@ public record PleziMetrics(
    * @param dispatched calls by source: {@code client} (its own client's JSON, auto-dispatch) or
    *     {@code server} (other connections, the bus, identity mailboxes)
    * @param failed calls whose method threw, by source
-   * @param rejected messages that called no method, by reason: {@code bad_request} (400: not a
-   *     JSON object with an event), {@code not_found} (404: no such event), {@code not_callable}
-   *     (405: the event's parameters take no client message), {@code no_method} (a message from
-   *     the server for an event the class does not have), {@code bad_arguments} (its arguments
-   *     do not fit the method)
+   * @param rejected messages that called no method, by reason: {@code bad_request} (400: not a JSON
+   *     object with an event), {@code not_found} (404: no such event), {@code not_callable} (405:
+   *     the event's parameters take no client message), {@code no_method} (a message from the
+   *     server for an event the class does not have), {@code bad_arguments} (its arguments do not
+   *     fit the method)
    */
   public record Events(
       Map<String, Long> dispatched, Map<String, Long> failed, Map<String, Long> rejected) {
@@ -208,14 +208,17 @@ public record PleziMetrics(
    * are synchronised (NTP) and the sender wrote the key.
    *
    * @param upperBoundsMicros the finite upper bounds of the buckets: 1, 2, 4 ... 2^25 µs
-   * @param counts recordings per bucket, one more than the bounds: bucket {@code i} holds
-   *     latencies above bound {@code i-1} up to bound {@code i}; the last, anything longer
+   * @param counts recordings per bucket, one more than the bounds: bucket {@code i} holds latencies
+   *     above bound {@code i-1} up to bound {@code i}; the last, anything longer
    * @param sumMicros the sum of the recorded latencies
    * @param maxMicros the largest recorded
    * @param skewed recordings whose sender's clock was ahead (recorded as 0)
    */
   public record Latency(
-      List<Long> upperBoundsMicros, List<Long> counts, long sumMicros, long maxMicros,
+      List<Long> upperBoundsMicros,
+      List<Long> counts,
+      long sumMicros,
+      long maxMicros,
       long skewed) {
     public Latency {
       upperBoundsMicros = List.copyOf(upperBoundsMicros);

@@ -38,7 +38,9 @@ final class HealthResponses {
     data.put("started", health.started());
     data.put("stopping", health.stopping());
     data.put("redis", health.redis().name());
-    return new HealthCheckResponse(NAME,
-        up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));
+    return new HealthCheckResponse(
+        NAME,
+        up ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN,
+        Optional.of(data));
   }
 }

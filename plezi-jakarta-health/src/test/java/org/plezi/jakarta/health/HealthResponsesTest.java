@@ -25,9 +25,14 @@ class HealthResponsesTest {
     HealthCheckResponse readiness = HealthResponses.readiness(health);
     assertThat(readiness.getStatus()).isEqualTo(Status.DOWN);
     assertThat(readiness.getName()).isEqualTo("plezi");
-    assertThat(readiness.getData()).hasValueSatisfying(data -> assertThat(data)
-        .containsEntry("redis", "DISCONNECTED").containsEntry("server", UUID)
-        .containsEntry("started", true).containsEntry("stopping", false));
+    assertThat(readiness.getData())
+        .hasValueSatisfying(
+            data ->
+                assertThat(data)
+                    .containsEntry("redis", "DISCONNECTED")
+                    .containsEntry("server", UUID)
+                    .containsEntry("started", true)
+                    .containsEntry("stopping", false));
     assertThat(HealthResponses.liveness(health).getStatus()).isEqualTo(Status.UP);
   }
 

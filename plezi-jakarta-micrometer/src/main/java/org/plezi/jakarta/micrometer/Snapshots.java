@@ -24,8 +24,11 @@ final class Snapshots {
   private final long maxAgeNanos;
   private volatile Taken last;
 
-  Snapshots(Supplier<PleziMetrics> metrics, Supplier<PleziHealth> health,
-      Consumer<PleziMetrics> onRefresh, long maxAgeNanos) {
+  Snapshots(
+      Supplier<PleziMetrics> metrics,
+      Supplier<PleziHealth> health,
+      Consumer<PleziMetrics> onRefresh,
+      long maxAgeNanos) {
     this.metrics = metrics;
     this.health = health;
     this.onRefresh = onRefresh;

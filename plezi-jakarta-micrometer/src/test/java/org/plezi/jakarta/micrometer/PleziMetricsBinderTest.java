@@ -16,8 +16,8 @@ import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
 /**
- * The binder over a deployment's real metrics seam (no servlet container: the counts are driven
- * by hand); the integration tests drive them with real traffic.
+ * The binder over a deployment's real metrics seam (no servlet container: the counts are driven by
+ * hand); the integration tests drive them with real traffic.
  */
 class PleziMetricsBinderTest {
   private static final String UUID = "3b241101-e2bb-4255-8caf-4136c566a962";
@@ -28,9 +28,12 @@ class PleziMetricsBinderTest {
   private PleziHealth.Redis redis = PleziHealth.Redis.NOT_CONFIGURED;
 
   /** Snapshots taken again at every read, so the test sees each change at once. */
-  private final PleziMetricsBinder binder = new PleziMetricsBinder("/chat",
-      () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 7),
-      () -> PleziHealth.of(UUID, true, false, redis), 0);
+  private final PleziMetricsBinder binder =
+      new PleziMetricsBinder(
+          "/chat",
+          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 7),
+          () -> PleziHealth.of(UUID, true, false, redis),
+          0);
 
   @Test
   void routeMetersReadTheRoutesCounts() {
@@ -40,14 +43,29 @@ class PleziMetricsBinderTest {
     room.refused(RouteMetrics.Refusal.PRE_CONNECT);
     MeterRegistry registry = new SimpleMeterRegistry();
     binder.bindTo(registry);
-    assertThat(registry.get("plezi.connections").tags("context", "/chat", "route", "/room/{name}")
-        .gauge().value()).isEqualTo(2);
+    assertThat(
+            registry
+                .get("plezi.connections")
+                .tags("context", "/chat", "route", "/room/{name}")
+                .gauge()
+                .value())
+        .isEqualTo(2);
     assertThat(registry.get("plezi.connections.opened").functionCounter().count()).isEqualTo(2);
     assertThat(registry.get("plezi.messages.in.bytes").functionCounter().count()).isEqualTo(10);
-    assertThat(registry.get("plezi.handshakes.refused").tag("reason", "pre_connect")
-        .functionCounter().count()).isEqualTo(1);
-    assertThat(registry.get("plezi.handshakes.refused").tag("reason", "error")
-        .functionCounter().count()).isZero();
+    assertThat(
+            registry
+                .get("plezi.handshakes.refused")
+                .tag("reason", "pre_connect")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("plezi.handshakes.refused")
+                .tag("reason", "error")
+                .functionCounter()
+                .count())
+        .isZero();
     assertThat(registry.get("plezi.outbound.queued").gauge().value()).isEqualTo(2_048);
     assertThat(registry.get("plezi.inbox.queued").gauge().value()).isEqualTo(3);
     assertThat(registry.get("plezi.events.pool.queued").gauge().value()).isEqualTo(7);
@@ -81,8 +99,9 @@ class PleziMetricsBinderTest {
     FunctionTimer latency = registry.get("plezi.cluster.latency").functionTimer();
     assertThat(latency.count()).isEqualTo(1);
     assertThat(latency.totalTime(TimeUnit.MICROSECONDS)).isGreaterThanOrEqualTo(1_000);
-    assertThat(registry.get("plezi.bus.published").tag("kind", "multicast").functionCounter()
-        .count()).isEqualTo(1);
+    assertThat(
+            registry.get("plezi.bus.published").tag("kind", "multicast").functionCounter().count())
+        .isEqualTo(1);
   }
 
   @Test

@@ -3,8 +3,8 @@ package org.plezi.jakarta.internal.jmx;
 import java.util.Map;
 
 /**
- * One Plezi deployment, as JMX shows it: health, totals, the bus and identity mailboxes. Values
- * are at most a second old. The meaning of each is documented on {@code PleziMetrics} and {@code
+ * One Plezi deployment, as JMX shows it: health, totals, the bus and identity mailboxes. Values are
+ * at most a second old. The meaning of each is documented on {@code PleziMetrics} and {@code
  * PleziHealth}, and in README's <i>Metrics</i> section.
  */
 public interface DeploymentMXBean {

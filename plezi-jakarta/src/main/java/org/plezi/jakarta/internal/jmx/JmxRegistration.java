@@ -21,10 +21,10 @@ import org.plezi.jakarta.PleziMetrics;
  * org.plezi.jakarta:type=Route,context="/chat",server=&lt;uuid&gt;,route="/room/{name}"
  * </pre>
  *
- * The context path is {@code "/"} for the root application; the server uuid keeps two
- * deployments of one context path in one JVM (two virtual hosts, tests) apart. A name that cannot
- * be registered (taken, or refused by the server) is logged once and skipped: JMX never fails a
- * deployment. {@link #close} removes every name registered; it is idempotent.
+ * The context path is {@code "/"} for the root application; the server uuid keeps two deployments
+ * of one context path in one JVM (two virtual hosts, tests) apart. A name that cannot be registered
+ * (taken, or refused by the server) is logged once and skipped: JMX never fails a deployment.
+ * {@link #close} removes every name registered; it is idempotent.
  */
 public final class JmxRegistration implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
@@ -50,14 +50,18 @@ public final class JmxRegistration implements AutoCloseable {
    * @param contextPath the servlet context path ("" for the root application)
    * @param routes the route templates
    */
-  public static JmxRegistration register(MBeanServer server, String contextPath,
-      String serverUuid, Collection<String> routes, Supplier<PleziMetrics> metrics,
+  public static JmxRegistration register(
+      MBeanServer server,
+      String contextPath,
+      String serverUuid,
+      Collection<String> routes,
+      Supplier<PleziMetrics> metrics,
       Supplier<PleziHealth> health) {
     JmxRegistration registration = new JmxRegistration(server);
     Memo<PleziMetrics> memo = new Memo<>(metrics, MAX_AGE_NANOS, System::nanoTime);
     String context = contextPath.isEmpty() ? "/" : contextPath;
-    registration.add(deploymentName(context, serverUuid),
-        new DeploymentBean(context, memo, health));
+    registration.add(
+        deploymentName(context, serverUuid), new DeploymentBean(context, memo, health));
     for (String route : routes) {
       registration.add(routeName(context, serverUuid, route), new RouteBean(route, memo));
     }
@@ -66,14 +70,22 @@ public final class JmxRegistration implements AutoCloseable {
 
   /** The deployment bean's name. */
   public static ObjectName deploymentName(String context, String serverUuid) {
-    return name("type=Deployment,context=" + ObjectName.quote(context) + ",server="
-        + ObjectName.quote(serverUuid));
+    return name(
+        "type=Deployment,context="
+            + ObjectName.quote(context)
+            + ",server="
+            + ObjectName.quote(serverUuid));
   }
 
   /** A route bean's name. */
   public static ObjectName routeName(String context, String serverUuid, String route) {
-    return name("type=Route,context=" + ObjectName.quote(context) + ",server="
-        + ObjectName.quote(serverUuid) + ",route=" + ObjectName.quote(route));
+    return name(
+        "type=Route,context="
+            + ObjectName.quote(context)
+            + ",server="
+            + ObjectName.quote(serverUuid)
+            + ",route="
+            + ObjectName.quote(route));
   }
 
   private static ObjectName name(String properties) {

@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * A value computed again only when the last one is older than a bound: a JMX console reads
- * attributes one by one, and each would otherwise take a snapshot of its own. Thread-safe;
- * two readers that find it stale at once may both compute.
+ * attributes one by one, and each would otherwise take a snapshot of its own. Thread-safe; two
+ * readers that find it stale at once may both compute.
  */
 final class Memo<T> {
   private record Taken<T>(T value, long atNanos) {}

@@ -35,9 +35,8 @@ public final class CodeCounters {
     Counter counter = byCode.get(code);
     if (counter == null) {
       // The bound is checked before inserting; racing first uses may pass it by a few codes.
-      counter = byCode.size() < MAX_CODES
-          ? byCode.computeIfAbsent(code, c -> new Counter(true))
-          : other;
+      counter =
+          byCode.size() < MAX_CODES ? byCode.computeIfAbsent(code, c -> new Counter(true)) : other;
     }
     counter.increment();
   }

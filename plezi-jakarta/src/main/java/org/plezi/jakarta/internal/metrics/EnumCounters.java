@@ -5,9 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One {@link Counter} per constant of an enum, all made up front and found by ordinal: counting
- * by reason or kind costs an array read. Keys in snapshots are each constant's {@link
- * Tagged#tag()}.
+ * One {@link Counter} per constant of an enum, all made up front and found by ordinal: counting by
+ * reason or kind costs an array read. Keys in snapshots are each constant's {@link Tagged#tag()}.
  */
 public final class EnumCounters<E extends Enum<E> & EnumCounters.Tagged> {
   /** A constant's name as a metric tag value (lower case, underscores). */

@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.plezi.jakarta.PleziMetrics;
 
 /**
- * Latencies in microseconds, counted in {@value #BUCKETS} buckets whose upper bounds are the
- * powers of two from 1 µs to 2^{@value #LAST_POWER} µs (about 33.5 s), then one for anything
- * longer. Lock-free: recording is an index computed from the leading zeros, one atomic increment,
- * one {@code LongAdder} add, and a compare-and-set only when the maximum grows. Reading is not an
+ * Latencies in microseconds, counted in {@value #BUCKETS} buckets whose upper bounds are the powers
+ * of two from 1 µs to 2^{@value #LAST_POWER} µs (about 33.5 s), then one for anything longer.
+ * Lock-free: recording is an index computed from the leading zeros, one atomic increment, one
+ * {@code LongAdder} add, and a compare-and-set only when the maximum grows. Reading is not an
  * atomic snapshot: a concurrent record may show in the sum but not yet in its bucket.
  *
  * <p>A negative latency (the sender's clock is ahead of this server's) is recorded as 0 and also
@@ -83,7 +83,7 @@ public final class LatencyHistogram {
     for (int i = 0; i < BUCKETS; i++) {
       buckets.add(counts.get(i));
     }
-    return new PleziMetrics.Latency(upperBoundsMicros(), buckets, sumMicros.sum(),
-        maxMicros.get(), skewed.sum());
+    return new PleziMetrics.Latency(
+        upperBoundsMicros(), buckets, sumMicros.sum(), maxMicros.get(), skewed.sum());
   }
 }

@@ -95,6 +95,7 @@ public final class RouteMetrics {
 
   /** Open now: +1 on open, -1 on close. */
   private final Counter connections;
+
   private final Counter opened;
   private final EnumCounters<Refusal> refused;
   private final CodeCounters closes;
@@ -213,13 +214,23 @@ public final class RouteMetrics {
    */
   public PleziMetrics.Route snapshot(Gauges gauges) {
     Gauges g = gauges == null ? new Gauges() : gauges;
-    return new PleziMetrics.Route(route, controller, connections.sum(), opened.sum(),
+    return new PleziMetrics.Route(
+        route,
+        controller,
+        connections.sum(),
+        opened.sum(),
         new PleziMetrics.Handshakes(opened.sum(), refused.snapshot()),
         closes.snapshot(),
-        new PleziMetrics.Traffic(messagesIn.sum(), bytesIn.sum(), messagesOut.sum(),
-            bytesOut.sum(), dropped.snapshot()),
-        new PleziMetrics.Queues(g.outboundBytes, g.largestOutboundBytes, outboundOverflows.sum(),
-            sendTimeouts.sum(), sendFailures.sum(), g.inboxQueued, inboxOverflows.sum()),
+        new PleziMetrics.Traffic(
+            messagesIn.sum(), bytesIn.sum(), messagesOut.sum(), bytesOut.sum(), dropped.snapshot()),
+        new PleziMetrics.Queues(
+            g.outboundBytes,
+            g.largestOutboundBytes,
+            outboundOverflows.sum(),
+            sendTimeouts.sum(),
+            sendFailures.sum(),
+            g.inboxQueued,
+            inboxOverflows.sum()),
         new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()));
   }
 

@@ -26,10 +26,11 @@ class JmxRegistrationTest {
   private final Metrics metrics = new Metrics(true, UUID, Clock.systemUTC());
   private final RouteMetrics room = metrics.addRoute("/room/{name}", "com.example.Room");
   private final AtomicInteger snapshots = new AtomicInteger();
-  private final Supplier<PleziMetrics> snapshot = () -> {
-    snapshots.incrementAndGet();
-    return metrics.snapshot(null, "local", 0);
-  };
+  private final Supplier<PleziMetrics> snapshot =
+      () -> {
+        snapshots.incrementAndGet();
+        return metrics.snapshot(null, "local", 0);
+      };
   private final Supplier<PleziHealth> health =
       () -> PleziHealth.of(UUID, true, false, PleziHealth.Redis.NOT_CONFIGURED);
 
@@ -70,7 +71,8 @@ class JmxRegistrationTest {
     try (JmxRegistration registration =
         JmxRegistration.register(server, "/chat", UUID, List.of(), snapshot, health)) {
       ObjectName deployment = JmxRegistration.deploymentName("/chat", UUID);
-      server.getAttributes(deployment,
+      server.getAttributes(
+          deployment,
           new String[] {"Connections", "UnicastsFailed", "BusPublished", "MailboxAppends"});
       assertThat(snapshots).hasValue(1);
     }
@@ -81,8 +83,8 @@ class JmxRegistrationTest {
     try (JmxRegistration first =
             JmxRegistration.register(server, "/a", UUID, List.of(), snapshot, health);
         JmxRegistration second =
-            JmxRegistration.register(server, "/a", UUID, List.of("/room/{name}"), snapshot,
-                health)) {
+            JmxRegistration.register(
+                server, "/a", UUID, List.of("/room/{name}"), snapshot, health)) {
       assertThat(first.names()).hasSize(1);
       assertThat(second.names())
           .containsExactly(JmxRegistration.routeName("/a", UUID, "/room/{name}"));

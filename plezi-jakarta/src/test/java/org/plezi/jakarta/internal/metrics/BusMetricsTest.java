@@ -59,8 +59,11 @@ class BusMetricsTest {
     bus.foreign();
     bus.publishFailed();
     PleziMetrics.Bus snapshot = bus.snapshot("redis");
-    assertThat(snapshot.published()).containsEntry("multicast", 1L).containsEntry("unicast", 1L)
-        .containsEntry("broadcast", 0L).containsEntry("reply", 0L);
+    assertThat(snapshot.published())
+        .containsEntry("multicast", 1L)
+        .containsEntry("unicast", 1L)
+        .containsEntry("broadcast", 0L)
+        .containsEntry("reply", 0L);
     assertThat(snapshot.received()).containsEntry("broadcast", 1L).containsEntry("reply", 1L);
     assertThat(snapshot.rejected()).isEqualTo(1);
     assertThat(snapshot.foreign()).isEqualTo(1);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class CountersTest {
   enum Color implements EnumCounters.Tagged {
-    RED, DARK_BLUE;
+    RED,
+    DARK_BLUE;
 
     @Override
     public String tag() {
@@ -22,11 +23,13 @@ class CountersTest {
     Counter counter = Counter.on();
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      threads.add(started(() -> {
-        for (int i = 0; i < 10_000; i++) {
-          counter.increment();
-        }
-      }));
+      threads.add(
+          started(
+              () -> {
+                for (int i = 0; i < 10_000; i++) {
+                  counter.increment();
+                }
+              }));
     }
     for (Thread thread : threads) {
       thread.join();

@@ -82,11 +82,13 @@ class LatencyHistogramTest {
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       long value = 10L << t;
-      threads.add(started(() -> {
-        for (int i = 0; i < 5_000; i++) {
-          histogram.record(value);
-        }
-      }));
+      threads.add(
+          started(
+              () -> {
+                for (int i = 0; i < 5_000; i++) {
+                  histogram.record(value);
+                }
+              }));
     }
     for (Thread thread : threads) {
       thread.join();

@@ -41,15 +41,18 @@ class MetricsTest {
     assertThat(route.connections()).isEqualTo(1);
     assertThat(route.opened()).isEqualTo(2);
     assertThat(route.handshakes().accepted()).isEqualTo(2);
-    assertThat(route.handshakes().refused()).containsEntry("pre_connect", 1L)
-        .containsEntry("error", 0L).hasSize(4);
+    assertThat(route.handshakes().refused())
+        .containsEntry("pre_connect", 1L)
+        .containsEntry("error", 0L)
+        .hasSize(4);
     assertThat(route.handshakes().refusedTotal()).isEqualTo(1);
     assertThat(route.closes()).containsExactly(Map.entry("4001", 1L));
     assertThat(route.traffic().messagesIn()).isEqualTo(1);
     assertThat(route.traffic().bytesIn()).isEqualTo(5);
     assertThat(route.traffic().messagesOut()).isEqualTo(2);
     assertThat(route.traffic().bytesOut()).isEqualTo(10);
-    assertThat(route.traffic().dropped()).containsEntry("outbound_overflow", 4L)
+    assertThat(route.traffic().dropped())
+        .containsEntry("outbound_overflow", 4L)
         .containsEntry("closed", 0L);
     assertThat(route.queues().outboundOverflows()).isEqualTo(1);
     assertThat(route.events().dispatched()).containsEntry("client", 1L).containsEntry("server", 1L);
@@ -63,12 +66,16 @@ class MetricsTest {
     RouteMetrics a = metrics.addRoute("/a", "A");
     RouteMetrics b = metrics.addRoute("/b", "B");
     RouteMetrics stranger = RouteMetrics.standalone("/x", true);
-    PleziMetrics snapshot = metrics.snapshot(sink -> {
-      sink.connection(a, 100, 1);
-      sink.connection(a, 300, 2);
-      sink.connection(b, 50, 0);
-      sink.connection(stranger, 1_000, 9); // not this deployment's: ignored
-    }, "redis", 12);
+    PleziMetrics snapshot =
+        metrics.snapshot(
+            sink -> {
+              sink.connection(a, 100, 1);
+              sink.connection(a, 300, 2);
+              sink.connection(b, 50, 0);
+              sink.connection(stranger, 1_000, 9); // not this deployment's: ignored
+            },
+            "redis",
+            12);
     assertThat(snapshot.routes().keySet()).containsExactly("/a", "/b");
     PleziMetrics.Queues queuesA = snapshot.routes().get("/a").queues();
     assertThat(queuesA.outboundBytes()).isEqualTo(400);
