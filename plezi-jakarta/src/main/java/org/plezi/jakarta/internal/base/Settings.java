@@ -91,6 +91,17 @@ public final class Settings {
   public static final Numeric MAILBOX_MAX_MESSAGES =
       new Numeric("plezi.mailbox.maxMessages", 10_000, 1, 1_000_000, "messages");
 
+  // ---- issue 19: metrics
+
+  /** Whether the library counts (connections, messages, drops...); 0 turns counting off. */
+  public static final Numeric METRICS_ENABLED =
+      new Numeric("plezi.metrics.enabled", 1, 0, 1, "0 or 1");
+
+  /** Whether each deployment registers its JMX MBeans (0: none). */
+  public static final Numeric METRICS_JMX = new Numeric("plezi.metrics.jmx", 1, 0, 1, "0 or 1");
+
+  // ---- end of issue 19
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(
@@ -101,7 +112,9 @@ public final class Settings {
           INBOX_MAX_MESSAGES,
           EVENT_THREADS,
           UNICAST_TIMEOUT_MILLIS,
-          MAILBOX_MAX_MESSAGES);
+          MAILBOX_MAX_MESSAGES,
+          METRICS_ENABLED,
+          METRICS_JMX);
 
   private final Map<String, Long> values;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
@@ -21,6 +22,7 @@ import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
@@ -50,6 +52,21 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   private final ControllerModel model;
   private final Session session;
   private final OutboundQueue outbound;
+
+  /** The route's counts (issue 19): a field read and an add per frame. */
+  private final RouteMetrics metrics;
+
+  /**
+   * Whether {@link #opened} counted this connection as open, so that {@link #closed} counts its
+   * close; guarded by {@link #callbacks}.
+   */
+  private boolean counted;
+
+  /** 1 once an inbox overflow was counted: one per connection. An int: 4 bytes per connection. */
+  private volatile int inboxOverflowed;
+
+  private static final AtomicIntegerFieldUpdater<Connection> INBOX_OVERFLOWED =
+      AtomicIntegerFieldUpdater.newUpdater(Connection.class, "inboxOverflowed");
 
   /** Events from other connections and the bus, run one at a time on the events pool. */
   private final Inbox inbox;
@@ -81,6 +98,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       String localId,
       Controller controller,
       ControllerModel model,
+      RouteMetrics metrics,
       Session session,
       Settings settings,
       Executor closer,
@@ -90,6 +108,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     this.localId = localId;
     this.controller = controller;
     this.model = model;
+    this.metrics = metrics;
     this.session = session;
     this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
@@ -99,6 +118,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             new ConnectionMail.Receiver() {
               @Override
               public void event(String event, List<Object> args) {
+                identities.mailboxMetrics().delivered();
                 receiveEvent(event, args);
               }
 
@@ -116,7 +136,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         new OutboundQueue(
             new SessionSink(session, closer, uuid),
             settings.get(Settings.OUTBOUND_MAX_BYTES),
-            CloseCodes.OUTBOUND_OVERFLOW);
+            CloseCodes.OUTBOUND_OVERFLOW,
+            metrics);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
     Sessions.configure(session, maxMessage);
     // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
@@ -183,6 +204,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     return outbound;
   }
 
+  /** The counts of this connection's route. */
+  public RouteMetrics metrics() {
+    return metrics;
+  }
+
+  /** Events waiting in the inbox, for the metrics' gauges. */
+  public int inboxSize() {
+    return inbox.size();
+  }
+
   /** Completes once onClose has returned. */
   public CompletableFuture<Void> closedFuture() {
     return closedFuture;
@@ -216,6 +247,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         return;
       }
       registry.add(this);
+      metrics.opened();
+      counted = true;
       if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
         outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
       }
@@ -226,6 +259,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A text frame; on the container's thread, one frame of this connection at a time. */
   public void receive(String text) {
+    metrics.messageIn(text.length());
     if (text.length() > maxMessage) {
       tooBig();
       return;
@@ -240,6 +274,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A binary frame; as {@link #receive(String)}. */
   public void receive(byte[] data) {
+    metrics.messageIn(data.length);
     if (data.length > maxMessage) {
       tooBig();
       return;
@@ -328,7 +363,11 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         batch)) {
       return true;
     }
+    metrics.dropped(RouteMetrics.Drop.INBOX_OVERFLOW, 1);
     if (!closed.get()) {
+      if (INBOX_OVERFLOWED.compareAndSet(this, 0, 1)) {
+        metrics.inboxOverflow();
+      }
       LOG.log(Level.WARNING, () -> uuid + ": inbox overflow, closing " + model.type().getName());
       outbound.offerClose(CloseCodes.INBOX_OVERFLOW, "inbox overflow");
     }
@@ -339,6 +378,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   private void receiveEvent(String event, List<Object> values) {
     EventMethod method = model.events().get(event);
     if (method == null) {
+      metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
       drop(event, "no @Event method of that name");
       return;
     }
@@ -346,10 +386,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     try {
       args = PositionalBinder.bind(method, values);
     } catch (CoreValues.Mismatch e) {
+      metrics.rejected(RouteMetrics.Rejection.BAD_ARGUMENTS);
       drop(event, e.getMessage());
       return;
     }
-    invoke(null, event, () -> reply(method.invoke(controller, args)));
+    boolean ok = invoke(null, event, () -> reply(method.invoke(controller, args)));
+    metrics.dispatched(RouteMetrics.Source.SERVER, ok);
   }
 
   private void drop(String event, String why) {
@@ -391,6 +433,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
       registry.remove(this);
+      if (counted) {
+        metrics.closed(code);
+      }
       invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
     } finally {
       callbacks.unlock();

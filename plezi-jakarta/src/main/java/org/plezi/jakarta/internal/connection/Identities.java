@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.plezi.jakarta.internal.bus.IdentityStore;
+import org.plezi.jakarta.internal.metrics.MailboxMetrics;
 
 /**
  * Which identities this server's connections hold: binds a connection to an identity in the store
@@ -27,8 +28,22 @@ public final class Identities {
   /** Runs the unregistrations of closed connections: the store may be remote. */
   private final Executor background;
 
+  /** Mailbox appends, deliveries, drops and misses (issue 19). */
+  private final MailboxMetrics mailboxMetrics;
+
   public Identities(
       String serverUuid, IdentityStore store, ConnectionRegistry connections, Executor background) {
+    this(serverUuid, store, connections, background, MailboxMetrics.standalone(false));
+  }
+
+  /** As the other constructor, counting mailbox traffic into {@code mailboxMetrics}. */
+  public Identities(
+      String serverUuid,
+      IdentityStore store,
+      ConnectionRegistry connections,
+      Executor background,
+      MailboxMetrics mailboxMetrics) {
+    this.mailboxMetrics = mailboxMetrics;
     this.serverUuid = serverUuid;
     this.store = store;
     this.connections = connections;
@@ -37,6 +52,11 @@ public final class Identities {
 
   public IdentityStore store() {
     return store;
+  }
+
+  /** Where mailbox traffic is counted. */
+  public MailboxMetrics mailboxMetrics() {
+    return mailboxMetrics;
   }
 
   /**

@@ -42,8 +42,10 @@ public final class BusMetrics {
   private final LatencyHistogram latency;
   private final RedisLink link;
   private final Clock clock;
+  private final boolean enabled;
 
   BusMetrics(boolean enabled, Clock clock) {
+    this.enabled = enabled;
     this.published = new EnumCounters<>(Kind.class, enabled);
     this.received = new EnumCounters<>(Kind.class, enabled);
     this.rejected = new Counter(enabled);
@@ -57,6 +59,11 @@ public final class BusMetrics {
   /** Bus counts outside a deployment (tests, benchmarks), on the system clock. */
   public static BusMetrics standalone(boolean enabled) {
     return new BusMetrics(enabled, Clock.systemUTC());
+  }
+
+  /** Whether counting is on ({@code plezi.metrics.enabled}). */
+  public boolean enabled() {
+    return enabled;
   }
 
   public void published(Kind kind) {
@@ -109,11 +116,20 @@ public final class BusMetrics {
     return link;
   }
 
-  /** @param type {@code local} or {@code redis} */
+  /**
+   * @param type {@code local} or {@code redis}
+   */
   public PleziMetrics.Bus snapshot(String type) {
     Map<String, Long> out = published.snapshot();
     Map<String, Long> in = received.snapshot();
-    return new PleziMetrics.Bus(type, out, in, rejected.sum(), foreign.sum(),
-        publishFailures.sum(), link.reconnects(), latency.snapshot());
+    return new PleziMetrics.Bus(
+        type,
+        out,
+        in,
+        rejected.sum(),
+        foreign.sum(),
+        publishFailures.sum(),
+        link.reconnects(),
+        latency.snapshot());
   }
 }

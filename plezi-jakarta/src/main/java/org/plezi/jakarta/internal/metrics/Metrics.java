@@ -9,8 +9,8 @@ import org.plezi.jakarta.PleziMetrics;
 
 /**
  * Every count of one deployment: per route ({@link RouteMetrics}, made at start-up), the bus, the
- * mailboxes and failed unicasts. Writers keep the part they count in a field; readers take a
- * {@link #snapshot}. Thread-safe.
+ * mailboxes and failed unicasts. Writers keep the part they count in a field; readers take a {@link
+ * #snapshot}. Thread-safe.
  */
 public final class Metrics {
   /** What a snapshot needs from the live deployment: the gauges of its open connections. */
@@ -73,6 +73,11 @@ public final class Metrics {
     return mailboxes;
   }
 
+  /** The counter of failed unicasts, for messaging to keep in a field. */
+  public Counter unicastsFailedCounter() {
+    return unicastsFailed;
+  }
+
   /** A unicast's target was gone. */
   public void unicastFailed() {
     unicastsFailed.increment();
@@ -91,16 +96,24 @@ public final class Metrics {
       gauges.put(route, new RouteMetrics.Gauges());
     }
     if (sampler != null) {
-      sampler.sample((route, queuedBytes, inboxSize) -> {
-        RouteMetrics.Gauges g = gauges.get(route);
-        if (g != null) {
-          g.add(queuedBytes, inboxSize);
-        }
-      });
+      sampler.sample(
+          (route, queuedBytes, inboxSize) -> {
+            RouteMetrics.Gauges g = gauges.get(route);
+            if (g != null) {
+              g.add(queuedBytes, inboxSize);
+            }
+          });
     }
     Map<String, PleziMetrics.Route> byRoute = new LinkedHashMap<>();
     gauges.forEach((route, g) -> byRoute.put(route.route(), route.snapshot(g)));
-    return new PleziMetrics(enabled, serverUuid, clock.instant(), byRoute,
-        bus.snapshot(busType), mailboxes.snapshot(), unicastsFailed.sum(), eventsQueued);
+    return new PleziMetrics(
+        enabled,
+        serverUuid,
+        clock.instant(),
+        byRoute,
+        bus.snapshot(busType),
+        mailboxes.snapshot(),
+        unicastsFailed.sum(),
+        eventsQueued);
   }
 }

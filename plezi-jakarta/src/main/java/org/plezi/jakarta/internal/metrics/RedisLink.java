@@ -3,10 +3,10 @@ package org.plezi.jakarta.internal.metrics;
 import org.plezi.jakarta.PleziHealth;
 
 /**
- * Whether the cluster bus is joined to Redis: {@code CONNECTING} until it first joins, then
- * {@code CONNECTED} or {@code DISCONNECTED} as the bus's probe finds it; each return to {@code
- * CONNECTED} after a loss counts one reconnect. The state is kept even when metrics are off
- * (health needs it); the reconnect count follows {@code plezi.metrics.enabled}.
+ * Whether the cluster bus is joined to Redis: {@code CONNECTING} until it first joins, then {@code
+ * CONNECTED} or {@code DISCONNECTED} as the bus's probe finds it; each return to {@code CONNECTED}
+ * after a loss counts one reconnect. The state is kept even when metrics are off (health needs it);
+ * the reconnect count follows {@code plezi.metrics.enabled}.
  */
 public final class RedisLink {
   /** The current state; written by the bus's connecting thread, read by anyone. */
@@ -34,6 +34,16 @@ public final class RedisLink {
       reconnects.increment();
     }
     return reconnect;
+  }
+
+  /**
+   * The client resubscribed after a loss: up again if it was {@link #down}, else nothing (the first
+   * subscription counts only once the bus has joined, through {@link #up}).
+   *
+   * @return whether this was a reconnect
+   */
+  public synchronized boolean resubscribed() {
+    return state == PleziHealth.Redis.DISCONNECTED && up();
   }
 
   /**

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.HttpExchange;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
+import org.plezi.jakarta.internal.metrics.RouteMetrics.Refusal;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
 
@@ -78,11 +80,14 @@ public final class DispatcherServlet extends HttpServlet {
       HttpServletRequest request, HttpServletResponse response, RouteTable.Match match)
       throws IOException {
     ControllerModel model = match.controller();
+    RouteMetrics counts = runtime.metricsOf(model);
     if (match.showId() != null || !model.acceptsWebsocket() || !"GET".equals(request.getMethod())) {
+      counts.refused(Refusal.NOT_WEBSOCKET);
       refuse(response, HttpServletResponse.SC_FORBIDDEN);
       return;
     }
     if (runtime.isStopping()) {
+      counts.refused(Refusal.STOPPING);
       refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
@@ -90,11 +95,13 @@ public final class DispatcherServlet extends HttpServlet {
         (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
     if (container == null) {
       LOG.log(Level.ERROR, "the servlet container offers no Jakarta WebSocket ServerContainer");
+      counts.refused(Refusal.ERROR);
       refuse(response, HttpServletResponse.SC_NOT_IMPLEMENTED);
       return;
     }
     Controller controller = runtime.newController(model);
     if (controller == null) {
+      counts.refused(Refusal.ERROR);
       refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
     }
@@ -107,6 +114,7 @@ public final class DispatcherServlet extends HttpServlet {
             "preConnect",
             () -> ControllerHooks.get().preConnect(controller));
     if (accepted == null || !accepted) {
+      counts.refused(accepted == null ? Refusal.ERROR : Refusal.PRE_CONNECT);
       int status = response.getStatus() >= 400 ? response.getStatus() : 403;
       refuse(response, accepted == null ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : status);
       runtime.releaseController(controller);
@@ -127,6 +135,7 @@ public final class DispatcherServlet extends HttpServlet {
                 + response.getStatus()
                 + ")");
         runtime.releaseController(controller);
+        counts.refused(Refusal.ERROR);
         if (!response.isCommitted()) {
           refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         }
@@ -134,6 +143,7 @@ public final class DispatcherServlet extends HttpServlet {
     } catch (DeploymentException | RuntimeException e) {
       LOG.log(Level.ERROR, "upgrade to " + model + " failed", e);
       handOff.withdraw(ticket);
+      counts.refused(Refusal.ERROR);
       runtime.releaseController(controller);
       if (!response.isCommitted()) {
         refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
