@@ -3,6 +3,7 @@ package org.plezi.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,5 +157,29 @@ class MetricsIT {
       assertThat(route.traffic().messagesOut() + dropped).isLessThanOrEqualTo(written + 1);
       assertThat(route.connections()).isZero();
     }
+  }
+
+  @Test
+  void theDeploymentsMxBeansArePresentWhileDeployedAndGoneAfterUndeploy() throws Exception {
+    MBeanServer beans = ManagementFactory.getPlatformMBeanServer();
+    String uuid = Plezi.serverUuid(server.servletContext());
+    ObjectName ours = new ObjectName("org.plezi.jakarta:server=" + ObjectName.quote(uuid) + ",*");
+    assertThat(beans.queryNames(ours, null))
+        .extracting(name -> name.getKeyProperty("type"))
+        .containsExactlyInAnyOrder("Deployment", "Route");
+    ObjectName route =
+        beans.queryNames(ours, null).stream()
+            .filter(name -> "Route".equals(name.getKeyProperty("type")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(route.getKeyProperty("route")).isEqualTo(ObjectName.quote("/m"));
+    try (WsClient client = WsClient.connect(server.ws("/m"))) {
+      Echo.OPENED.poll(20, TimeUnit.SECONDS);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> ((Number) beans.getAttribute(route, "Connections")).longValue() == 1);
+    }
+    server.close();
+    assertThat(beans.queryNames(ours, null)).isEmpty();
   }
 }
