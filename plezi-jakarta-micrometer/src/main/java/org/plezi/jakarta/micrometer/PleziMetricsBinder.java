@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.ServletContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import org.plezi.jakarta.Plezi;
 import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.PleziMetrics;
 
@@ -52,6 +54,15 @@ public final class PleziMetricsBinder implements MeterBinder {
   public PleziMetricsBinder(
       String contextPath, Supplier<PleziMetrics> metrics, Supplier<PleziHealth> health) {
     this(contextPath, metrics, health, Snapshots.MAX_AGE_NANOS);
+  }
+
+  /**
+   * The binder of the deployment that {@code context} belongs to: {@code Plezi.metrics} and {@code
+   * Plezi.health} of that context.
+   */
+  public static PleziMetricsBinder of(ServletContext context) {
+    return new PleziMetricsBinder(
+        context.getContextPath(), () -> Plezi.metrics(context), () -> Plezi.health(context));
   }
 
   /** As the public constructor, with snapshots kept for {@code maxAgeNanos} (tests: 0). */
