@@ -182,4 +182,26 @@ class MetricsIT {
     server.close();
     assertThat(beans.queryNames(ours, null)).isEmpty();
   }
+
+  @Test
+  void withMetricsAndJmxOffNothingIsCountedNoBeanIsRegisteredAndHealthStillAnswers()
+      throws Exception {
+    try (TestServer off =
+        TestServer.start(
+            Map.of("plezi.metrics.enabled", "0", "plezi.metrics.jmx", "0"), Echo.class)) {
+      try (WsClient client = WsClient.connect(off.ws("/m"))) {
+        Echo.OPENED.poll(20, TimeUnit.SECONDS);
+        client.send("hello");
+        client.expectText("hello");
+      }
+      PleziMetrics metrics = Plezi.metrics(off.servletContext());
+      assertThat(metrics.enabled()).isFalse();
+      assertThat(metrics.routes().get("/m").opened()).isZero();
+      assertThat(metrics.routes().get("/m").traffic().messagesIn()).isZero();
+      assertThat(Plezi.health(off.servletContext()).ready()).isTrue();
+      String uuid = Plezi.serverUuid(off.servletContext());
+      ObjectName ours = new ObjectName("org.plezi.jakarta:server=" + ObjectName.quote(uuid) + ",*");
+      assertThat(ManagementFactory.getPlatformMBeanServer().queryNames(ours, null)).isEmpty();
+    }
+  }
 }
