@@ -48,4 +48,25 @@ public final class Plezi {
   public static String serverUuid(ServletContext context) {
     return RuntimeHooks.get().serverUuid(context);
   }
+
+  /**
+   * What the deployment has counted so far, with its queue gauges sampled now: an immutable
+   * snapshot, for scrapes and dashboards (it visits every open connection: not per message). The
+   * counts are zeros when {@code plezi.metrics.enabled=0}; README's Metrics section names each.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  public static PleziMetrics metrics(ServletContext context) {
+    return RuntimeHooks.get().metrics(context);
+  }
+
+  /**
+   * The deployment's readiness and liveness: live until undeploy starts; ready once start-up is
+   * over and, when Redis is configured, while the bus is subscribed to it. For health probes.
+   *
+   * @throws IllegalStateException if Plezi is not installed in this application
+   */
+  public static PleziHealth health(ServletContext context) {
+    return RuntimeHooks.get().health(context);
+  }
 }

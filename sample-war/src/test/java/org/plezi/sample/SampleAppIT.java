@@ -46,6 +46,36 @@ class SampleAppIT {
   }
 
   @Test
+  void metricsAreServedAsPrometheusTextAndHealthAsJson() throws Exception {
+    try (org.plezi.jakarta.testing.WsClient chat =
+        org.plezi.jakarta.testing.WsClient.connect(
+            java.net.URI.create("ws://127.0.0.1:" + server.port() + "/chat"))) {
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(
+              () ->
+                  ChatScenario.get(site.http("metrics"))
+                      .body()
+                      .contains("plezi_connections{context=\"/\",route=\"/chat\"} 1.0"));
+      HttpResponse<String> metrics = ChatScenario.get(site.http("metrics"));
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+      // The other tests of this class share the server: counts since start-up, not exact here.
+      assertThat(metrics.body())
+          .containsPattern("plezi_connections_opened_total\\{context=\"/\",route=\"/chat\"} [1-9]")
+          .contains("plezi_ready{context=\"/\"} 1.0")
+          .contains("# TYPE plezi_messages_in_total counter");
+      // What README's Metrics section quotes.
+      Files.writeString(Path.of("target/metrics-sample.txt"), metrics.body());
+    }
+    HttpResponse<String> health = ChatScenario.get(site.http("health"));
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body())
+        .isEqualTo("{\"ready\":true,\"live\":true,\"redis\":\"NOT_CONFIGURED\"}\n");
+  }
+
+  @Test
   void theRootServesTheChatPageAndItsScriptsAsStaticFiles() throws Exception {
     HttpResponse<String> page = ChatScenario.get(site.base());
     assertThat(page.headers().firstValue("Content-Type"))

@@ -16,7 +16,9 @@
  *              (ClusterState, Healer, Outage, LinkState: no Redisson type)
  * security     origin policy, handshake check, connection and rate limits, the user kept (base)
  * wire         the YAML envelope
+ * jmx          the MXBeans over the public snapshot (issue 19)
  * hooks        the public API's doors: controller callbacks, the runtime, what a controller sees
+ * metrics      the counts every layer writes and snapshots read (issue 19)
  * base         values, settings, rate-limited log, threads
  * </pre>
  *
@@ -79,10 +81,17 @@
  *   <li><b>{@code Outage}'s monitor</b>: the outage under way and its counts; taken by any thread
  *       whose Redis call fails, never while calling anything. A leaf. ({@code RestorePass} has a
  *       leaf monitor of its own over its entries' iterator.)
+ *   <li><b>{@code RedisLink}'s monitor</b> (issue 19): the Redis link state and its reconnect
+ *       count, against the client's connection and subscription events arriving together on
+ *       Redisson's threads. A leaf, taken only on those rare events and by health reads.
  *   <li><b>Start-up only</b>: {@code PleziRuntime.install} (the class's monitor: one runtime per
  *       context), {@code RouteTable.addAll} and {@code ConnectionRegistry.addRoute} (their
  *       monitors), the hooks' {@code install}.
  * </ol>
+ *
+ * <p>The metrics (issue 19) are lock-free: {@code LongAdder}s in fields of each route's counts,
+ * which connections hold; a close code's counter is made on its first use in a concurrent map; a
+ * snapshot reads each outbound queue's byte count under that queue's monitor, one at a time.
  *
  * <p>Everything else is lock-free: inboxes (a concurrent queue and a CAS that starts one drain at a
  * time), the registry's concurrent maps (weakly consistent: a connection open for the whole of a

@@ -138,6 +138,17 @@ public final class Settings {
   public static final Numeric REDIS_CHECK_MILLIS =
       new Numeric("plezi.redis.checkMillis", 2_000, 100, 60_000, "ms");
 
+  // ---- issue 19: metrics
+
+  /** Whether the library counts (connections, messages, drops...); 0 turns counting off. */
+  public static final Numeric METRICS_ENABLED =
+      new Numeric("plezi.metrics.enabled", 1, 0, 1, "0 or 1");
+
+  /** Whether each deployment registers its JMX MBeans (0: none). */
+  public static final Numeric METRICS_JMX = new Numeric("plezi.metrics.jmx", 1, 0, 1, "0 or 1");
+
+  // ---- end of issue 19
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(
@@ -152,7 +163,9 @@ public final class Settings {
           REDIS_CHECK_MILLIS,
           CONNECTIONS_MAX,
           INBOUND_MESSAGES_PER_SECOND,
-          INBOUND_BURST);
+          INBOUND_BURST,
+          METRICS_ENABLED,
+          METRICS_JMX);
 
   private final Map<String, Long> values;
 

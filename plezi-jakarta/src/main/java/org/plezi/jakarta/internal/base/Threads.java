@@ -99,4 +99,9 @@ public final class Threads {
       return thread;
     };
   }
+
+  /** Tasks waiting in a pool made here (0 for any other executor): a gauge for the metrics. */
+  public static long queued(ExecutorService pool) {
+    return pool instanceof ThreadPoolExecutor executor ? executor.getQueue().size() : 0;
+  }
 }

@@ -1,5 +1,7 @@
 package org.plezi.jakarta.internal.bus;
 
+import org.plezi.jakarta.internal.metrics.BusMetrics;
+
 /**
  * How messages reach other servers. The in-process {@link LocalBus} is the default (one server); a
  * cluster bus carries them over Redis. Controller code never sees which one runs.
@@ -23,6 +25,12 @@ public interface Bus extends AutoCloseable {
     /** A unicast this server sent with an {@code ackId} reached its live target. */
     void unicastDelivered(String ackId);
   }
+
+  /**
+   * Where the bus counts its traffic and keeps its Redis link state (issue 19); called once, before
+   * {@link #start}. The in-process bus counts nothing.
+   */
+  default void bindMetrics(BusMetrics metrics) {}
 
   /** Starts delivering inbound messages to {@code receiver}. */
   void start(Receiver receiver);

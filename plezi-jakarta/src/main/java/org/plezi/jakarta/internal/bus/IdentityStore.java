@@ -12,8 +12,11 @@ public interface IdentityStore extends AutoCloseable {
   /** A stored message. */
   record Entry(long seq, String event, List<Object> args) {}
 
-  /** What {@link #append} did: the message's number and the connections to hand it to now. */
-  record Appended(long seq, List<String> connections) {}
+  /**
+   * What {@link #append} did: the message's number, the connections to hand it to now, and how many
+   * of the oldest messages the cap dropped to make room (for the metrics).
+   */
+  record Appended(long seq, List<String> connections, long dropped) {}
 
   /** A page of the mailbox and the identity's newest number (0 when it never had a message). */
   record Page(List<Entry> entries, long newest) {}

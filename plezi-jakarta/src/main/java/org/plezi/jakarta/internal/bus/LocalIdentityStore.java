@@ -97,14 +97,16 @@ public final class LocalIdentityStore implements IdentityStore {
       }
       long seq = ++record.newest;
       record.mailbox.add(new Entry(seq, event, args));
+      long dropped = 0;
       if (record.mailbox.size() > mailboxCap) {
         record.mailbox.poll();
+        dropped = 1;
         overflows.warn(
             "an identity's mailbox is over "
                 + mailboxCap
                 + " messages (plezi.mailbox.maxMessages): dropped the oldest");
       }
-      return new Appended(seq, List.copyOf(record.connections));
+      return new Appended(seq, List.copyOf(record.connections), dropped);
     }
   }
 

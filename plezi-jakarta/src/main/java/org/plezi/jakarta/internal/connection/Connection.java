@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
@@ -23,6 +24,7 @@ import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.security.TokenBucket;
 import org.plezi.jakarta.internal.security.UserSnapshot;
@@ -70,6 +72,21 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   private final Session session;
   private final OutboundQueue outbound;
 
+  /** The route's counts (issue 19): a field read and an add per frame. */
+  private final RouteMetrics metrics;
+
+  /**
+   * Whether {@link #opened} counted this connection as open, so that {@link #closed} counts its
+   * close; guarded by {@link #callbacks}.
+   */
+  private boolean counted;
+
+  /** 1 once an inbox overflow was counted: one per connection. An int: 4 bytes per connection. */
+  private volatile int inboxOverflowed;
+
+  private static final AtomicIntegerFieldUpdater<Connection> INBOX_OVERFLOWED =
+      AtomicIntegerFieldUpdater.newUpdater(Connection.class, "inboxOverflowed");
+
   /** Events from other connections and the bus, run one at a time on the events pool. */
   private final Inbox inbox;
 
@@ -100,6 +117,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       String localId,
       Controller controller,
       ControllerModel model,
+      RouteMetrics metrics,
       Session session,
       Settings settings,
       Executor closer,
@@ -111,6 +129,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     this.localId = localId;
     this.controller = controller;
     this.model = model;
+    this.metrics = metrics;
     this.session = session;
     this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
@@ -120,6 +139,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             new ConnectionMail.Receiver() {
               @Override
               public void event(String event, List<Object> args) {
+                identities.mailboxMetrics().delivered();
                 receiveEvent(event, args);
               }
 
@@ -137,7 +157,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         new OutboundQueue(
             new SessionSink(session, closer, uuid),
             settings.get(Settings.OUTBOUND_MAX_BYTES),
-            CloseCodes.OUTBOUND_OVERFLOW);
+            CloseCodes.OUTBOUND_OVERFLOW,
+            metrics);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
     Sessions.configure(session, maxMessage);
     // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
@@ -218,6 +239,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     return outbound;
   }
 
+  /** The counts of this connection's route. */
+  public RouteMetrics metrics() {
+    return metrics;
+  }
+
+  /** Events waiting in the inbox, for the metrics' gauges. */
+  public int inboxSize() {
+    return inbox.size();
+  }
+
   /** Completes once onClose has returned. */
   public CompletableFuture<Void> closedFuture() {
     return closedFuture;
@@ -251,6 +282,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         return;
       }
       registry.add(this);
+      metrics.opened();
+      counted = true;
       if (!invoke("onOpen", () -> ControllerHooks.get().onOpen(controller))) {
         outbound.offerClose(CloseCodes.INTERNAL_ERROR, "internal error");
       }
@@ -264,6 +297,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     if (!withinRate()) {
       return;
     }
+    metrics.messageIn(text.length());
     if (text.length() > maxMessage) {
       tooBig();
       return;
@@ -281,6 +315,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     if (!withinRate()) {
       return;
     }
+    metrics.messageIn(data.length);
     if (data.length > maxMessage) {
       tooBig();
       return;
@@ -408,7 +443,11 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         batch)) {
       return true;
     }
+    metrics.dropped(RouteMetrics.Drop.INBOX_OVERFLOW, 1);
     if (!closed.get()) {
+      if (INBOX_OVERFLOWED.compareAndSet(this, 0, 1)) {
+        metrics.inboxOverflow();
+      }
       LOG.log(Level.WARNING, () -> uuid + ": inbox overflow, closing " + model.type().getName());
       outbound.offerClose(CloseCodes.INBOX_OVERFLOW, "inbox overflow");
     }
@@ -419,6 +458,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   private void receiveEvent(String event, List<Object> values) {
     EventMethod method = model.events().get(event);
     if (method == null) {
+      metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
       drop(event, "no @Event method of that name");
       return;
     }
@@ -431,10 +471,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     try {
       args = PositionalBinder.bind(method, values);
     } catch (CoreValues.Mismatch e) {
+      metrics.rejected(RouteMetrics.Rejection.BAD_ARGUMENTS);
       drop(event, e.getMessage());
       return;
     }
-    invoke(null, event, () -> reply(method.invoke(controller, args)));
+    boolean ok = invoke(null, event, () -> reply(method.invoke(controller, args)));
+    metrics.dispatched(RouteMetrics.Source.SERVER, ok);
   }
 
   private void drop(String event, String why) {
@@ -476,6 +518,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
       registry.remove(this);
+      if (counted) {
+        metrics.closed(code);
+      }
       invoke("onClose", () -> ControllerHooks.get().onClose(controller, code, reason));
     } finally {
       callbacks.unlock();

@@ -12,6 +12,7 @@ import org.plezi.jakarta.internal.bus.Change;
 import org.plezi.jakarta.internal.bus.ClusterState;
 import org.plezi.jakarta.internal.bus.IdentityStore;
 import org.plezi.jakarta.internal.bus.RestorePass;
+import org.plezi.jakarta.internal.metrics.MailboxMetrics;
 
 /**
  * Which identities this server's connections hold: binds a connection to an identity in the store
@@ -37,7 +38,20 @@ public final class Identities implements ClusterState {
   /** Removals that failed (Redis unreachable or refusing); their entries expire with identities. */
   private final AtomicInteger failedRemovals = new AtomicInteger();
 
+  /** Mailbox appends, deliveries, drops and misses (issue 19). */
+  private final MailboxMetrics mailboxMetrics;
+
   public Identities(String serverUuid, IdentityStore store, ConnectionRegistry connections) {
+    this(serverUuid, store, connections, MailboxMetrics.standalone(false));
+  }
+
+  /** As the other constructor, counting mailbox traffic into {@code mailboxMetrics}. */
+  public Identities(
+      String serverUuid,
+      IdentityStore store,
+      ConnectionRegistry connections,
+      MailboxMetrics mailboxMetrics) {
+    this.mailboxMetrics = mailboxMetrics;
     this.serverUuid = serverUuid;
     this.store = store;
     this.connections = connections;
@@ -45,6 +59,11 @@ public final class Identities implements ClusterState {
 
   public IdentityStore store() {
     return store;
+  }
+
+  /** Where mailbox traffic is counted. */
+  public MailboxMetrics mailboxMetrics() {
+    return mailboxMetrics;
   }
 
   /**

@@ -3,6 +3,8 @@ package org.plezi.jakarta.internal.connection;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
+import org.plezi.jakarta.internal.metrics.RouteMetrics.Drop;
 
 /**
  * One connection's outbound frames: bounded in bytes, at most one send in flight, the next send
@@ -21,6 +23,10 @@ import java.util.function.Consumer;
  * <p>All mutable state is guarded by {@code this}; the {@link Sink} is always called without the
  * lock held. A sink may complete a send on the calling thread: the pump then loops instead of
  * recursing, so a long queue never grows the stack.
+ *
+ * <p>Counts (issue 19) go to the route's {@link RouteMetrics}: frames sent and their sizes on
+ * completion, and the frames a shut drops with its reason; adds to {@code LongAdder}s, made outside
+ * the monitor where the count is known only inside it.
  */
 public final class OutboundQueue {
   /** Where frames go. Implementations must call {@code done} exactly once per send. */
@@ -60,6 +66,9 @@ public final class OutboundQueue {
   private final long maxBytes;
   private final int overflowCode;
 
+  /** Where sends and drops are counted. */
+  private final RouteMetrics metrics;
+
   /** Frames waiting for their turn, oldest first. */
   private final ArrayDeque<Frame> pending = new ArrayDeque<>();
 
@@ -79,6 +88,12 @@ public final class OutboundQueue {
   private boolean closeCalled;
 
   public OutboundQueue(Sink sink, long maxBytes, int overflowCode) {
+    this(sink, maxBytes, overflowCode, RouteMetrics.standalone("", false));
+  }
+
+  /** As {@link #OutboundQueue(Sink, long, int)}, counting into a route's metrics. */
+  public OutboundQueue(Sink sink, long maxBytes, int overflowCode, RouteMetrics metrics) {
+    this.metrics = metrics;
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
@@ -109,11 +124,14 @@ public final class OutboundQueue {
    * The connection is gone (closed by the peer or the container): drops what is queued and refuses
    * further frames, without calling the sink.
    */
-  public synchronized void terminate() {
-    shut = true;
-    closeCalled = true;
-    pending.clear();
-    queuedBytes = inFlight == null ? 0 : inFlight.size;
+  public void terminate() {
+    int dropped;
+    synchronized (this) {
+      shut = true;
+      closeCalled = true;
+      dropped = clearPending();
+    }
+    metrics.dropped(Drop.CLOSED, dropped);
   }
 
   /**
@@ -132,15 +150,17 @@ public final class OutboundQueue {
    * the connection with 1011, as a failed send does. Does nothing once a close was made.
    */
   public void timeOut() {
+    int dropped;
     synchronized (this) {
       if (closeCalled) {
         return;
       }
       shut = true;
       closeCalled = true;
-      pending.clear();
-      queuedBytes = inFlight == null ? 0 : inFlight.size;
+      dropped = clearPending();
     }
+    metrics.sendTimeout();
+    metrics.dropped(Drop.SEND_TIMEOUT, dropped + 1); // the frame in flight is given up too
     sink.close(1011, "send timed out");
   }
 
@@ -156,6 +176,7 @@ public final class OutboundQueue {
 
   private boolean offer(Frame frame) {
     Frame first;
+    int dropped = 0;
     synchronized (this) {
       if (shut) {
         return false;
@@ -164,8 +185,7 @@ public final class OutboundQueue {
         first = null;
         shut = true;
         closeCalled = true;
-        pending.clear();
-        queuedBytes = inFlight == null ? 0 : inFlight.size;
+        dropped = clearPending() + 1; // the offered frame
       } else {
         shut = frame.payload == null;
         queuedBytes += frame.size;
@@ -179,6 +199,8 @@ public final class OutboundQueue {
       }
     }
     if (first == null) {
+      metrics.outboundOverflow();
+      metrics.dropped(Drop.OUTBOUND_OVERFLOW, dropped);
       sink.close(overflowCode, "outbound queue overflow");
       return false;
     }
@@ -226,13 +248,14 @@ public final class OutboundQueue {
   private void completed(Frame sent, Throwable failure) {
     Frame next = null;
     boolean closeAfterFailure = false;
+    int dropped = 0;
     synchronized (this) {
       if (failure != null) {
         shut = true;
         closeAfterFailure = !closeCalled;
         closeCalled = true;
-        pending.clear();
-        queuedBytes = inFlight == null ? 0 : inFlight.size;
+        // The frame that failed, unless a timeout or terminate already gave the queue up.
+        dropped = clearPending() + (closeAfterFailure ? 1 : 0);
       }
       if (!sent.sendReturned) {
         sent.doneEarly = true; // the pump loop still inside send() takes the next frame
@@ -240,10 +263,35 @@ public final class OutboundQueue {
         next = advance(sent);
       }
     }
+    if (failure == null) {
+      metrics.messageOut(sent.size);
+    } else {
+      if (closeAfterFailure) {
+        metrics.sendFailure();
+      }
+      metrics.dropped(Drop.SEND_FAILED, dropped);
+    }
     if (closeAfterFailure) {
       sink.close(1011, "send failed");
     }
     pump(next);
+  }
+
+  /**
+   * Drops the pending frames (not the one in flight, which the sink still owns); guarded by this.
+   *
+   * @return how many data frames were dropped
+   */
+  private int clearPending() {
+    int frames = 0;
+    for (Frame frame : pending) {
+      if (frame.payload != null) {
+        frames++;
+      }
+    }
+    pending.clear();
+    queuedBytes = inFlight == null ? 0 : inFlight.size;
+    return frames;
   }
 
   /** Retires {@code sent} and makes the next pending frame the one in flight; guarded by this. */

@@ -43,6 +43,7 @@ final class BusReceiver implements Bus.Receiver {
     if (unicast.mail() != null) {
       return; // an identity's message stays in its mailbox for the next registration
     }
+    messaging.unicastFailed();
     if (unicast.ackId() != null) {
       messaging.answers().answer(unicast.ackId(), false);
       return;

@@ -52,9 +52,11 @@ final class ControllerSender implements ControllerMessaging {
     Messaging.Started started = messaging.started();
     Message message = messaging.messages().unicast(uuid, event, args, model.clusterName());
     if (message == null) {
+      messaging.unicastFailed();
       FailedUnicasts.report(started.events(), model, uuid, event, CoreValues.freeze(args));
     } else if (messaging.serverUuid().equals(message.toServer())) {
       if (!messaging.local().toTarget(message)) {
+        messaging.unicastFailed();
         FailedUnicasts.report(started.events(), model, uuid, event, message.args());
       }
     } else {

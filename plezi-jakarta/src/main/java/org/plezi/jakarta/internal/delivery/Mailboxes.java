@@ -5,6 +5,7 @@ import org.plezi.jakarta.internal.bus.IdentityStore;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.metrics.MailboxMetrics;
 
 /**
  * Sends to identities: stores a message in a live identity's mailbox, then hands it at once to the
@@ -36,9 +37,13 @@ final class Mailboxes {
     Identities.check(identity);
     Message message = messages.multicast(event, args);
     IdentityStore.Appended appended = identities.store().append(identity, event, message.args());
+    MailboxMetrics counts = identities.mailboxMetrics();
     if (appended == null) {
+      counts.missed();
       return false;
     }
+    counts.appended();
+    counts.dropped(appended.dropped());
     Message.Mail mail = new Message.Mail(identity, appended.seq());
     for (String uuid : appended.connections()) {
       if (uuid.length() <= 36) {

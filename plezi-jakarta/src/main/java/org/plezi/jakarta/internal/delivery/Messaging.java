@@ -8,6 +8,7 @@ import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
 import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.metrics.Counter;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
 /**
@@ -35,6 +36,9 @@ public final class Messaging {
   /** The controller forms of each routed class, made on first use. */
   private final Map<ControllerModel, ControllerSender> senders = new ConcurrentHashMap<>();
 
+  /** Unicasts whose target was gone (issue 19). */
+  private final Counter unicastsFailed;
+
   /** What messaging runs on; null until {@link #start}, then set once. */
   private volatile Started started;
 
@@ -48,6 +52,16 @@ public final class Messaging {
 
   /** Messaging of one server; unusable until {@link #start}, when the application has started. */
   public Messaging(String serverUuid, ConnectionRegistry connections) {
+    this(serverUuid, connections, Counter.off());
+  }
+
+  /**
+   * As the other constructor, counting failed unicasts into {@code unicastsFailed}.
+   *
+   * @param unicastsFailed counts unicasts whose target was gone (identity mail excluded: it waits)
+   */
+  public Messaging(String serverUuid, ConnectionRegistry connections, Counter unicastsFailed) {
+    this.unicastsFailed = unicastsFailed;
     this.serverUuid = serverUuid;
     this.connections = connections;
     this.messages = new Messages(serverUuid);
@@ -124,6 +138,11 @@ public final class Messaging {
 
   String serverUuid() {
     return serverUuid;
+  }
+
+  /** A unicast (not identity mail) did not reach its target. */
+  void unicastFailed() {
+    unicastsFailed.increment();
   }
 
   ConnectionRegistry connections() {

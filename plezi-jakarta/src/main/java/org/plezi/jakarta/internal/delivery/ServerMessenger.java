@@ -41,10 +41,15 @@ final class ServerMessenger implements Messenger {
     Messaging.Started started = messaging.started();
     Message message = messaging.messages().unicast(uuid, event, args, null);
     if (message == null) {
+      messaging.unicastFailed();
       return CompletableFuture.completedFuture(false);
     }
     if (messaging.serverUuid().equals(message.toServer())) {
-      return CompletableFuture.completedFuture(messaging.local().toTarget(message));
+      boolean delivered = messaging.local().toTarget(message);
+      if (!delivered) {
+        messaging.unicastFailed();
+      }
+      return CompletableFuture.completedFuture(delivered);
     }
     UnicastAnswers.Awaited awaited = messaging.answers().await(started.unicastTimeoutMillis());
     started.bus().send(message.withAckId(awaited.ackId()));

@@ -1,6 +1,7 @@
 package org.plezi.jakarta.internal.event;
 
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
 /**
  * Takes over a connection's text frames instead of {@code onMessage(String)} (the JSON dispatcher
@@ -28,6 +29,9 @@ public interface TextDispatcher {
      * @return whether it returned normally
      */
     boolean invoke(String callback, Runnable action);
+
+    /** The counts of the connection's route (events dispatched, failed, rejected). */
+    RouteMetrics metrics();
   }
 
   /** Handles one text frame; never throws. */

@@ -4,6 +4,8 @@ import jakarta.servlet.ServletContext;
 import java.util.List;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.PleziHealth;
+import org.plezi.jakarta.PleziMetrics;
 
 /**
  * The public facade's door into the runtime: {@link org.plezi.jakarta.Plezi} reaches a deployment's
@@ -52,4 +54,10 @@ public abstract class RuntimeHooks {
 
   /** See {@link org.plezi.jakarta.Plezi#serverUuid}. */
   public abstract String serverUuid(ServletContext context);
+
+  /** See {@link org.plezi.jakarta.Plezi#metrics}. */
+  public abstract PleziMetrics metrics(ServletContext context);
+
+  /** See {@link org.plezi.jakarta.Plezi#health}. */
+  public abstract PleziHealth health(ServletContext context);
 }

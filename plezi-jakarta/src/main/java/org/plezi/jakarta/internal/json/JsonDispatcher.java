@@ -21,6 +21,7 @@ import org.plezi.jakarta.internal.event.EventMethod;
 import org.plezi.jakarta.internal.event.EventTable;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
 /**
  * Auto-dispatch for one controller class: reads each text frame as a JSON object, acknowledges its
@@ -187,6 +188,7 @@ final class JsonDispatcher implements TextDispatcher {
       return;
     }
     if (arguments == null) {
+      connection.metrics().rejected(RouteMetrics.Rejection.NOT_CALLABLE);
       connection.sendText(codec.err(405, "not callable by clients", null, message));
       return;
     }
@@ -195,6 +197,7 @@ final class JsonDispatcher implements TextDispatcher {
     boolean ok =
         connection.invoke(
             route.label(), () -> reply[0] = render(route.method().invoke(controller, arguments)));
+    connection.metrics().dispatched(RouteMetrics.Source.CLIENT, ok);
     finish(connection, ok, reply[0], message);
   }
 
@@ -212,6 +215,7 @@ final class JsonDispatcher implements TextDispatcher {
 
   private void unknown(Target connection, JsonObject message) {
     if (!unknownHook) {
+      connection.metrics().rejected(RouteMetrics.Rejection.NOT_FOUND);
       connection.sendText(codec.err(404, "not found", null, message));
       return;
     }
@@ -221,6 +225,7 @@ final class JsonDispatcher implements TextDispatcher {
     boolean ok =
         connection.invoke(
             "unknown", () -> reply[0] = ControllerHooks.get().unknown(controller, map));
+    connection.metrics().dispatched(RouteMetrics.Source.CLIENT, ok);
     finish(connection, ok, reply[0], message);
   }
 
@@ -233,6 +238,7 @@ final class JsonDispatcher implements TextDispatcher {
   }
 
   private void refuse(Target connection, String reason, JsonObject message) {
+    connection.metrics().rejected(RouteMetrics.Rejection.BAD_REQUEST);
     LOG.log(Level.DEBUG, () -> connection + ": bad request: " + reason);
     connection.sendText(codec.err(400, "bad request", reason, message));
   }

@@ -14,6 +14,15 @@ final class Envelopes {
 
   private Envelopes() {}
 
+  /**
+   * As {@link #toEnvelope(Message)}, stamped with {@code _pl_sent} (microseconds since the epoch)
+   * when {@code sentMicros} is positive: the receiving server measures the cluster latency.
+   */
+  static Envelope toEnvelope(Message message, long sentMicros) {
+    Envelope envelope = toEnvelope(message);
+    return sentMicros > 0 ? envelope.withExtra(RedisBus.SENT, sentMicros) : envelope;
+  }
+
   static Envelope toEnvelope(Message message) {
     if (message.isUnicast()) {
       Map<String, Object> extra = new LinkedHashMap<>();

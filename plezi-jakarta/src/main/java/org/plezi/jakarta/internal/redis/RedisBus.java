@@ -11,6 +11,7 @@ import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.bus.Outage;
+import org.plezi.jakarta.internal.metrics.BusMetrics;
 import org.plezi.jakarta.internal.wire.Decoded;
 import org.plezi.jakarta.internal.wire.Envelope;
 import org.plezi.jakarta.internal.wire.EnvelopeCodec;
@@ -42,6 +43,12 @@ public final class RedisBus implements Bus {
   /** Extra envelope key: the cluster name of the controller class that sent a unicast. */
   static final String SENDER = "_pl_sender";
 
+  /**
+   * Extra envelope key (issue 19, optional): when the envelope was published, in microseconds since
+   * the Unix epoch (UTC, the sender's wall clock); the receiver measures the cluster latency.
+   */
+  static final String SENT = "_pl_sent";
+
   private final String serverUuid;
   private final String channel;
   private final Supplier<RedissonClient> connector;
@@ -58,6 +65,9 @@ public final class RedisBus implements Bus {
 
   /** Payloads published by this server (one per multicast or broadcast, one per unicast). */
   private final LongAdder published = new LongAdder();
+
+  /** Traffic counts and the Redis link state; set once by bindMetrics, before start. */
+  private volatile BusMetrics metrics = BusMetrics.standalone(false);
 
   /** Set once, by start; read by Redisson's listener threads. */
   private volatile Receiver receiver;
@@ -78,7 +88,13 @@ public final class RedisBus implements Bus {
 
   /** What to unsubscribe from a client that outlives the bus (the application's own). */
   private record Subscriptions(
-      RTopic global, int globalListener, RTopic own, int ownListener, int statusListener) {}
+      RTopic global,
+      int globalListener,
+      RTopic own,
+      int ownListener,
+      int statusListener,
+      int metricsListener,
+      int nodesListener) {}
 
   /**
    * @param connector makes the client; called on a background thread until it succeeds
@@ -118,6 +134,11 @@ public final class RedisBus implements Bus {
   /** The healer, which state owners register with at wiring time. */
   public org.plezi.jakarta.internal.bus.Healer healer() {
     return link.healer;
+  }
+
+  @Override
+  public void bindMetrics(BusMetrics metrics) {
+    this.metrics = metrics;
   }
 
   @Override
@@ -161,6 +182,10 @@ public final class RedisBus implements Bus {
       RedissonClient connected = connector.get();
       RTopic globalTopic = connected.getTopic(channel, StringCodec.INSTANCE);
       RTopic privateTopic = connected.getTopic(serverUuid, StringCodec.INSTANCE);
+      // Redisson calls it each time it (re)subscribes the global channel, which every multicast
+      // and broadcast needs: after a lost connection, the link is back (issue 19).
+      int metricsListener = globalTopic.addListener(RedisLinkEvents.subscriptions(metrics.link()));
+      int nodesListener = RedisLinkEvents.watchNodes(connected, metrics.link());
       int globalListener =
           globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
       int privateListener =
@@ -181,10 +206,17 @@ public final class RedisBus implements Bus {
       synchronized (this) { // against close(): both or neither see the joined state
         subscriptions =
             new Subscriptions(
-                globalTopic, globalListener, privateTopic, privateListener, statusListener);
+                globalTopic,
+                globalListener,
+                privateTopic,
+                privateListener,
+                statusListener,
+                metricsListener,
+                nodesListener);
         client = connected;
         global = globalTopic;
       }
+      metrics.link().up();
       LOG.log(
           Level.INFO,
           "Plezi server "
@@ -218,19 +250,21 @@ public final class RedisBus implements Bus {
   public void publish(Message message) {
     RTopic topic = global;
     if (topic == null) {
+      metrics.publishFailed();
       problems.warn(
           "not connected to Redis: a "
               + describe(message)
               + " reached this server's connections only");
       return;
     }
-    publish(topic, Envelopes.toEnvelope(message), message, false);
+    publish(topic, Envelopes.toEnvelope(message, sentMicros()), message, false);
   }
 
   @Override
   public void send(Message message) {
     RedissonClient current = client;
     if (current == null) {
+      metrics.publishFailed();
       problems.warn(
           "not connected to Redis: unicast '"
               + message.event()
@@ -240,7 +274,7 @@ public final class RedisBus implements Bus {
       failed(message);
       return;
     }
-    Envelope envelope = Envelopes.toEnvelope(message);
+    Envelope envelope = Envelopes.toEnvelope(message, sentMicros());
     publish(current.getTopic(message.toServer(), StringCodec.INSTANCE), envelope, message, true);
   }
 
@@ -248,11 +282,14 @@ public final class RedisBus implements Bus {
   private void publish(RTopic topic, Envelope envelope, Message message, boolean unicast) {
     String payload = codec.encode(envelope);
     published.increment();
+    BusMetrics counts = metrics;
+    counts.published(kindOf(message));
     link.calls
         .publishAsync(() -> topic.publishAsync(payload))
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null) {
+                counts.publishFailed();
                 if (!(failure instanceof Outage.Unavailable)) { // an outage is logged once
                   problems.warn(
                       "publishing a " + describe(message) + " to Redis failed: " + failure);
@@ -264,6 +301,18 @@ public final class RedisBus implements Bus {
                 failed(message); // no server listens on that channel: it is gone
               }
             });
+  }
+
+  /** Now, for {@code _pl_sent}; 0 (not stamped) when metrics are off. */
+  private long sentMicros() {
+    BusMetrics counts = metrics;
+    return counts.enabled() ? counts.nowMicros() : 0;
+  }
+
+  private static BusMetrics.Kind kindOf(Message message) {
+    return message.isUnicast()
+        ? BusMetrics.Kind.UNICAST
+        : message.isMulticast() ? BusMetrics.Kind.MULTICAST : BusMetrics.Kind.BROADCAST;
   }
 
   private void onGlobal(String payload) {
@@ -282,8 +331,10 @@ public final class RedisBus implements Bus {
       }
       deliver(current, envelope);
     } else if (decoded instanceof Decoded.Foreign f) {
+      metrics.foreign();
       current.receiveForeign(f.value());
     } else if (decoded instanceof Decoded.Rejected r) {
+      metrics.rejected();
       problems.warn("rejected a message on Redis channel '" + channel + "': " + r.reason());
     }
   }
@@ -297,8 +348,10 @@ public final class RedisBus implements Bus {
     if (decoded instanceof Decoded.Message m) {
       deliver(current, m.envelope());
     } else if (decoded instanceof Decoded.Rejected r) {
+      metrics.rejected();
       problems.warn("rejected a message on this server's private channel: " + r.reason());
     } else if (decoded instanceof Decoded.Foreign f) {
+      metrics.foreign();
       current.receiveForeign(f.value());
     }
   }
@@ -306,6 +359,13 @@ public final class RedisBus implements Bus {
   private void deliver(Receiver current, Envelope envelope) {
     Object reply = envelope.extra().get(REPLY);
     Message message = Envelopes.toMessage(envelope);
+    BusMetrics counts = metrics;
+    if (reply != null) {
+      counts.received(BusMetrics.Kind.REPLY);
+    } else {
+      counts.received(kindOf(message));
+      counts.receivedSentAt(envelope.extra().get(SENT));
+    }
     if ("failed".equals(reply)) {
       current.unicastFailed(message);
     } else if ("delivered".equals(reply)) {
@@ -329,6 +389,7 @@ public final class RedisBus implements Bus {
       return;
     }
     Envelope reply = unicast.withExtra(REPLY, outcome);
+    metrics.published(BusMetrics.Kind.REPLY);
     RTopic topic = current.getTopic(unicast.server(), StringCodec.INSTANCE);
     String payload = codec.encode(reply);
     link.calls
@@ -376,6 +437,12 @@ public final class RedisBus implements Bus {
     if (current == null) {
       return;
     }
+    try {
+      // Before the client shuts down: its own disconnects are no lost link.
+      RedisLinkEvents.unwatchNodes(current, subscribed.nodesListener());
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "Plezi: the Redis client is gone: " + e);
+    }
     if (ownsClient) {
       current.shutdown(0, 2, TimeUnit.SECONDS);
       return;
@@ -386,6 +453,7 @@ public final class RedisBus implements Bus {
         subscribed.global().removeListenerAsync(subscribed.globalListener());
         subscribed.own().removeListenerAsync(subscribed.ownListener());
         subscribed.own().removeListenerAsync(subscribed.statusListener());
+        subscribed.global().removeListenerAsync(subscribed.metricsListener());
       }
     } catch (RuntimeException e) {
       // Already gone with its application (a CDI proxy whose context ended): nothing to undo.

@@ -124,7 +124,8 @@ public final class RedisIdentityStore implements IdentityStore {
     if (seq < 0) {
       return null;
     }
-    if (((Number) result.get(1)).longValue() > 0) {
+    long dropped = ((Number) result.get(1)).longValue();
+    if (dropped > 0) {
       problems.warn(
           "an identity's mailbox is over "
               + mailboxCap
@@ -134,7 +135,7 @@ public final class RedisIdentityStore implements IdentityStore {
     for (Object uuid : (List<?>) result.get(2)) {
       connections.add(uuid.toString());
     }
-    return new Appended(seq, connections);
+    return new Appended(seq, connections, dropped);
   }
 
   @Override

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.HttpExchange;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
+import org.plezi.jakarta.internal.metrics.RouteMetrics.Refusal;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
 import org.plezi.jakarta.internal.security.UserSnapshot;
@@ -79,11 +81,14 @@ public final class DispatcherServlet extends HttpServlet {
       HttpServletRequest request, HttpServletResponse response, RouteTable.Match match)
       throws IOException {
     ControllerModel model = match.controller();
+    RouteMetrics counts = runtime.metricsOf(model);
     if (match.showId() != null || !model.acceptsWebsocket() || !"GET".equals(request.getMethod())) {
+      counts.refused(Refusal.NOT_WEBSOCKET);
       refuse(response, HttpServletResponse.SC_FORBIDDEN);
       return;
     }
     if (runtime.isStopping()) {
+      counts.refused(Refusal.STOPPING);
       refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
@@ -91,12 +96,17 @@ public final class DispatcherServlet extends HttpServlet {
         (ServerContainer) getServletContext().getAttribute(ServerContainer.class.getName());
     if (container == null) {
       LOG.log(Level.ERROR, "the servlet container offers no Jakarta WebSocket ServerContainer");
+      counts.refused(Refusal.ERROR);
       refuse(response, HttpServletResponse.SC_NOT_IMPLEMENTED);
       return;
     }
     UpgradeGate gate = runtime.gate();
     UpgradeGate.Refusal refusal = gate.admit(request, model);
     if (refusal != null) {
+      counts.refused(
+          refusal.status() == 503
+              ? Refusal.LIMIT
+              : refusal.status() == 403 ? Refusal.ORIGIN : Refusal.BAD_HANDSHAKE);
       if (refusal.header() != null) {
         response.setHeader(refusal.header(), refusal.value());
       }
@@ -107,6 +117,7 @@ public final class DispatcherServlet extends HttpServlet {
     // by the hand-off when a parked endpoint expires, or by runtime.disconnect.
     Controller controller = runtime.newController(model);
     if (controller == null) {
+      counts.refused(Refusal.ERROR);
       gate.release();
       refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
       return;
@@ -120,6 +131,7 @@ public final class DispatcherServlet extends HttpServlet {
             "preConnect",
             () -> ControllerHooks.get().preConnect(controller));
     if (accepted == null || !accepted) {
+      counts.refused(accepted == null ? Refusal.ERROR : Refusal.PRE_CONNECT);
       int status = response.getStatus() >= 400 ? response.getStatus() : 403;
       refuse(response, accepted == null ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : status);
       runtime.releaseController(controller);
@@ -145,6 +157,7 @@ public final class DispatcherServlet extends HttpServlet {
         // ever open. Its own status stands; logged at most once per interval, as outside input.
         gate.declined(model, status);
         runtime.releaseController(controller);
+        counts.refused(Refusal.ERROR);
         gate.release();
         if (!response.isCommitted()) {
           refuse(response, status >= 400 ? status : HttpServletResponse.SC_BAD_REQUEST);
@@ -152,6 +165,7 @@ public final class DispatcherServlet extends HttpServlet {
       }
     } catch (DeploymentException | RuntimeException e) {
       LOG.log(Level.ERROR, "upgrade to " + model + " failed", e);
+      counts.refused(Refusal.ERROR);
       if (handOff.withdraw(ticket)) {
         runtime.releaseController(controller);
         gate.release();

@@ -6,11 +6,15 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,15 +26,21 @@ import java.util.function.Supplier;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Messenger;
+import org.plezi.jakarta.PleziHealth;
+import org.plezi.jakarta.PleziMetrics;
 import org.plezi.jakarta.internal.base.Settings;
 import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.LocalBus;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.RuntimeHooks;
+import org.plezi.jakarta.internal.jmx.JmxRegistration;
+import org.plezi.jakarta.internal.metrics.Metrics;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerChecks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.model.RouteTable;
@@ -73,6 +83,18 @@ public final class PleziRuntime {
   private final Messaging messaging;
   private final ServletRegistration.Dynamic servlet;
 
+  /** Every count of this deployment (issue 19); on unless plezi.metrics.enabled=0 at install. */
+  private final Metrics metrics;
+
+  /** Each route's counts, made in {@link #register}, before any connection. */
+  private final Map<ControllerModel, RouteMetrics> routeMetrics = new ConcurrentHashMap<>();
+
+  /** Set once, when start-up is over ({@link #integrate} ran): for health. */
+  private volatile boolean started;
+
+  /** The deployment's MXBeans; null until start-up is over, or with plezi.metrics.jmx=0. */
+  private volatile JmxRegistration jmx;
+
   /**
    * Runs events from other connections; made with the bus in {@link #integrate}, since an
    * integration may set its size. Null until then.
@@ -94,9 +116,11 @@ public final class PleziRuntime {
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
     this.closer = Threads.pool("close", serverUuid, 4);
+    this.metrics =
+        new Metrics(settings.get(Settings.METRICS_ENABLED) == 1, serverUuid, Clock.systemUTC());
     // The bus, the identity store and the event pool are chosen in integrate(): the settings
     // that shape them may still change there (CDI), and no connection can open before.
-    this.messaging = new Messaging(serverUuid, connections);
+    this.messaging = new Messaging(serverUuid, connections, metrics.unicastsFailedCounter());
     this.servlet = context.addServlet(SERVLET_NAME, new DispatcherServlet(this));
     servlet.setLoadOnStartup(1);
     servlet.setAsyncSupported(true);
@@ -149,6 +173,7 @@ public final class PleziRuntime {
     routes.addAll(models);
     for (ControllerModel model : models) {
       connections.addRoute(model);
+      routeMetrics.put(model, metrics.addRoute(model.route().path(), model.type().getName()));
       servlet.addMapping(RouteTable.servletMappings(model.route()).toArray(String[]::new));
       LOG.log(Level.DEBUG, () -> "route " + model);
     }
@@ -179,6 +204,39 @@ public final class PleziRuntime {
   /** The deployment's messenger. */
   public Messenger messenger() {
     return messaging.messenger();
+  }
+
+  /** The counts of a registered route. */
+  RouteMetrics metricsOf(ControllerModel model) {
+    return routeMetrics.get(model);
+  }
+
+  /** Everything counted so far, with the gauges of the open connections sampled now. */
+  public PleziMetrics metricsSnapshot() {
+    ExecutorService pool = events;
+    long eventsQueued = pool == null ? 0 : Threads.queued(pool);
+    Bus bus = messaging.isStarted() ? messaging.bus() : null;
+    return metrics.snapshot(
+        sink -> {
+          for (Connection connection : connections.all()) {
+            sink.connection(
+                connection.metrics(), connection.outbound().queuedBytes(), connection.inboxSize());
+          }
+        },
+        bus instanceof LocalBus || bus == null ? "local" : "redis",
+        eventsQueued);
+  }
+
+  /** The readiness and liveness answer, now. */
+  public PleziHealth health() {
+    Bus bus = messaging.isStarted() ? messaging.bus() : null;
+    PleziHealth.Redis redis =
+        bus == null
+            ? PleziHealth.Redis.CONNECTING
+            : bus instanceof LocalBus
+                ? PleziHealth.Redis.NOT_CONFIGURED
+                : metrics.bus().link().state();
+    return PleziHealth.of(serverUuid, started, stopping.get(), redis);
   }
 
   WebsocketHandOff handOff() {
@@ -236,6 +294,7 @@ public final class PleziRuntime {
     this.gate = UpgradeGate.of(settings);
     String channel = Buses.channel(settings, context);
     Bus bus = Buses.choose(settings, serverUuid, channel, redisClient);
+    bus.bindMetrics(metrics.bus());
     int threads = (int) settings.get(Settings.EVENT_THREADS);
     ExecutorService pool =
         Threads.pool(
@@ -243,7 +302,11 @@ public final class PleziRuntime {
             serverUuid,
             threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors());
     Identities bound =
-        new Identities(serverUuid, Buses.identityStore(bus, settings, channel), connections);
+        new Identities(
+            serverUuid,
+            Buses.identityStore(bus, settings, channel),
+            connections,
+            metrics.mailboxes());
     Buses.heal(bus, bound);
     this.events = pool;
     this.identities = bound;
@@ -253,6 +316,17 @@ public final class PleziRuntime {
     ScheduledExecutorService sweep = Threads.scheduler("upgrade-sweep", serverUuid);
     sweep.scheduleWithFixedDelay(() -> handOff.expire(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
     this.upgradeSweep = sweep;
+    this.started = true;
+    if (settings.get(Settings.METRICS_JMX) == 1) {
+      this.jmx =
+          JmxRegistration.register(
+              ManagementFactory.getPlatformMBeanServer(),
+              context.getContextPath(),
+              serverUuid,
+              routes.routes().stream().map(m -> m.route().path()).toList(),
+              this::metricsSnapshot,
+              this::health);
+    }
   }
 
   /** The checks an upgrade passes before its controller is made; after start-up. */
@@ -276,6 +350,7 @@ public final class PleziRuntime {
             localId,
             controller,
             model,
+            routeMetrics.get(model),
             session,
             settings,
             closer,
@@ -324,6 +399,10 @@ public final class PleziRuntime {
     }
     for (Connection connection : open) {
       disconnect(connection, CloseCodes.GOING_AWAY, "server shutting down");
+    }
+    JmxRegistration beans = jmx;
+    if (beans != null) {
+      beans.close();
     }
     SendTimeouts timeouts = sendTimeouts;
     if (timeouts != null) {
@@ -377,6 +456,16 @@ public final class PleziRuntime {
     @Override
     public String serverUuid(ServletContext context) {
       return of(context).serverUuid();
+    }
+
+    @Override
+    public PleziMetrics metrics(ServletContext context) {
+      return of(context).metricsSnapshot();
+    }
+
+    @Override
+    public PleziHealth health(ServletContext context) {
+      return of(context).health();
     }
   }
 }

@@ -17,6 +17,7 @@ import org.plezi.jakarta.internal.bus.LocalBus;
 import org.plezi.jakarta.internal.bus.LocalIdentityStore;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerChecks;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
@@ -103,9 +104,25 @@ public final class BenchSessions {
     return connect(model, localId, sent, inline);
   }
 
+  /** The route counts of connections made here, metrics on as in production (issue 19). */
+  public static final RouteMetrics METRICS = RouteMetrics.standalone("/bench", true);
+
   /** A connection whose events run on {@code events}. */
   public static Connection connect(
       ControllerModel model, String localId, Consumer<String> sent, Executor events)
+      throws ReflectiveOperationException {
+    return connect(model, localId, sent, events, METRICS);
+  }
+
+  /**
+   * As above, counting into {@code metrics} ({@code RouteMetrics.standalone(route, false)}: off).
+   */
+  public static Connection connect(
+      ControllerModel model,
+      String localId,
+      Consumer<String> sent,
+      Executor events,
+      RouteMetrics metrics)
       throws ReflectiveOperationException {
     Controller controller = model.instantiate();
     Connection connection =
@@ -114,6 +131,7 @@ public final class BenchSessions {
             localId,
             controller,
             model,
+            metrics,
             create(sent),
             Settings.defaults(),
             events,

@@ -1,0 +1,33 @@
+package org.plezi.jakarta.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.plezi.jakarta.Plezi;
+
+/**
+ * The {@value HealthResponses#NAME} readiness check of the web application it is deployed in: UP
+ * while the deployment is ready: started, not stopping, and Redis joined when configured. Data: the
+ * server uuid, started, stopping and the Redis link state.
+ */
+@Readiness
+@ApplicationScoped
+public class PleziReadinessCheck implements HealthCheck {
+  @Inject ServletContext context;
+
+  /** For CDI. */
+  public PleziReadinessCheck() {}
+
+  /** A check of the deployment {@code context} belongs to, made without CDI. */
+  public PleziReadinessCheck(ServletContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    return HealthResponses.readiness(Plezi.health(context));
+  }
+}

@@ -1,0 +1,140 @@
+package org.plezi.jakarta.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.plezi.jakarta.PleziHealth;
+import org.plezi.jakarta.internal.metrics.BusMetrics;
+import org.plezi.jakarta.internal.metrics.Metrics;
+import org.plezi.jakarta.internal.metrics.RouteMetrics;
+
+/**
+ * The binder over a deployment's real metrics seam (no servlet container: the counts are driven by
+ * hand); the integration tests drive them with real traffic.
+ */
+class PleziMetricsBinderTest {
+  private static final String UUID = "3b241101-e2bb-4255-8caf-4136c566a962";
+
+  private final Metrics metrics = new Metrics(true, UUID, Clock.systemUTC());
+  private final RouteMetrics room = metrics.addRoute("/room/{name}", "com.example.Room");
+  private String busType = "local";
+  private PleziHealth.Redis redis = PleziHealth.Redis.NOT_CONFIGURED;
+
+  /** Snapshots taken again at every read, so the test sees each change at once. */
+  private final PleziMetricsBinder binder =
+      new PleziMetricsBinder(
+          "/chat",
+          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 7),
+          () -> PleziHealth.of(UUID, true, false, redis),
+          0);
+
+  @Test
+  void routeMetersReadTheRoutesCounts() {
+    room.opened();
+    room.opened();
+    room.messageIn(10);
+    room.refused(RouteMetrics.Refusal.PRE_CONNECT);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    binder.bindTo(registry);
+    assertThat(
+            registry
+                .get("plezi.connections")
+                .tags("context", "/chat", "route", "/room/{name}")
+                .gauge()
+                .value())
+        .isEqualTo(2);
+    assertThat(registry.get("plezi.connections.opened").functionCounter().count()).isEqualTo(2);
+    assertThat(registry.get("plezi.messages.in.bytes").functionCounter().count()).isEqualTo(10);
+    assertThat(
+            registry
+                .get("plezi.handshakes.refused")
+                .tag("reason", "pre_connect")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("plezi.handshakes.refused")
+                .tag("reason", "error")
+                .functionCounter()
+                .count())
+        .isZero();
+    assertThat(registry.get("plezi.outbound.queued").gauge().value()).isEqualTo(2_048);
+    assertThat(registry.get("plezi.inbox.queued").gauge().value()).isEqualTo(3);
+    assertThat(registry.get("plezi.events.pool.queued").gauge().value()).isEqualTo(7);
+    assertThat(registry.get("plezi.ready").gauge().value()).isEqualTo(1);
+  }
+
+  @Test
+  void aCloseCodeSeenAfterBindingGetsItsMeterAtTheNextRead() {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    binder.bindTo(registry);
+    assertThat(registry.find("plezi.closes").functionCounters()).isEmpty();
+    room.opened();
+    room.closed(4001);
+    registry.get("plezi.connections").gauge().value(); // any read takes a new snapshot
+    assertThat(registry.get("plezi.closes").tag("code", "4001").functionCounter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void redisMetersAppearOnlyWithTheRedisBus() {
+    MeterRegistry registry = new SimpleMeterRegistry();
+    binder.bindTo(registry);
+    assertThat(registry.find("plezi.redis.connected").gauge()).isNull();
+    busType = "redis";
+    redis = PleziHealth.Redis.CONNECTED;
+    BusMetrics bus = metrics.bus();
+    bus.receivedSentAt(bus.nowMicros() - 1_000);
+    bus.published(BusMetrics.Kind.MULTICAST);
+    registry.get("plezi.events.pool.queued").gauge().value(); // takes a new snapshot
+    assertThat(registry.get("plezi.redis.connected").gauge().value()).isEqualTo(1);
+    FunctionTimer latency = registry.get("plezi.cluster.latency").functionTimer();
+    assertThat(latency.count()).isEqualTo(1);
+    assertThat(latency.totalTime(TimeUnit.MICROSECONDS)).isGreaterThanOrEqualTo(1_000);
+    assertThat(
+            registry.get("plezi.bus.published").tag("kind", "multicast").functionCounter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void prometheusShowsTheMetersWithTheirUnitsAndBuckets() {
+    busType = "redis";
+    redis = PleziHealth.Redis.CONNECTED;
+    room.opened();
+    room.messageOut(64);
+    metrics.bus().receivedSentAt(metrics.bus().nowMicros() - 300);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    binder.bindTo(registry);
+    String text = registry.scrape();
+    assertThat(text)
+        .contains("plezi_connections{context=\"/chat\",route=\"/room/{name}\"} 1")
+        .contains("plezi_messages_out_bytes_total{context=\"/chat\",route=\"/room/{name}\"} 64")
+        .contains("plezi_ready{context=\"/chat\"} 1")
+        .contains("plezi_cluster_latency_seconds_count{context=\"/chat\"} 1")
+        .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"+Inf\"} 1")
+        .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"0.000512\"} 1")
+        .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"0.000256\"} 0");
+  }
+
+  @Test
+  void twoRegistriesEachGetEveryMeter() {
+    MeterRegistry first = new SimpleMeterRegistry();
+    MeterRegistry second = new SimpleMeterRegistry();
+    binder.bindTo(first);
+    binder.bindTo(second);
+    room.opened();
+    room.closed(1000);
+    first.get("plezi.events.pool.queued").gauge().value();
+    assertThat(second.get("plezi.closes").tag("code", "1000").functionCounter().count())
+        .isEqualTo(1);
+    assertThat(second.getMeters()).hasSameSizeAs(first.getMeters());
+  }
+}

@@ -1,0 +1,256 @@
+package org.plezi.jakarta.internal.metrics;
+
+import org.plezi.jakarta.PleziMetrics;
+
+/**
+ * The counts of one route, made when the route is registered; each connection keeps its route's
+ * instance, so counting on the hot path is a field read and a {@code LongAdder} add. Thread-safe.
+ */
+public final class RouteMetrics {
+  /** Why an upgrade request was refused. */
+  public enum Refusal implements EnumCounters.Tagged {
+    /** 403: a {@code show} path, a controller without websockets, or not a GET. */
+    NOT_WEBSOCKET("not_websocket"),
+    /** 503: the application is being undeployed. */
+    STOPPING("stopping"),
+    /** {@code preConnect} returned false. */
+    PRE_CONNECT("pre_connect"),
+    /** 400/426: a malformed websocket handshake (issue 16's check). */
+    BAD_HANDSHAKE("bad_handshake"),
+    /** 403: the Origin is not allowed (issue 16's origin policy). */
+    ORIGIN("origin"),
+    /** 503: {@code plezi.connections.max} reached (issue 16's limit). */
+    LIMIT("limit"),
+    /** The controller could not be made, {@code preConnect} threw, or the upgrade failed. */
+    ERROR("error");
+
+    private final String tag;
+
+    Refusal(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+  }
+
+  /** Why frames or events never reached their connection. */
+  public enum Drop implements EnumCounters.Tagged {
+    OUTBOUND_OVERFLOW("outbound_overflow"),
+    SEND_TIMEOUT("send_timeout"),
+    SEND_FAILED("send_failed"),
+    /** Pending when the connection went away. */
+    CLOSED("closed"),
+    INBOX_OVERFLOW("inbox_overflow");
+
+    private final String tag;
+
+    Drop(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+  }
+
+  /** Who called an event method. */
+  public enum Source implements EnumCounters.Tagged {
+    /** The connection's own client (JSON auto-dispatch). */
+    CLIENT("client"),
+    /** Other connections, the bus, identity mailboxes. */
+    SERVER("server");
+
+    private final String tag;
+
+    Source(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+  }
+
+  /** Why a message called no event method. */
+  public enum Rejection implements EnumCounters.Tagged {
+    BAD_REQUEST("bad_request"),
+    NOT_FOUND("not_found"),
+    NOT_CALLABLE("not_callable"),
+    NO_METHOD("no_method"),
+    BAD_ARGUMENTS("bad_arguments");
+
+    private final String tag;
+
+    Rejection(String tag) {
+      this.tag = tag;
+    }
+
+    @Override
+    public String tag() {
+      return tag;
+    }
+  }
+
+  private final String route;
+  private final String controller;
+
+  /** Open now: +1 on open, -1 on close. */
+  private final Counter connections;
+
+  private final Counter opened;
+  private final EnumCounters<Refusal> refused;
+  private final CodeCounters closes;
+  private final Counter messagesIn;
+  private final Counter bytesIn;
+  private final Counter messagesOut;
+  private final Counter bytesOut;
+  private final EnumCounters<Drop> dropped;
+  private final Counter outboundOverflows;
+  private final Counter sendTimeouts;
+  private final Counter sendFailures;
+  private final Counter inboxOverflows;
+  private final EnumCounters<Source> dispatched;
+  private final EnumCounters<Source> failed;
+  private final EnumCounters<Rejection> rejected;
+
+  RouteMetrics(String route, String controller, boolean enabled) {
+    this.route = route;
+    this.controller = controller;
+    this.connections = new Counter(enabled);
+    this.opened = new Counter(enabled);
+    this.refused = new EnumCounters<>(Refusal.class, enabled);
+    this.closes = new CodeCounters(enabled);
+    this.messagesIn = new Counter(enabled);
+    this.bytesIn = new Counter(enabled);
+    this.messagesOut = new Counter(enabled);
+    this.bytesOut = new Counter(enabled);
+    this.dropped = new EnumCounters<>(Drop.class, enabled);
+    this.outboundOverflows = new Counter(enabled);
+    this.sendTimeouts = new Counter(enabled);
+    this.sendFailures = new Counter(enabled);
+    this.inboxOverflows = new Counter(enabled);
+    this.dispatched = new EnumCounters<>(Source.class, enabled);
+    this.failed = new EnumCounters<>(Source.class, enabled);
+    this.rejected = new EnumCounters<>(Rejection.class, enabled);
+  }
+
+  /** A route's counts outside a deployment (tests, benchmarks). */
+  public static RouteMetrics standalone(String route, boolean enabled) {
+    return new RouteMetrics(route, route, enabled);
+  }
+
+  public String route() {
+    return route;
+  }
+
+  /** A websocket opened (its upgrade was accepted). */
+  public void opened() {
+    opened.increment();
+    connections.increment();
+  }
+
+  /** A websocket that {@link #opened} closed with {@code code}; once per connection. */
+  public void closed(int code) {
+    connections.decrement();
+    closes.increment(code);
+  }
+
+  public void refused(Refusal reason) {
+    refused.increment(reason);
+  }
+
+  public void messageIn(long size) {
+    messagesIn.increment();
+    bytesIn.add(size);
+  }
+
+  public void messageOut(long size) {
+    messagesOut.increment();
+    bytesOut.add(size);
+  }
+
+  public void dropped(Drop reason, long frames) {
+    if (frames > 0) {
+      dropped.add(reason, frames);
+    }
+  }
+
+  public void outboundOverflow() {
+    outboundOverflows.increment();
+  }
+
+  public void sendTimeout() {
+    sendTimeouts.increment();
+  }
+
+  public void sendFailure() {
+    sendFailures.increment();
+  }
+
+  public void inboxOverflow() {
+    inboxOverflows.increment();
+  }
+
+  /** An event method ran; {@code ok} false when it threw. */
+  public void dispatched(Source source, boolean ok) {
+    dispatched.increment(source);
+    if (!ok) {
+      failed.increment(source);
+    }
+  }
+
+  public void rejected(Rejection reason) {
+    rejected.increment(reason);
+  }
+
+  /** Open connections counted; exact once the opens and closes have returned. */
+  public long connections() {
+    return connections.sum();
+  }
+
+  /**
+   * The route's counts with the gauges the caller sampled from its open connections.
+   *
+   * @param gauges this route's queue gauges, or null for zeros
+   */
+  public PleziMetrics.Route snapshot(Gauges gauges) {
+    Gauges g = gauges == null ? new Gauges() : gauges;
+    return new PleziMetrics.Route(
+        route,
+        controller,
+        connections.sum(),
+        opened.sum(),
+        new PleziMetrics.Handshakes(opened.sum(), refused.snapshot()),
+        closes.snapshot(),
+        new PleziMetrics.Traffic(
+            messagesIn.sum(), bytesIn.sum(), messagesOut.sum(), bytesOut.sum(), dropped.snapshot()),
+        new PleziMetrics.Queues(
+            g.outboundBytes,
+            g.largestOutboundBytes,
+            outboundOverflows.sum(),
+            sendTimeouts.sum(),
+            sendFailures.sum(),
+            g.inboxQueued,
+            inboxOverflows.sum()),
+        new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()));
+  }
+
+  /** Queue gauges summed over a route's open connections while a snapshot is taken. */
+  public static final class Gauges {
+    private long outboundBytes;
+    private long largestOutboundBytes;
+    private long inboxQueued;
+
+    /** Adds one open connection's queues. */
+    public void add(long queuedBytes, long inboxSize) {
+      outboundBytes += queuedBytes;
+      largestOutboundBytes = Math.max(largestOutboundBytes, queuedBytes);
+      inboxQueued += inboxSize;
+    }
+  }
+}
