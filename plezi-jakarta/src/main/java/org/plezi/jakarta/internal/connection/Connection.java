@@ -105,6 +105,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   /** Set once, when the connection ended and onClose was (or is being) called. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * Whether onShutdown ran or is running: undeploy reaches a connection that opened while it
+   * collected the connections twice (its own pass, and the endpoint's check after onOpen).
+   */
+  private final AtomicBoolean shutdownStarted = new AtomicBoolean();
+
   /** Completes after onClose returned. */
   private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
@@ -496,9 +502,11 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   // ---------------------------------------------------------------------------- the end
 
-  /** Runs onShutdown, then queues the going-away close after whatever it wrote. Close pool. */
+  /**
+   * Runs onShutdown (once), then queues the going-away close after whatever it wrote. Close pool.
+   */
   public void shutdown() {
-    if (!closed.get()) {
+    if (!closed.get() && shutdownStarted.compareAndSet(false, true)) {
       invoke("onShutdown", () -> ControllerHooks.get().onShutdown(controller));
       outbound.offerClose(CloseCodes.GOING_AWAY, "server shutting down");
     }
