@@ -307,7 +307,7 @@ public final class PleziRuntime {
             Buses.identityStore(bus, settings, channel),
             connections,
             metrics.mailboxes());
-    Buses.heal(bus, bound);
+    Buses.heal(bus, bound); // the first owner of cluster state; channels and presence plug in next
     this.events = pool;
     this.identities = bound;
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
@@ -415,7 +415,7 @@ public final class PleziRuntime {
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
       // Every close started its removals: wait for them (bounded), then let the pools' last tasks
       // end (bounded), so that no task finds the bus gone; only then close the bus (issue 21).
-      Buses.release(messaging.bus(), identities, timeout);
+      Buses.release(messaging.bus(), timeout);
       Threads.quiesce(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer);
       identities.store().close();
       messaging.bus().close();
