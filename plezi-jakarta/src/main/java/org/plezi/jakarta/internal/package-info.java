@@ -39,7 +39,8 @@
  *       event methods called by other connections and by the bus, {@code onBroadcast}, the identity
  *       mailbox (its reads and acknowledgements go to the store); also {@code @FailedUnicast}
  *       callbacks. (A closed connection's identity removals are asynchronous Redis calls, started
- *       on the closing thread and completed on Redisson's.)
+ *       on the closing thread and completed on Redisson's; those that fail in an outage are kept in
+ *       {@code FailedRemovals} and retried by the healer's pass once Redis is back.)
  *   <li><b>{@code plezi-close-<server>-n}</b> (4 threads): close frames, which are blocking sends,
  *       and {@code onShutdown} at undeploy.
  *   <li><b>{@code plezi-send-timeouts-<server>-1}</b>: checks every connection's send in flight

@@ -196,6 +196,11 @@ public final class PleziRuntime {
     return connections;
   }
 
+  /** Which identities the connections hold; null before start-up is over. */
+  public Identities identities() {
+    return identities;
+  }
+
   /** The deployment's messaging. */
   public Messaging messaging() {
     return messaging;
