@@ -30,6 +30,14 @@ final class UnicastAnswers {
     return new Awaited(ackId, answer.copy());
   }
 
+  /** The unicast was never sent: stops waiting for its answer. */
+  void drop(String ackId) {
+    CompletableFuture<Boolean> answer = awaiting.remove(ackId);
+    if (answer != null) {
+      answer.cancel(false);
+    }
+  }
+
   /** The target's server answered; nothing when the wait already ended. */
   void answer(String ackId, boolean delivered) {
     CompletableFuture<Boolean> answer = awaiting.remove(ackId);

@@ -29,6 +29,7 @@ final class Buses {
     Bus bus = make(settings, serverUuid, channel, redisClient);
     if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
       redis.checkEvery(settings.get(Settings.REDIS_CHECK_MILLIS));
+      redis.limitMessages((int) settings.get(Settings.BUS_MAX_MESSAGE_BYTES));
     }
     return bus;
   }
