@@ -51,7 +51,8 @@ final class ServerMessenger implements Messenger {
       }
       return CompletableFuture.completedFuture(delivered);
     }
-    UnicastAnswers.Awaited awaited = messaging.answers().await(started.unicastTimeoutMillis());
+    UnicastAnswers.Awaited awaited =
+        messaging.answers().await(started.unicastTimeoutMillis(), started.timers());
     try {
       started.bus().send(message.withAckId(awaited.ackId()));
     } catch (RuntimeException e) {

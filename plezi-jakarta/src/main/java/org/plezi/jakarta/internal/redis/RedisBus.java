@@ -63,6 +63,9 @@ public final class RedisBus implements Bus {
   /** Publishes refused for their size: a line of their own, rate-limited. */
   private final RateLimitedLog refusals = new RateLimitedLog(LOG);
 
+  /** How long {@link #close} waits for the client's threads and this bus's to end. */
+  private static final long CLOSE_MILLIS = 5_000;
+
   /** The outage, the call funnel and the healer (issue 21). */
   private final RedisLink link;
 
@@ -245,7 +248,7 @@ public final class RedisBus implements Bus {
               + "'"
               + (attempt > 1 ? " after " + attempt + " attempts" : ""));
       if (closed) {
-        shutdownClient();
+        shutdownClient(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS));
       } else {
         link.joined(connected, connecting, checkMillis);
       }
@@ -460,10 +463,15 @@ public final class RedisBus implements Bus {
     closed = true;
     link.calls.close();
     connecting.shutdownNow();
-    shutdownClient();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
+    shutdownClient(deadline);
+    // No thread of ours, Redisson's or Netty's may outlive the application (issue 21).
+    if (!Quiesce.pools(deadline, connecting)) {
+      LOG.log(Level.WARNING, "Plezi: the Redis thread did not end in " + CLOSE_MILLIS + " ms");
+    }
   }
 
-  private void shutdownClient() {
+  private void shutdownClient(long deadline) {
     RedissonClient current;
     Subscriptions subscribed;
     synchronized (this) {
@@ -483,7 +491,11 @@ public final class RedisBus implements Bus {
       LOG.log(Level.DEBUG, () -> "Plezi: the Redis client is gone: " + e);
     }
     if (ownsClient) {
-      current.shutdown(0, 2, TimeUnit.SECONDS);
+      if (!Quiesce.redisson(current, deadline)) {
+        LOG.log(
+            Level.WARNING,
+            "Plezi: Redisson's or Netty's threads did not end in " + CLOSE_MILLIS + " ms");
+      }
       return;
     }
     // The application's client may live on: stop listening on it, without waiting for Redis.
