@@ -173,8 +173,24 @@ public final class Identities implements ClusterState {
   /** One identity held by one open connection: an entry this server keeps in the store. */
   private record Held(Connection connection, String identity) {}
 
-  /** One registration to remove: a connection that closed. */
-  private record Removal(String identity, String connectionUuid) {}
+  /**
+   * One registration to remove: a connection that closed. Kept in a hash set: equals and hashCode
+   * are written out, as {@code Origin}'s are (a record's generated ones keep the application's
+   * class loader after undeploy on JDK 17).
+   */
+  private record Removal(String identity, String connectionUuid) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Removal that
+          && identity.equals(that.identity)
+          && connectionUuid.equals(that.connectionUuid);
+    }
+
+    @Override
+    public int hashCode() {
+      return identity.hashCode() * 31 + connectionUuid.hashCode();
+    }
+  }
 
   @Override
   public String name() {
