@@ -138,6 +138,14 @@ public final class Settings {
   public static final Numeric REDIS_CHECK_MILLIS =
       new Numeric("plezi.redis.checkMillis", 2_000, 100, 60_000, "ms");
 
+  /**
+   * The largest envelope a server publishes on (or accepts from) the Redis bus, in UTF-8 bytes: 1
+   * MiB by default, at most 8 MiB, Redis's default soft limit of a pub/sub client's output buffer
+   * (the hard one is 32 MB), beyond which Redis cuts every subscriber's connection.
+   */
+  public static final Numeric BUS_MAX_MESSAGE_BYTES =
+      new Numeric("plezi.bus.maxMessageBytes", 1_048_576, 1_024, 8_388_608, "bytes");
+
   // ---- issue 19: metrics
 
   /** Whether the library counts (connections, messages, drops...); 0 turns counting off. */
@@ -161,6 +169,7 @@ public final class Settings {
           UNICAST_TIMEOUT_MILLIS,
           MAILBOX_MAX_MESSAGES,
           REDIS_CHECK_MILLIS,
+          BUS_MAX_MESSAGE_BYTES,
           CONNECTIONS_MAX,
           INBOUND_MESSAGES_PER_SECOND,
           INBOUND_BURST,

@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.delivery;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
@@ -48,7 +49,12 @@ public final class Messaging {
    * @param events runs failed-unicast callbacks
    * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
    */
-  record Started(Bus bus, Mailboxes mailboxes, Executor events, long unicastTimeoutMillis) {}
+  record Started(
+      Bus bus,
+      Mailboxes mailboxes,
+      Executor events,
+      long unicastTimeoutMillis,
+      ScheduledExecutorService timers) {}
 
   /** Messaging of one server; unusable until {@link #start}, when the application has started. */
   public Messaging(String serverUuid, ConnectionRegistry connections) {
@@ -73,8 +79,14 @@ public final class Messaging {
    *
    * @param events runs failed-unicast callbacks
    * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
+   * @param timers the deployment's scheduler: ends those waits
    */
-  public void start(Bus bus, Identities identities, Executor events, long unicastTimeoutMillis) {
+  public void start(
+      Bus bus,
+      Identities identities,
+      Executor events,
+      long unicastTimeoutMillis,
+      ScheduledExecutorService timers) {
     if (started != null) {
       throw new IllegalStateException("messaging already started");
     }
@@ -83,7 +95,8 @@ public final class Messaging {
             bus,
             new Mailboxes(serverUuid, messages, identities, bus),
             events,
-            unicastTimeoutMillis);
+            unicastTimeoutMillis,
+            timers);
     bus.start(inbound);
   }
 
