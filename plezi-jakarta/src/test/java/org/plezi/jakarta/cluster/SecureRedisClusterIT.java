@@ -121,6 +121,21 @@ class SecureRedisClusterIT {
     try (SecureRedisServer redis = SecureRedisServer.withPassword(PASSWORD)) {
       assertThat(redis.url()).contains("%40").contains("%3A").contains("%2F").contains("%25");
       clusterExchanges(redis, settings(redis.url(), null));
+      // and with a server in a JVM of its own
+      try (TestServer a = TestServer.start(settings(redis.url(), null), ClusterChat.class);
+          ClusterNode.Running node = ClusterNode.launch(redis.url(), CHANNEL)) {
+        RedisClusterIT.awaitConnected(a);
+        try (WsClient onA = WsClient.connect(a.ws("/chat"));
+            WsClient onNode =
+                WsClient.connect(URI.create("ws://127.0.0.1:" + node.port() + "/chat"))) {
+          uuid(onA);
+          String nodeConnection = uuid(onNode);
+          onA.send("multicast:to another JVM");
+          onNode.expectText("say to another JVM");
+          onA.send("unicast:" + nodeConnection + ":only you");
+          onNode.expectText("say only you");
+        }
+      }
     }
   }
 
