@@ -24,11 +24,31 @@ final class WildFlyServer implements DeployedChat {
     this.site = site;
   }
 
+  /** What a test does to a server's own configuration before it starts (add users...). */
+  interface Preparation {
+    void prepare(Path home, Path base) throws IOException, InterruptedException;
+  }
+
   static WildFlyServer start(Path home, Path war, Duration timeout) throws IOException {
+    try {
+      return start(home, war, timeout, (h, b) -> {});
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  /**
+   * Starts WildFly with the WAR, after {@code preparation} has changed the server base directory (a
+   * copy of the distribution's {@code standalone}).
+   */
+  static WildFlyServer start(Path home, Path war, Duration timeout, Preparation preparation)
+      throws IOException, InterruptedException {
     Containers.makeScriptsExecutable(home.resolve("bin"));
     int http = Ports.free();
     Path base = Containers.runDirectory("wildfly-" + http);
     Containers.copyTree(home.resolve("standalone"), base);
+    preparation.prepare(home, base);
     Path deployed = base.resolve("deployments").resolve(war.getFileName());
     Files.copy(war, deployed);
     Path failedMarker = deployed.resolveSibling(war.getFileName() + ".failed");

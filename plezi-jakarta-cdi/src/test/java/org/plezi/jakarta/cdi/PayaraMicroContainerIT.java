@@ -22,8 +22,8 @@ import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.cdi.payara.CounterController;
 import org.plezi.jakarta.cdi.payara.LimitProducer;
-import org.plezi.jakarta.cdi.testing.WarBuilder;
 import org.plezi.jakarta.testing.PayaraMicro;
+import org.plezi.jakarta.testing.WarBuilder;
 import org.plezi.jakarta.testing.WsClient;
 
 /**

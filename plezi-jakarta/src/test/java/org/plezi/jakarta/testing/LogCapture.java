@@ -30,6 +30,33 @@ public final class LogCapture extends Handler implements AutoCloseable {
     return records.stream().map(LogCapture::text).toList();
   }
 
+  /**
+   * Every record in full, one string per record: the logger, the raw message, its parameters, and
+   * each thrown exception's whole printed stack trace (causes and suppressed ones included): what a
+   * log file could hold, for tests that a secret appears nowhere.
+   */
+  public List<String> everything() {
+    return records.stream().map(LogCapture::full).toList();
+  }
+
+  private static String full(LogRecord record) {
+    StringBuilder text =
+        new StringBuilder(String.valueOf(record.getLoggerName()))
+            .append(' ')
+            .append(record.getMessage());
+    if (record.getParameters() != null) {
+      for (Object parameter : record.getParameters()) {
+        text.append(" | ").append(parameter);
+      }
+    }
+    if (record.getThrown() != null) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+      text.append('\n').append(trace);
+    }
+    return text.toString();
+  }
+
   /** How many records mention {@code text} in their message. */
   public long count(String text) {
     return records.stream().filter(r -> String.valueOf(r.getMessage()).contains(text)).count();

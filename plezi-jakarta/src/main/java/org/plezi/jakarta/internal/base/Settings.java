@@ -117,6 +117,17 @@ public final class Settings {
   public static final Numeric INBOUND_BURST =
       new Numeric("plezi.inbound.burst", 0, 0, 10_000_000, "messages");
 
+  /**
+   * The certificate authorities (a PEM file) a {@code rediss://} server's certificate must chain
+   * to, instead of the JVM's default trust store; only with a {@code rediss://} URL.
+   */
+  public static final Text REDIS_CA_FILE =
+      new Text(
+          "plezi.redis.caFile",
+          "PL_REDIS_CA_FILE",
+          java.util.regex.Pattern.compile("[^\\x00-\\x1f]{1,4096}"),
+          "a file path (at most 4096 characters, no control character)");
+
   /** Whether {@code plezi.origins.required} is true. */
   public boolean originsRequired() {
     return get(ORIGINS_REQUIRED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
@@ -126,7 +137,7 @@ public final class Settings {
 
   /** Every text setting. */
   public static final List<Text> TEXTS =
-      List.of(REDIS_URL, REDIS_CONFIG, CHANNEL, ORIGINS, ORIGINS_REQUIRED);
+      List.of(REDIS_URL, REDIS_CONFIG, CHANNEL, ORIGINS, ORIGINS_REQUIRED, REDIS_CA_FILE);
 
   /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
   public static final Numeric MAILBOX_MAX_MESSAGES =

@@ -17,25 +17,22 @@ import org.redisson.config.Config;
 public final class RedisBuses {
   private RedisBuses() {}
 
-  /** A bus that connects to the Redis server at {@code url}, with a fixed small pool. */
-  public static RedisBus fromUrl(String serverUuid, String channel, String url) {
-    Supplier<RedissonClient> connector =
-        () -> {
-          Config config = new Config();
-          config.setThreads(2);
-          config.setNettyThreads(4);
-          config
-              .useSingleServer()
-              .setAddress(url)
-              .setConnectionMinimumIdleSize(1)
-              .setConnectionPoolSize(4)
-              .setSubscriptionConnectionMinimumIdleSize(1)
-              .setSubscriptionConnectionPoolSize(1)
-              .setConnectTimeout(5_000)
-              .setTimeout(5_000);
-          return Redisson.create(config);
-        };
+  /**
+   * A bus that connects to the Redis server of a {@code plezi.redis.url}, with a fixed small pool;
+   * connects once before it returns (see {@link RedisUrlConnector}).
+   *
+   * @param caFile {@code plezi.redis.caFile}, or null for the JVM's trust store
+   * @throws IllegalArgumentException for a bad setting, refused credentials or a failed TLS
+   *     handshake; the message never holds the password
+   */
+  public static RedisBus fromUrl(String serverUuid, String channel, String url, String caFile) {
+    RedisUrlConnector connector = RedisUrlConnector.connect(url, caFile);
     return new RedisBus(serverUuid, channel, connector, true, new EnvelopeCodec());
+  }
+
+  /** A bus on a {@code plezi.redis.url}, trusting the JVM's trust store for TLS. */
+  public static RedisBus fromUrl(String serverUuid, String channel, String url) {
+    return fromUrl(serverUuid, channel, url, null);
   }
 
   /** A bus configured by a Redisson YAML file (Sentinel, Cluster, TLS...). */

@@ -74,6 +74,22 @@ public final class RedisClientConfig {
   }
 
   /**
+   * Whether a failure to connect is a TLS handshake that failed (a certificate the client does not
+   * trust or that names another host, a server that does not speak TLS): a mistake in the
+   * configuration or the certificates that retrying cannot fix.
+   */
+  public static boolean isTlsFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException
+          || t instanceof java.security.cert.CertificateException
+          || t.getClass().getSimpleName().equals("NotSslRecordException")) { // Netty's
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * What went wrong, for a log line or a deployment error: the innermost message of the failure
    * (the server's answer, such as {@code WRONGPASS invalid username-password pair...}) without
    * Redisson's channel details, with the password scrubbed out, in at most 300 printable

@@ -54,11 +54,18 @@ final class Buses {
       return new LocalBus();
     }
     requireRedisson("Redis is configured (plezi.redis.url / PL_REDIS_URL or plezi.redis.config)");
+    Optional<String> caFile = settings.get(Settings.REDIS_CA_FILE);
     if (file.isPresent()) {
+      if (caFile.isPresent()) {
+        throw new IllegalArgumentException(
+            "plezi.redis.caFile goes with plezi.redis.url only: with plezi.redis.config, set the"
+                + " trust store in the Redisson YAML file (sslTruststore)");
+      }
       return org.plezi.jakarta.internal.redis.RedisBuses.fromConfigFile(
           serverUuid, channel, file.get());
     }
-    return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(serverUuid, channel, url.get());
+    return org.plezi.jakarta.internal.redis.RedisBuses.fromUrl(
+        serverUuid, channel, url.get(), caFile.orElse(null));
   }
 
   /**

@@ -59,4 +59,24 @@ class SettingsTest {
         Settings.load(Map.of("plezi.outbound.maxBytes", " 2_097_152 ")::get, Map.of());
     assertThat(settings.get(Settings.OUTBOUND_MAX_BYTES)).isEqualTo(2_097_152);
   }
+
+  @Test
+  void theRedisUrlAndCaFileAreReadAndABadOneIsRefusedWithoutEchoingIt() {
+    Settings settings =
+        Settings.load(
+            Map.of("plezi.redis.caFile", "/etc/plezi/redis-ca.pem")::get,
+            Map.of("PL_REDIS_URL", "rediss://plezi:s3cret@redis.internal:6380"));
+    assertThat(settings.get(Settings.REDIS_CA_FILE)).contains("/etc/plezi/redis-ca.pem");
+    assertThat(settings.get(Settings.REDIS_URL))
+        .contains("rediss://plezi:s3cret@redis.internal:6380");
+    assertThat(Settings.REDIS_CA_FILE.environmentName()).isEqualTo("PL_REDIS_CA_FILE");
+    assertThatThrownBy(
+            () -> Settings.load(name -> null, Map.of("PL_REDIS_CA_FILE", "/etc/ca\u0007.pem")))
+        .hasMessageContaining("environment variable PL_REDIS_CA_FILE is not a file path");
+    assertThatThrownBy(
+            () -> Settings.load(name -> null, Map.of("PL_REDIS_URL", "redis://:s3 cret@h")))
+        .hasMessageContaining("environment variable PL_REDIS_URL is not a redis:// or rediss://")
+        .message()
+        .doesNotContain("s3");
+  }
 }

@@ -18,7 +18,8 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * A real Redisson client, configured from a {@code plezi.redis.url}, against real {@code
+ * The pieces under {@code plezi.redis.url} (SecureRedisClusterIT runs them through the library): a
+ * real Redisson client, configured from a {@code plezi.redis.url}, against real {@code
  * redis-server}s that want a password, an ACL user, or TLS with a test-made authority: it gets in
  * with the right credentials, and a wrong or missing one is told apart from a server that is down,
  * with no secret in what would be logged.
@@ -128,6 +129,7 @@ class RedisCredentialsIT {
       Throwable failure = catchThrowable(() -> connect(server.url(), otherAuthority).shutdown());
       assertThat(failure).isNotNull();
       assertThat(RedisClientConfig.isAuthenticationFailure(failure)).isFalse();
+      assertThat(RedisClientConfig.isTlsFailure(failure)).isTrue();
     }
   }
 
@@ -138,6 +140,7 @@ class RedisCredentialsIT {
     Throwable failure = catchThrowable(() -> connect(url, null).shutdown());
     assertThat(failure).isNotNull();
     assertThat(RedisClientConfig.isAuthenticationFailure(failure)).isFalse();
+    assertThat(RedisClientConfig.isTlsFailure(failure)).isFalse();
     assertThat(RedisClientConfig.describe(RedisUrl.parse(url), failure)).doesNotContain("w0rd");
   }
 }

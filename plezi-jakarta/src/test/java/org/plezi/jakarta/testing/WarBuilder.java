@@ -1,4 +1,4 @@
-package org.plezi.jakarta.cdi.testing;
+package org.plezi.jakarta.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
