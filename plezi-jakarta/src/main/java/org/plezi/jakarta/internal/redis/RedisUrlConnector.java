@@ -1,5 +1,6 @@
 package org.plezi.jakarta.internal.redis;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -77,9 +78,8 @@ public final class RedisUrlConnector implements Supplier<RedissonClient> {
 
   /** Connects once with {@code probe}; a server that is only unreachable is warned about. */
   private void probe(Config probe) {
-    try {
-      Redisson.create(probe).shutdown(0, 2, TimeUnit.SECONDS);
-    } catch (RuntimeException e) {
+    RuntimeException e = connectOnce(probe);
+    if (e != null) {
       String problem = RedisClientConfig.describe(url, e);
       if (RedisClientConfig.isAuthenticationFailure(e)) {
         throw new IllegalArgumentException(
@@ -116,6 +116,41 @@ public final class RedisUrlConnector implements Supplier<RedissonClient> {
               + "); serving this server's connections only until it is"
               + (url.tls() ? " (a rediss:// URL: does the server speak TLS on that port?)" : ""));
     }
+  }
+
+  /**
+   * Connects and disconnects once, on a thread of its own: the caller is often a container thread
+   * (Tomcat's manager deploys on a request thread) that would otherwise keep Netty's thread-local
+   * map, and through it this application's class loader, after undeploy (the redeploy loop of issue
+   * 21 found it). Then waits for Netty's global executor, as the bus's close does.
+   *
+   * @return the failure, or null once connected
+   */
+  private static RuntimeException connectOnce(Config probe) {
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                RedissonClient client = Redisson.create(probe);
+                Quiesce.redisson(client, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              } finally {
+                FastThreadLocal.removeAll();
+              }
+            },
+            "plezi-redis-probe");
+    thread.setDaemon(true);
+    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new IllegalStateException("interrupted while connecting to Redis", e);
+    }
+    return failure[0];
   }
 
   private String where() {
