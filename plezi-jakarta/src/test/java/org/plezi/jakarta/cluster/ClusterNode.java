@@ -15,7 +15,7 @@ public final class ClusterNode {
   private ClusterNode() {}
 
   /** A node started in a JVM of its own; closing it stops the JVM (SIGKILL if it lingers). */
-  public record Running(Process process, int port) implements AutoCloseable {
+  public record Running(Process process, int port, String serverUuid) implements AutoCloseable {
     /** Ends the JVM at once, as a crash would: no shutdown, no unregistration. */
     public void kill() throws InterruptedException {
       process.destroyForcibly();
@@ -78,7 +78,8 @@ public final class ClusterNode {
       node.destroyForcibly();
       throw new IOException("the cluster node ended without its READY line");
     }
-    return new Running(node, Integer.parseInt(ready.split(" ")[1]));
+    String[] words = ready.split(" ");
+    return new Running(node, Integer.parseInt(words[1]), words[2]);
   }
 
   public static void main(String[] args) throws IOException {
