@@ -75,7 +75,8 @@ public final class DevServer implements AutoCloseable {
 
   /**
    * As {@link #start(Path, String, int, Map)}, with the HTTP sessions in the Redis at {@code
-   * sessionsRedisUrl} (shared by every instance on it) unless that is null.
+   * sessionsRedisUrl} (shared by every instance on it; or a Redisson YAML file's path) unless that
+   * is null.
    */
   public static DevServer start(
       Path webapp,
@@ -201,8 +202,12 @@ public final class DevServer implements AutoCloseable {
     int port = port(System::getProperty, System.getenv());
     String address = System.getProperty("plezi.address", DEFAULT_ADDRESS);
     // With PL_REDIS_URL the instances form a cluster (the library reads it) and share their
-    // HTTP sessions in the same Redis (the launcher's session manager).
+    // HTTP sessions in the same Redis (the launcher's session manager); with PL_REDIS_CONFIG (a
+    // Redisson YAML: Sentinel, Cluster) both go through that configuration instead.
     String redisUrl = System.getenv("PL_REDIS_URL");
+    if (redisUrl == null || redisUrl.isBlank()) {
+      redisUrl = System.getenv("PL_REDIS_CONFIG");
+    }
     DevServer server =
         start(
             webapp,

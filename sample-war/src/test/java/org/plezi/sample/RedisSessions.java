@@ -20,8 +20,16 @@ final class RedisSessions {
 
   private RedisSessions() {}
 
-  /** Puts the context's sessions in the Redis at {@code redisUrl}; before the context starts. */
+  /**
+   * Puts the context's sessions in the Redis at {@code redisUrl}, or in the one a Redisson YAML
+   * file describes (Sentinel, Cluster: {@code PL_REDIS_CONFIG}) when it is not a {@code redis://}
+   * or {@code rediss://} URL; before the context starts.
+   */
   static void install(StandardContext context, String redisUrl, Path workDir) {
+    if (!redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+      use(context, Path.of(redisUrl).toAbsolutePath());
+      return;
+    }
     Path config = workDir.resolve("redisson-sessions.yaml");
     try {
       // Quoted as a YAML string; the URL comes from PL_REDIS_URL, validated by the caller.
@@ -40,6 +48,10 @@ final class RedisSessions {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    use(context, config);
+  }
+
+  private static void use(StandardContext context, Path config) {
     RedissonSessionManager manager = new RedissonSessionManager();
     manager.setConfigPath(config.toString());
     manager.setReadMode("REDIS"); // every request reads the session from Redis: no stale copy

@@ -8,13 +8,14 @@ import org.plezi.jakarta.testing.TestServer;
 /**
  * One cluster member in a JVM of its own: {@code ClusterNode <redis-url> <channel>} prints {@code
  * READY <port> <server-uuid>} once it serves and has joined the cluster, and stops when its
- * standard input closes.
+ * standard input closes. Instead of a {@code redis://} URL it takes the path of a Redisson YAML
+ * file ({@code plezi.redis.config}: Sentinel, Cluster).
  */
 public final class ClusterNode {
   private ClusterNode() {}
 
   /** A node started in a JVM of its own; closing it stops the JVM (SIGKILL if it lingers). */
-  public record Running(Process process, int port) implements AutoCloseable {
+  public record Running(Process process, int port, String serverUuid) implements AutoCloseable {
     /** Ends the JVM at once, as a crash would: no shutdown, no unregistration. */
     public void kill() throws InterruptedException {
       process.destroyForcibly();
@@ -30,8 +31,21 @@ public final class ClusterNode {
     }
   }
 
-  /** Starts a node on the test's class path and waits for its READY line. */
+  /**
+   * Starts a node on the test's class path and waits for its READY line.
+   *
+   * @param redisUrl a {@code redis://} URL, or the path of a Redisson YAML file
+   */
   public static Running launch(String redisUrl, String channel) throws IOException {
+    return launch(redisUrl, channel, null);
+  }
+
+  /**
+   * Like {@link #launch(String, String)}, with the node's standard error (its log) appended to
+   * {@code log}.
+   */
+  public static Running launch(String redisUrl, String channel, java.nio.file.Path log)
+      throws IOException {
     String javaBin =
         System.getProperty("java.home")
             + java.io.File.separator
@@ -47,7 +61,10 @@ public final class ClusterNode {
                 ClusterNode.class.getName(),
                 redisUrl,
                 channel)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(
+                log == null
+                    ? ProcessBuilder.Redirect.DISCARD
+                    : ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
     java.io.BufferedReader out =
         new java.io.BufferedReader(
@@ -61,15 +78,21 @@ public final class ClusterNode {
       node.destroyForcibly();
       throw new IOException("the cluster node ended without its READY line");
     }
-    return new Running(node, Integer.parseInt(ready.split(" ")[1]));
+    String[] words = ready.split(" ");
+    return new Running(node, Integer.parseInt(words[1]), words[2]);
   }
 
   public static void main(String[] args) throws IOException {
     try (TestServer server =
         TestServer.start(
-            Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),
+            Map.of(
+                args[0].startsWith("redis") ? "plezi.redis.url" : "plezi.redis.config",
+                args[0],
+                "plezi.channel",
+                args[1]),
             ClusterChat.class,
-            ClusterOther.class)) {
+            ClusterOther.class,
+            OutageChat.class)) {
       RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));

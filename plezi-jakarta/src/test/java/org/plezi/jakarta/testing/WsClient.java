@@ -131,6 +131,11 @@ public final class WsClient implements AutoCloseable {
     return event;
   }
 
+  /** The next event if one comes within {@code wait}, else null. */
+  public Received poll(Duration wait) throws InterruptedException {
+    return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   /** Asserts that the next event is this text message. */
   public void expectText(String expected) throws InterruptedException {
     assertThat(next()).isEqualTo(new Text(expected));

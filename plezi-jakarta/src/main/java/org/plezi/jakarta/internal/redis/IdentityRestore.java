@@ -51,14 +51,14 @@ public final class IdentityRestore {
       """;
 
   private final RedissonClient client;
-  private final String namespace;
+  private final String channel;
 
   /**
    * @param channel the cluster's global channel, whose namespace holds the identities
    */
   public IdentityRestore(RedissonClient client, String channel) {
     this.client = client;
-    this.namespace = channel + ":identity:";
+    this.channel = channel;
   }
 
   /**
@@ -72,8 +72,7 @@ public final class IdentityRestore {
       long lifetimeMillis,
       int maxConnections,
       long cursor) {
-    String base = namespace + "{" + identity + "}:";
-    List<Object> keys = List.of(base + "meta", base + "conns", base + "box");
+    List<Object> keys = IdentityKeys.of(channel, identity);
     return client
         .getScript(StringCodec.INSTANCE)
         .<Long>evalAsync(

@@ -24,7 +24,8 @@ import org.redisson.client.codec.StringCodec;
  * The cluster bus: Plezi's YAML envelopes over Redis pub/sub, through one Redisson client per
  * server. Two subscriptions in all: the global channel (multicasts, broadcasts, and whatever other
  * programs publish there) and this server's private channel, named by its uuid (unicasts to it, and
- * answers to its own unicasts). A unicast is published only on its target server's channel.
+ * answers to its own unicasts). A unicast is published only on its target server's channel. On
+ * Redis Cluster the private channels are sharded ({@link PrivateChannels}).
  *
  * <p>Redis may be down when the application starts: the bus then connects in the background,
  * retrying with a growing delay, while local delivery works; messages for other servers meanwhile
@@ -203,7 +204,7 @@ public final class RedisBus implements Bus {
     try {
       RedissonClient connected = connector.get();
       RTopic globalTopic = connected.getTopic(channel, StringCodec.INSTANCE);
-      RTopic privateTopic = connected.getTopic(serverUuid, StringCodec.INSTANCE);
+      RTopic privateTopic = PrivateChannels.of(connected, serverUuid);
       // Redisson calls it each time it (re)subscribes the global channel, which every multicast
       // and broadcast needs: after a lost connection, the link is back (issue 19).
       int metricsListener = globalTopic.addListener(RedisLinkEvents.subscriptions(metrics.link()));
@@ -297,7 +298,7 @@ public final class RedisBus implements Bus {
       return;
     }
     Envelope envelope = Envelopes.toEnvelope(message, sentMicros());
-    publish(current.getTopic(message.toServer(), StringCodec.INSTANCE), envelope, message, true);
+    publish(PrivateChannels.of(current, message.toServer()), envelope, message, true);
   }
 
   /**
@@ -432,7 +433,7 @@ public final class RedisBus implements Bus {
     }
     Envelope reply = unicast.withExtra(REPLY, outcome);
     metrics.published(BusMetrics.Kind.REPLY);
-    RTopic topic = current.getTopic(unicast.server(), StringCodec.INSTANCE);
+    RTopic topic = PrivateChannels.of(current, unicast.server());
     String payload = codec.encode(reply);
     link.calls
         .publishAsync(() -> topic.publishAsync(payload))

@@ -13,11 +13,12 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * Identities in Redis, shared by every server of the cluster. Each identity has three keys under
- * the channel's namespace, {@code <channel>:identity:{<name>}:meta|conns|box} (the braces keep them
- * in one Redis Cluster slot): a hash with the lifetime and counters, a sorted set of connection
- * uuids by registration order, and a sorted set of messages by number, each stored as a YAML
- * envelope. Every operation is one Lua script, so it is atomic; every write renews the three keys'
- * expiry to the identity's lifetime, so an expired identity and its mailbox vanish from Redis.
+ * the channel's namespace, {@code <channel>:identity:{<name>}:meta|conns|box} (the hash tag keeps
+ * them in one Redis Cluster slot, whatever the name: {@link IdentityKeys}): a hash with the
+ * lifetime and counters, a sorted set of connection uuids by registration order, and a sorted set
+ * of messages by number, each stored as a YAML envelope. Every operation is one Lua script, so it
+ * is atomic; every write renews the three keys' expiry to the identity's lifetime, so an expired
+ * identity and its mailbox vanish from Redis.
  */
 public final class RedisIdentityStore implements IdentityStore {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
@@ -89,7 +90,7 @@ public final class RedisIdentityStore implements IdentityStore {
       """;
 
   private final RedisBus bus;
-  private final String namespace;
+  private final String channel;
   private final int mailboxCap;
 
   /** The bus's limits ({@code plezi.bus.maxMessageBytes}): what is stored can also be sent. */
@@ -99,7 +100,7 @@ public final class RedisIdentityStore implements IdentityStore {
 
   public RedisIdentityStore(RedisBus bus, String channel, int mailboxCap) {
     this.bus = bus;
-    this.namespace = channel + ":identity:";
+    this.channel = channel;
     this.mailboxCap = mailboxCap;
     this.codec = new EnvelopeCodec(bus.limits());
   }
@@ -171,8 +172,7 @@ public final class RedisIdentityStore implements IdentityStore {
 
   @SuppressWarnings("unchecked")
   private <T> T eval(String script, String identity, Object... args) {
-    String base = namespace + "{" + identity + "}:";
-    List<Object> keys = List.of(base + "meta", base + "conns", base + "box");
+    List<Object> keys = IdentityKeys.of(channel, identity);
     Object[] values = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       values[i] = String.valueOf(args[i]);
@@ -213,8 +213,7 @@ public final class RedisIdentityStore implements IdentityStore {
 
   @Override
   public CompletableFuture<Void> unregisterAsync(String identity, String connectionUuid) {
-    String base = namespace + "{" + identity + "}:";
-    List<Object> keys = List.of(base + "meta", base + "conns", base + "box");
+    List<Object> keys = IdentityKeys.of(channel, identity);
     return bus.calls()
         .callAsync(
             () ->
