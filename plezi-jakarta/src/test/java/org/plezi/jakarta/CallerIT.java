@@ -24,6 +24,12 @@ class CallerIT {
   @AutoDispatch
   @Route("/desk")
   public static class Desk extends Controller {
+    /** Written from onOpen: once the client reads it, the server has registered the connection. */
+    @Override
+    protected void onOpen() {
+      write("ready");
+    }
+
     /** The connection's own request: only its client may make it. */
     @Event(from = Caller.CLIENT)
     void login(Map<String, Object> message) {
@@ -63,7 +69,7 @@ class CallerIT {
 
   @Test
   void aClientCallingAnEventForOtherConnectionsGets405AndStaysOpen() throws Exception {
-    try (WsClient client = WsClient.connect(server.ws("/desk"))) {
+    try (WsClient client = connect()) {
       client.send("{\"event\":\"hear\",\"text\":\"x\"}");
       assertThat(client.nextText())
           .contains("\"event\":\"err\"", "\"status\":405", "not callable by clients")
@@ -76,8 +82,8 @@ class CallerIT {
   @Test
   void anotherConnectionCannotCallAClientOnlyEvent() throws Exception {
     try (LogCapture log = LogCapture.start();
-        WsClient victim = WsClient.connect(server.ws("/desk"));
-        WsClient attacker = WsClient.connect(server.ws("/desk"))) {
+        WsClient victim = connect();
+        WsClient attacker = connect()) {
       for (int i = 0; i < 20; i++) {
         attacker.send("{\"event\":\"attack\"}");
       }
@@ -93,7 +99,7 @@ class CallerIT {
 
   @Test
   void aProgramPublishingOnTheRedisChannelCannotCallAClientOnlyEvent() throws Exception {
-    try (WsClient victim = WsClient.connect(server.ws("/desk"))) {
+    try (WsClient victim = connect()) {
       awaitSubscribed();
       String login =
           "---\n:method: :login\n:data:\n- name: mallory\n:type: :all\n:server: evil-program\n";
@@ -105,6 +111,16 @@ class CallerIT {
       victim.expectText("heard published");
       victim.expectNothingMore();
     }
+  }
+
+  /**
+   * A client whose connection the server has registered: a broadcast sent before that moment never
+   * reaches it, and the client's own open event comes first (README, lifecycle).
+   */
+  private static WsClient connect() throws Exception {
+    WsClient client = WsClient.connect(server.ws("/desk"));
+    client.expectText("ready");
+    return client;
   }
 
   private static void awaitSubscribed() {
