@@ -3,9 +3,12 @@ package org.plezi.jakarta.internal.redis;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.TrustManagerFactory;
+import org.plezi.jakarta.internal.base.Threads;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -127,30 +130,30 @@ public final class RedisUrlConnector implements Supplier<RedissonClient> {
    * @return the failure, or null once connected
    */
   private static RuntimeException connectOnce(Config probe) {
-    RuntimeException[] failure = new RuntimeException[1];
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                RedissonClient client = Redisson.create(probe);
-                Quiesce.redisson(client, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-              } catch (RuntimeException e) {
-                failure[0] = e;
-              } finally {
-                FastThreadLocal.removeAll();
-              }
-            },
-            "plezi-redis-probe");
-    thread.setDaemon(true);
-    thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-    thread.start();
+    ExecutorService thread = Threads.pool("redis-probe", "start-up", 1);
     try {
-      thread.join();
+      return thread
+          .submit(
+              () -> {
+                try {
+                  RedissonClient client = Redisson.create(probe);
+                  Quiesce.redisson(client, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+                  return (RuntimeException) null;
+                } catch (RuntimeException e) {
+                  return e;
+                } finally {
+                  FastThreadLocal.removeAll();
+                }
+              })
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new IllegalStateException("interrupted while connecting to Redis", e);
+    } catch (ExecutionException e) {
+      return new IllegalStateException("could not connect to Redis", e.getCause());
+    } finally {
+      thread.shutdown();
     }
-    return failure[0];
   }
 
   private String where() {
