@@ -372,6 +372,56 @@ public abstract class Controller {
     return messaging().notify(identity, event, args);
   }
 
+  // ----------------------------------------------------------------- channels (issue 17)
+
+  /** Subscribes this connection to {@code channel} in {@link ChannelMode#EVENT} mode. */
+  protected final void subscribe(String channel) {
+    subscribe(channel, ChannelMode.EVENT);
+  }
+
+  /**
+   * Subscribes this connection to a channel, on this server and for publishes from every server,
+   * until {@link #unsubscribe} or the close. Only controllers subscribe: a client never chooses a
+   * channel by itself. Subscribing again changes the mode. Names are 1 to 200 characters of {@code
+   * A-Z a-z 0-9 _ . : / @ -}.
+   *
+   * @throws IllegalArgumentException for a bad name, or a new channel beyond {@code
+   *     plezi.channels.maxPerConnection}
+   * @throws IllegalStateException before the connection is open
+   */
+  protected final void subscribe(String channel, ChannelMode mode) {
+    messaging().subscribe(requireConnection(), channel, mode);
+  }
+
+  /**
+   * Leaves a channel; nothing happens if this connection is not subscribed to it.
+   *
+   * @throws IllegalArgumentException for a bad name
+   */
+  protected final void unsubscribe(String channel) {
+    messaging().unsubscribe(requireConnection(), channel);
+  }
+
+  /**
+   * Calls {@code event} on every connection subscribed to {@code channel} in {@link
+   * ChannelMode#EVENT} mode, on every server, except this one (see {@link Messenger#publish}).
+   *
+   * @throws IllegalArgumentException for a bad channel name, event name or argument
+   */
+  protected final void publish(String channel, String event, Object... args) {
+    messaging().publish(connection, channel, event, args);
+  }
+
+  /**
+   * Writes {@code text} as it is to every connection subscribed to {@code channel} in {@link
+   * ChannelMode#RAW} mode, on every server, except this one (see {@link Messenger#publishRaw}).
+   *
+   * @throws IllegalArgumentException for a bad channel name, or text over 1 MiB of UTF-8
+   */
+  protected final void publishRaw(String channel, String text) {
+    messaging().publishRaw(connection, channel, text);
+  }
+
   // --------------------------------------------------------------- the user (issue 16)
 
   /**

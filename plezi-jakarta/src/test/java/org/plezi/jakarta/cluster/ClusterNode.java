@@ -69,7 +69,8 @@ public final class ClusterNode {
         TestServer.start(
             Map.of("plezi.redis.url", args[0], "plezi.channel", args[1]),
             ClusterChat.class,
-            ClusterOther.class)) {
+            ClusterOther.class,
+            ChannelChat.class)) {
       RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));

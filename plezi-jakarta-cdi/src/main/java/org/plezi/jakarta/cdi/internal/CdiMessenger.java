@@ -37,6 +37,16 @@ public final class CdiMessenger implements Messenger {
   }
 
   @Override
+  public void publish(String channel, String event, Object... args) {
+    catalog.messenger().publish(channel, event, args);
+  }
+
+  @Override
+  public void publishRaw(String channel, String text) {
+    catalog.messenger().publishRaw(channel, text);
+  }
+
+  @Override
   public String toString() {
     return "Plezi Messenger (CDI)";
   }

@@ -79,5 +79,15 @@ final class FakeServletContext {
     public boolean notify(String identity, String event, Object... args) {
       throw new IllegalStateException("not started");
     }
+
+    @Override
+    public void publish(String channel, String event, Object... args) {
+      throw new IllegalStateException("not started");
+    }
+
+    @Override
+    public void publishRaw(String channel, String text) {
+      throw new IllegalStateException("not started");
+    }
   }
 }

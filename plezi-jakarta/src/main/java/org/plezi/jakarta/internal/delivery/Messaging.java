@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerMessaging;
 import org.plezi.jakarta.internal.metrics.Counter;
 import org.plezi.jakarta.internal.model.ControllerModel;
@@ -22,7 +24,7 @@ import org.plezi.jakarta.internal.model.ControllerModel;
  * server's connections; the bus carries it to the others and {@link BusReceiver} takes theirs;
  * {@link UnicastAnswers} waits for other servers' answers to Messenger unicasts; {@link
  * FailedUnicasts} runs controllers' failed-unicast callbacks; {@link Mailboxes} sends to
- * identities.
+ * identities; {@link ChannelRegistry} holds channel subscriptions.
  */
 public final class Messaging {
   private final String serverUuid;
@@ -32,6 +34,7 @@ public final class Messaging {
   private final UnicastAnswers answers = new UnicastAnswers();
   private final ServerMessenger messenger = new ServerMessenger(this);
   private final BusReceiver inbound = new BusReceiver(this);
+  private final ChannelRegistry channels = new ChannelRegistry(this);
 
   /** The controller forms of each routed class, made on first use. */
   private final Map<ControllerModel, ControllerSender> senders = new ConcurrentHashMap<>();
@@ -87,6 +90,11 @@ public final class Messaging {
     bus.start(inbound);
   }
 
+  /** This server's channel subscriptions (issue 17). */
+  public ChannelRegistry channels() {
+    return channels;
+  }
+
   /** Whether {@link #start} ran. */
   public boolean isStarted() {
     return started != null;
@@ -134,6 +142,13 @@ public final class Messaging {
               + "started (after its ServletContextListeners ran)");
     }
     return current;
+  }
+
+  /** A channel message from this server: its local subscribers (but {@code skip}), then the bus. */
+  void publish(ChannelMessage message, ControllerConnection skip) {
+    Started current = started();
+    channels.deliver(message, skip);
+    current.bus().publishChannel(message);
   }
 
   String serverUuid() {

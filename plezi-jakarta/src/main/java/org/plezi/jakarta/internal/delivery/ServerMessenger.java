@@ -62,6 +62,16 @@ final class ServerMessenger implements Messenger {
   }
 
   @Override
+  public void publish(String channel, String event, Object... args) {
+    messaging.publish(messaging.messages().channelEvent(channel, event, args), null);
+  }
+
+  @Override
+  public void publishRaw(String channel, String text) {
+    messaging.publish(messaging.messages().channelRaw(channel, text), null);
+  }
+
+  @Override
   public String toString() {
     return "Plezi Messenger of server " + messaging.serverUuid();
   }

@@ -1,5 +1,6 @@
 package org.plezi.jakarta.internal.hooks;
 
+import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 
 /**
@@ -28,4 +29,16 @@ public interface ControllerMessaging {
 
   /** Leaves a message for an identity; whether the identity is alive. */
   boolean notify(String identity, String event, Object[] args);
+
+  /** Subscribes a connection to a channel (issue 17). */
+  void subscribe(ControllerConnection connection, String channel, ChannelMode mode);
+
+  /** Takes a connection out of a channel. */
+  void unsubscribe(ControllerConnection connection, String channel);
+
+  /** An event to a channel's {@code EVENT} subscribers, on every server. */
+  void publish(ControllerConnection skip, String channel, String event, Object[] args);
+
+  /** Text to a channel's {@code RAW} subscribers, on every server. */
+  void publishRaw(ControllerConnection skip, String channel, String text);
 }

@@ -310,6 +310,9 @@ public final class PleziRuntime {
     Buses.heal(bus, bound);
     this.events = pool;
     this.identities = bound;
+    messaging
+        .channels()
+        .limitPerConnection((int) settings.get(Settings.CHANNELS_MAX_PER_CONNECTION));
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
     this.sendTimeouts =
         SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
@@ -365,6 +368,7 @@ public final class PleziRuntime {
   void disconnect(Connection connection, int code, String reason) {
     if (connection.closed(code, reason, connections)) {
       identities.forget(connection);
+      messaging.channels().leave(connection);
       releaseController(connection.controller());
       gate.release(); // the place its upgrade reserved
     }
