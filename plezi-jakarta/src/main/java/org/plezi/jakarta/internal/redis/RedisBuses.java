@@ -31,6 +31,8 @@ public final class RedisBuses {
               .setConnectionPoolSize(4)
               .setSubscriptionConnectionMinimumIdleSize(1)
               .setSubscriptionConnectionPoolSize(1)
+              // every channel on that one connection (issue 17); see RedisClientConfig
+              .setSubscriptionsPerConnection(RedisClientConfig.SUBSCRIPTIONS_PER_CONNECTION)
               .setConnectTimeout(5_000)
               .setTimeout(5_000);
           return Redisson.create(config);

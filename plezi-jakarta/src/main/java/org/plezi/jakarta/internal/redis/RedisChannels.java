@@ -122,20 +122,21 @@ final class RedisChannels {
   private Listening listen(RedissonClient connected, String channel) {
     RTopic topic = connected.getTopic(redisName(channel), StringCodec.INSTANCE);
     Listening[] self = new Listening[1];
+    // Not through RedisCalls: a subscription that Redisson cannot place is no Redis outage, and
+    // Redisson resubscribes by itself after a reconnection.
     CompletableFuture<Integer> id =
-        calls
-            .publishAsync(
-                () ->
-                    topic.addListenerAsync(
-                        String.class,
-                        (name, payload) -> {
-                          if (isCurrent(channel, self)) { // not a listener being removed
-                            onMessage(channel, payload);
-                          }
-                        }))
+        topic
+            .addListenerAsync(
+                String.class,
+                (name, payload) -> {
+                  if (isCurrent(channel, self)) { // not a listener being removed
+                    onMessage(channel, payload);
+                  }
+                })
+            .toCompletableFuture()
             .whenComplete(
                 (ok, failure) -> {
-                  if (failure != null && !(failure instanceof Outage.Unavailable)) {
+                  if (failure != null) {
                     problems.warn(
                         "subscribing to Redis channel '"
                             + redisName(channel)
