@@ -422,6 +422,35 @@ public abstract class Controller {
     messaging().publishRaw(connection, channel, text);
   }
 
+  /**
+   * Makes this connection present in {@code channel} (whether or not it subscribes to it): as its
+   * identity when it holds one ({@link #registerAs} first; the first in alphabetical order if it
+   * holds several), so that one user's tabs on any servers are one member, else as its {@link
+   * #uuid()}. Subscribers whose class declares {@code @Event presenceJoin(String channel, String
+   * member, Map<String, Object> metadata)} and {@code @Event presenceLeave(String channel, String
+   * member)} are told of a member's first connection and of its last, cluster-wide, not of every
+   * tab. Tracking again does nothing; the connection leaves when it closes.
+   *
+   * @param metadata at most 8 entries, keys of 1 to 64 and values of at most 256 characters, no
+   *     control characters; null for none. A member shows the metadata of its first connection
+   * @throws IllegalArgumentException for a bad name or metadata, or a channel beyond {@code
+   *     plezi.channels.maxPerConnection}
+   */
+  protected final void track(String channel, Map<String, String> metadata) {
+    messaging().track(requireConnection(), channel, metadata);
+  }
+
+  /** Leaves a channel's presence; nothing happens if this connection is not tracked there. */
+  protected final void untrack(String channel) {
+    messaging().untrack(requireConnection(), channel);
+  }
+
+  /** Who is present in {@code channel}, cluster-wide; see {@link Messenger#presence}. */
+  protected final java.util.concurrent.CompletionStage<Map<String, Map<String, String>>> presence(
+      String channel) {
+    return messaging().presence(channel);
+  }
+
   // --------------------------------------------------------------- the user (issue 16)
 
   /**

@@ -70,4 +70,14 @@ public interface Messenger {
    * @throws IllegalArgumentException for a bad channel name, or text over 1 MiB of UTF-8
    */
   void publishRaw(String channel, String text);
+
+  /**
+   * Who is present in {@code channel}, cluster-wide (see {@link Controller#track}): each member (an
+   * identity, or a connection uuid) with its metadata, at most 10,000. Completes on a Redis thread
+   * in a cluster: do not block in its stages.
+   *
+   * @throws IllegalArgumentException for a bad channel name
+   */
+  java.util.concurrent.CompletionStage<java.util.Map<String, java.util.Map<String, String>>>
+      presence(String channel);
 }

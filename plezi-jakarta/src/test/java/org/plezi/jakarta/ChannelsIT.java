@@ -190,6 +190,43 @@ class ChannelsIT {
   }
 
   @Test
+  void presenceOnOneServerCountsAnIdentityOnceAndTellsSubscribersThatAskedForIt() throws Exception {
+    WsClient watcher = open();
+    command(watcher, "sub:lounge", "subscribed lounge");
+    WsClient tab1 = open();
+    command(tab1, "login:erin", "logged in as erin");
+    command(tab1, "track:lounge:Erin", "tracked lounge");
+    watcher.expectText("join lounge erin {name=Erin}");
+    WsClient tab2 = open();
+    command(tab2, "login:erin", "logged in as erin");
+    command(tab2, "track:lounge:Erin", "tracked lounge");
+    command(tab2, "track:lounge:Erin", "tracked lounge"); // again: nothing
+    command(watcher, "who:lounge", "who {erin={name=Erin}}");
+    Messenger messenger = Plezi.messenger(server.servletContext());
+    assertThat(messenger.presence("lounge").toCompletableFuture().get())
+        .isEqualTo(Map.of("erin", Map.of("name", "Erin")));
+    tab1.close();
+    watcher.expectNothingMore();
+    command(tab2, "untrack:lounge", "untracked lounge");
+    watcher.expectText("leave lounge erin");
+    command(watcher, "who:lounge", "who {}");
+  }
+
+  @Test
+  void badPresenceMetadataAndNamesAreRefused() throws Exception {
+    WsClient client = open();
+    client.send("track:bad name:x");
+    assertThat(client.nextText()).startsWith("error a channel name is");
+    client.send("track:fine:" + "v".repeat(257));
+    assertThat(client.nextText()).startsWith("error a presence metadata value is at most 256");
+    client.send("track:fine:tab\there");
+    assertThat(client.nextText()).startsWith("error a presence metadata value");
+    assertThatThrownBy(() -> Plezi.messenger(server.servletContext()).presence("no good"))
+        .isInstanceOf(IllegalArgumentException.class);
+    command(client, "who:fine", "who {}");
+  }
+
+  @Test
   void theChannelsOfOneConnectionAreBoundedBySetting() throws Exception {
     WsClient client = open();
     command(client, "many:3", "subscribed 3");

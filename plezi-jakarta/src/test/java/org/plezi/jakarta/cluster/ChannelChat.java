@@ -1,5 +1,6 @@
 package org.plezi.jakarta.cluster;
 
+import java.util.Map;
 import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
@@ -49,6 +50,23 @@ public class ChannelChat extends Controller {
           }
           write("subscribed " + count);
         }
+        case "login" -> {
+          registerAs(channel);
+          write("logged in as " + channel);
+        }
+        case "track" -> {
+          track(channel, part.length > 2 ? Map.of("name", part[2]) : null);
+          write("tracked " + channel);
+        }
+        case "untrack" -> {
+          untrack(channel);
+          write("untracked " + channel);
+        }
+        case "who" ->
+            presence(channel)
+                .whenComplete(
+                    (members, failure) ->
+                        write(failure != null ? "who failed " + failure : "who " + members));
         default -> write("unknown command " + command);
       }
     } catch (IllegalArgumentException e) {
@@ -59,5 +77,17 @@ public class ChannelChat extends Controller {
   @Event
   void say(String text) {
     write("say " + text);
+  }
+
+  /** A member's first connection in a channel, cluster-wide. */
+  @Event
+  void presenceJoin(String channel, String member, Map<String, Object> metadata) {
+    write("join " + channel + " " + member + " " + metadata);
+  }
+
+  /** A member's last connection left a channel, cluster-wide. */
+  @Event
+  void presenceLeave(String channel, String member) {
+    write("leave " + channel + " " + member);
   }
 }

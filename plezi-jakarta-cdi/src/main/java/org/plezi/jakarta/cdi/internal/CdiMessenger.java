@@ -47,6 +47,12 @@ public final class CdiMessenger implements Messenger {
   }
 
   @Override
+  public java.util.concurrent.CompletionStage<java.util.Map<String, java.util.Map<String, String>>>
+      presence(String channel) {
+    return catalog.messenger().presence(channel);
+  }
+
+  @Override
   public String toString() {
     return "Plezi Messenger (CDI)";
   }

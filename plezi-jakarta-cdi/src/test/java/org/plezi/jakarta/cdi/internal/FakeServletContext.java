@@ -89,5 +89,11 @@ final class FakeServletContext {
     public void publishRaw(String channel, String text) {
       throw new IllegalStateException("not started");
     }
+
+    @Override
+    public CompletionStage<java.util.Map<String, java.util.Map<String, String>>> presence(
+        String channel) {
+      throw new IllegalStateException("not started");
+    }
   }
 }

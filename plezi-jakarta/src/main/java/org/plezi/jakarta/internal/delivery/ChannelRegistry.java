@@ -169,10 +169,14 @@ public final class ChannelRegistry {
       return;
     }
     Message event = message.asEvent();
+    // Presence events reach the subscribers that asked for them, by declaring the method.
+    boolean presence = Presence.JOIN.equals(event.event()) || Presence.LEAVE.equals(event.event());
     Inbox.Batch batch = new Inbox.Batch();
     subscribers.forEach(
         (connection, mode) -> {
-          if (mode == ChannelMode.EVENT && connection != skip) {
+          if (mode == ChannelMode.EVENT
+              && connection != skip
+              && (!presence || connection.model().events().get(event.event()) != null)) {
             connection.deliver(event, batch);
           }
         });

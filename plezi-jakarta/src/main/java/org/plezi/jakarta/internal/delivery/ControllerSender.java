@@ -1,5 +1,7 @@
 package org.plezi.jakarta.internal.delivery;
 
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.base.CoreValues;
@@ -83,6 +85,21 @@ final class ControllerSender implements ControllerMessaging {
   @Override
   public void publish(ControllerConnection skip, String channel, String event, Object[] args) {
     messaging.publish(messaging.messages().channelEvent(channel, event, args), skip);
+  }
+
+  @Override
+  public void track(ControllerConnection connection, String channel, Map<String, String> meta) {
+    messaging.presence().track(connection, channel, meta);
+  }
+
+  @Override
+  public void untrack(ControllerConnection connection, String channel) {
+    messaging.presence().untrack(connection, channel);
+  }
+
+  @Override
+  public CompletionStage<Map<String, Map<String, String>>> presence(String channel) {
+    return messaging.presence().list(channel);
   }
 
   @Override

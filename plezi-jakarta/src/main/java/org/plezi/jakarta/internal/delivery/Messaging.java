@@ -35,6 +35,7 @@ public final class Messaging {
   private final ServerMessenger messenger = new ServerMessenger(this);
   private final BusReceiver inbound = new BusReceiver(this);
   private final ChannelRegistry channels = new ChannelRegistry(this);
+  private final Presence presence = new Presence(this);
 
   /** The controller forms of each routed class, made on first use. */
   private final Map<ControllerModel, ControllerSender> senders = new ConcurrentHashMap<>();
@@ -93,6 +94,11 @@ public final class Messaging {
   /** This server's channel subscriptions (issue 17). */
   public ChannelRegistry channels() {
     return channels;
+  }
+
+  /** This server's side of channel presence (issue 17). */
+  public Presence presence() {
+    return presence;
   }
 
   /** Whether {@link #start} ran. */

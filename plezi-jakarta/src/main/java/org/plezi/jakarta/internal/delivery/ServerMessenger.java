@@ -1,5 +1,6 @@
 package org.plezi.jakarta.internal.delivery;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.plezi.jakarta.Controller;
@@ -64,6 +65,11 @@ final class ServerMessenger implements Messenger {
   @Override
   public void publish(String channel, String event, Object... args) {
     messaging.publish(messaging.messages().channelEvent(channel, event, args), null);
+  }
+
+  @Override
+  public CompletionStage<Map<String, Map<String, String>>> presence(String channel) {
+    return messaging.presence().list(channel);
   }
 
   @Override

@@ -308,6 +308,8 @@ public final class PleziRuntime {
             connections,
             metrics.mailboxes());
     Buses.heal(bus, bound);
+    messaging.presence().bind(Buses.presenceStore(bus, channel, serverUuid));
+    Buses.heal(bus, messaging.presence());
     this.events = pool;
     this.identities = bound;
     messaging
@@ -369,6 +371,7 @@ public final class PleziRuntime {
     if (connection.closed(code, reason, connections)) {
       identities.forget(connection);
       messaging.channels().leave(connection);
+      messaging.presence().leave(connection);
       releaseController(connection.controller());
       gate.release(); // the place its upgrade reserved
     }
@@ -422,6 +425,7 @@ public final class PleziRuntime {
       Buses.release(messaging.bus(), identities, timeout);
       Threads.quiesce(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer);
       identities.store().close();
+      messaging.presence().store().close();
       messaging.bus().close();
     } else {
       closer.shutdown();
