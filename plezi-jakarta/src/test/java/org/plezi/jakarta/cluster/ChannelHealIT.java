@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.internal.redis.RedisPresenceStore;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
 /**
- * Channel subscriptions after Redis restarted (issue 17 with 21): pub/sub holds no data, so there
- * is nothing to write again; each server's client resubscribes its channels by itself, and
- * publishes cross servers again.
+ * Channels and presence when Redis restarts without its data, and at undeploy (issue 17 with 21):
+ * pub/sub holds no data, so each server's client resubscribes its channels by itself; presence is
+ * written again by the healer's pass; an undeployed server's members are removed at once.
  */
 @Timeout(180)
 class ChannelHealIT {
@@ -36,10 +37,18 @@ class ChannelHealIT {
           }
           receiver.send("many:20");
           receiver.expectText("subscribed 20");
+          receiver.send("track:hall:B");
+          receiver.expectText("tracked hall");
           awaitServers(redis, 20, 1);
+          assertThat(who(sender, "hall")).contains("={name=B}");
           redis.stop();
-          redis.startAgain();
+          redis.startAgain(); // without persistence: every key is gone
           awaitServers(redis, 20, 1); // resubscribed, on the new Redis, by the client itself
+          // The healer's pass writes the presence again (the link check sees the data lost).
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .pollInterval(Duration.ofMillis(500))
+              .until(() -> answer(sender, "hall").contains("={name=B}")); // fails in the outage
           await().atMost(Duration.ofSeconds(60)).until(() -> RedisClusterIT.bus(a).isConnected());
           sender.send("pub:many19:after the restart");
           sender.expectText("published");
@@ -49,9 +58,30 @@ class ChannelHealIT {
           await()
               .atMost(Duration.ofSeconds(20))
               .until(() -> redis.subscribers(CLUSTER + ":ch:many19") == 0);
+          // Undeploy removes the server's members before its bus closes: well before they expire.
+          long stopping = System.nanoTime();
+          b.close();
+          await()
+              .atMost(Duration.ofSeconds(5))
+              .pollInterval(Duration.ofMillis(100))
+              .until(() -> who(sender, "hall").equals("who {}"));
+          long took = (System.nanoTime() - stopping) / 1_000_000;
+          assertThat(took).isLessThan(RedisPresenceStore.TTL_MILLIS);
         }
       }
     }
+  }
+
+  private static String answer(WsClient client, String channel) throws Exception {
+    client.send("who:" + channel);
+    return client.nextText();
+  }
+
+  private static String who(WsClient client, String channel) throws Exception {
+    client.send("who:" + channel);
+    String answer = client.nextText();
+    assertThat(answer).startsWith("who {");
+    return answer;
   }
 
   private static void awaitServers(RedisServer redis, int channels, long servers) {
