@@ -107,6 +107,10 @@ class ChannelsIT {
     }
     assertThat(channels().channelCount()).isEqualTo(2);
     assertThat(channels().subscriptionCount()).isEqualTo(4);
+    PleziMetrics.Channels counted = Plezi.metrics(server.servletContext()).channels();
+    assertThat(counted.channels()).isEqualTo(2);
+    assertThat(counted.subscriptions()).isEqualTo(4);
+    assertThat(counted.published()).isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -202,6 +206,7 @@ class ChannelsIT {
     command(tab2, "track:lounge:Erin", "tracked lounge");
     command(tab2, "track:lounge:Erin", "tracked lounge"); // again: nothing
     command(watcher, "who:lounge", "who {erin={name=Erin}}");
+    assertThat(Plezi.metrics(server.servletContext()).channels().presenceMembers()).isEqualTo(1);
     Messenger messenger = Plezi.messenger(server.servletContext());
     assertThat(messenger.presence("lounge").toCompletableFuture().get())
         .isEqualTo(Map.of("erin", Map.of("name", "Erin")));

@@ -13,6 +13,7 @@ import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.Inbox;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
 
 /**
  * This server's channel subscriptions (issue 17): which local connections listen to which channel,
@@ -38,6 +39,9 @@ public final class ChannelRegistry {
   private final ConcurrentHashMap<Connection, Map<String, ChannelMode>> byConnection =
       new ConcurrentHashMap<>();
 
+  /** Publish counts (issue 19's seam); set once at start-up. */
+  private volatile ChannelMetrics metrics = ChannelMetrics.standalone(false);
+
   /** {@code plezi.channels.maxPerConnection}; set once at start-up. */
   private volatile int maxPerConnection = 100;
 
@@ -51,6 +55,16 @@ public final class ChannelRegistry {
       throw new IllegalArgumentException("plezi.channels.maxPerConnection must be at least 1");
     }
     this.maxPerConnection = max;
+  }
+
+  /** Counts this server's publishes into {@code counts}; at start-up. */
+  public void bindMetrics(ChannelMetrics counts) {
+    this.metrics = counts;
+  }
+
+  /** A publish from this server. */
+  void published(ChannelMessage message) {
+    metrics.published(message.isRaw());
   }
 
   /** The bound on the channels of one connection. */

@@ -10,6 +10,7 @@ import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
 import org.plezi.jakarta.internal.metrics.Counter;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
@@ -101,6 +102,26 @@ public final class Messaging {
     return presence;
   }
 
+  /** The channel and presence sizes, for metrics snapshots. */
+  public ChannelMetrics.Gauges channelGauges() {
+    return new ChannelMetrics.Gauges() {
+      @Override
+      public long channels() {
+        return channels.channelCount();
+      }
+
+      @Override
+      public long subscriptions() {
+        return channels.subscriptionCount();
+      }
+
+      @Override
+      public long presenceMembers() {
+        return presence.memberCount();
+      }
+    };
+  }
+
   /** Whether {@link #start} ran. */
   public boolean isStarted() {
     return started != null;
@@ -153,6 +174,7 @@ public final class Messaging {
   /** A channel message from this server: its local subscribers (but {@code skip}), then the bus. */
   void publish(ChannelMessage message, ControllerConnection skip) {
     Started current = started();
+    channels.published(message);
     channels.deliver(message, skip);
     current.bus().publishChannel(message);
   }

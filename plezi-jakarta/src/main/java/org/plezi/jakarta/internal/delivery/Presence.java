@@ -154,6 +154,11 @@ public final class Presence implements ClusterState {
     }
   }
 
+  /** The (channel, member) pairs this server holds in presence (for the metrics). */
+  public long memberCount() {
+    return entries.values().stream().filter(e -> e.connections > 0).count();
+  }
+
   /** A connection closed: it leaves every presence it was tracked in. */
   public void leave(Connection connection) {
     Map<String, Tracked> tracked = byConnection.remove(connection);

@@ -118,7 +118,7 @@ public final class RedisBus implements Bus {
     this.codec = codec;
     this.connecting = Threads.scheduler("redis", serverUuid);
     this.link = new RedisLink(channel, serverUuid, LOG);
-    this.channels = new RedisChannels(channel, serverUuid, codec, link.calls);
+    this.channels = new RedisChannels(channel, serverUuid, codec, link.calls, () -> metrics);
   }
 
   /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.Outage;
+import org.plezi.jakarta.internal.metrics.BusMetrics;
 import org.plezi.jakarta.internal.wire.Decoded;
 import org.plezi.jakarta.internal.wire.Envelope;
 import org.plezi.jakarta.internal.wire.EnvelopeCodec;
@@ -50,11 +51,8 @@ final class RedisChannels {
   private final RedisCalls calls;
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
 
-  /** Payloads dropped on arrival: rejected by the codec or too long. */
-  private final LongAdder rejected = new LongAdder();
-
-  /** Publishes that could not be sent (not connected, or Redis failed them). */
-  private final LongAdder failed = new LongAdder();
+  /** The bus's counts: rejected payloads, failed publishes (issue 19). */
+  private final Supplier<BusMetrics> metrics;
 
   /** The channels with a local subscriber, and their Redis listener once joined. Monitor. */
   private final Map<String, Listening> channels = new HashMap<>();
@@ -68,7 +66,13 @@ final class RedisChannels {
   /** One channel's listener: the topic and its listener id once Redisson has subscribed. */
   private record Listening(RTopic topic, CompletionStage<Integer> listenerId) {}
 
-  RedisChannels(String clusterChannel, String serverUuid, EnvelopeCodec codec, RedisCalls calls) {
+  RedisChannels(
+      String clusterChannel,
+      String serverUuid,
+      EnvelopeCodec codec,
+      RedisCalls calls,
+      Supplier<BusMetrics> metrics) {
+    this.metrics = metrics;
     this.prefix = clusterChannel + ":ch:";
     this.serverUuid = serverUuid;
     this.codec = codec;
@@ -169,7 +173,7 @@ final class RedisChannels {
       current = client;
     }
     if (current == null) {
-      failed.increment();
+      metrics.get().publishFailed();
       problems.warn(
           "not connected to Redis: a publish to channel '"
               + message.channel()
@@ -187,7 +191,7 @@ final class RedisChannels {
         .whenComplete(
             (receivers, failure) -> {
               if (failure != null) {
-                failed.increment();
+                metrics.get().publishFailed();
                 if (!(failure instanceof Outage.Unavailable)) {
                   problems.warn(
                       "publishing to channel '" + message.channel() + "' failed: " + failure);
@@ -231,17 +235,7 @@ final class RedisChannels {
   }
 
   private void reject(String channel, String reason) {
-    rejected.increment();
+    metrics.get().rejected();
     problems.warn("rejected a message on Redis channel '" + redisName(channel) + "': " + reason);
-  }
-
-  /** Payloads dropped on arrival. */
-  long rejectedCount() {
-    return rejected.sum();
-  }
-
-  /** Publishes that could not be sent. */
-  long failedCount() {
-    return failed.sum();
   }
 }

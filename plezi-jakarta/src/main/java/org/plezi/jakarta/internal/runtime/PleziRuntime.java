@@ -309,6 +309,8 @@ public final class PleziRuntime {
             metrics.mailboxes());
     Buses.heal(bus, bound);
     messaging.presence().bind(Buses.presenceStore(bus, channel, serverUuid));
+    messaging.channels().bindMetrics(metrics.channels());
+    metrics.sampleChannels(messaging.channelGauges());
     Buses.heal(bus, messaging.presence());
     this.events = pool;
     this.identities = bound;
