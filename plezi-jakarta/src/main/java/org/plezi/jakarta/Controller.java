@@ -298,7 +298,9 @@ public abstract class Controller {
   /**
    * Calls {@code event} on every connection of every controller on every server, except this one.
    *
-   * @throws IllegalArgumentException if an argument is not a core value (see {@link Messenger})
+   * @throws IllegalArgumentException if an argument is not a core value, or on a Redis cluster if
+   *     the encoded message exceeds {@code plezi.bus.maxMessageBytes} (see {@link Messenger}): then
+   *     nothing is delivered
    */
   protected final void multicast(String event, Object... args) {
     messaging().multicast(connection, event, args);
@@ -308,7 +310,8 @@ public abstract class Controller {
    * Calls {@code event} on every connection of this controller's class (and its subclasses) on
    * every server, except this one.
    *
-   * @throws IllegalArgumentException if an argument is not a core value
+   * @throws IllegalArgumentException if an argument is not a core value or the message is too large
+   *     for the bus ({@code plezi.bus.maxMessageBytes})
    */
   protected final void broadcast(String event, Object... args) {
     // The route's class, not getClass(): with CDI interceptors that is a generated subclass.
@@ -319,7 +322,8 @@ public abstract class Controller {
    * Calls {@code event} on every connection of {@code target} (and its subclasses) on every server,
    * except this one.
    *
-   * @throws IllegalArgumentException if an argument is not a core value
+   * @throws IllegalArgumentException if an argument is not a core value or the message is too large
+   *     for the bus ({@code plezi.bus.maxMessageBytes})
    */
   protected final void broadcast(Class<? extends Controller> target, String event, Object... args) {
     messaging().broadcast(connection, target, event, args);
@@ -329,7 +333,8 @@ public abstract class Controller {
    * Calls {@code event} on the connection with this {@link #uuid()}, on whichever server holds it.
    * If it is gone, this class's {@link FailedUnicast} callback runs (if it has one).
    *
-   * @throws IllegalArgumentException if an argument is not a core value
+   * @throws IllegalArgumentException if an argument is not a core value or the message is too large
+   *     for the bus ({@code plezi.bus.maxMessageBytes})
    */
   protected final void unicast(String uuid, String event, Object... args) {
     messaging().unicast(uuid, event, args);

@@ -15,7 +15,9 @@ import java.util.concurrent.CompletionStage;
  * List}, {@code Set}, {@code Map} with {@code String} keys, and {@code java.time} values (a {@code
  * java.util.Date} travels as an {@code Instant}); anything else is refused with {@link
  * IllegalArgumentException} when sending. Arguments are copied once per send and every receiver
- * sees the same immutable copy.
+ * sees the same immutable copy. On a Redis cluster a multicast, broadcast or unicast whose encoded
+ * message exceeds {@code plezi.bus.maxMessageBytes} (default 1 MiB) is refused the same way, with
+ * nothing delivered anywhere, before anything reaches Redis.
  *
  * <p>Events to one connection run one at a time, in the order they were sent from one thread, and
  * never at the same time as that connection's other callbacks. Unlike the forms on {@link

@@ -39,7 +39,8 @@
  *       event methods called by other connections and by the bus, {@code onBroadcast}, the identity
  *       mailbox (its reads and acknowledgements go to the store); also {@code @FailedUnicast}
  *       callbacks. (A closed connection's identity removals are asynchronous Redis calls, started
- *       on the closing thread and completed on Redisson's.)
+ *       on the closing thread and completed on Redisson's; those that fail in an outage are kept in
+ *       {@code FailedRemovals} and retried by the healer's pass once Redis is back.)
  *   <li><b>{@code plezi-close-<server>-n}</b> (4 threads): close frames, which are blocking sends,
  *       and {@code onShutdown} at undeploy.
  *   <li><b>{@code plezi-send-timeouts-<server>-1}</b>: checks every connection's send in flight
@@ -49,12 +50,13 @@
  *       when triggered by a failed call or a resubscribe) and the healer's restore passes, which
  *       wait there for their asynchronous Redis writes (one pass at a time). <b>{@code
  *       plezi-identity-sweeper-1}</b>: expires in-memory identities. <b>{@code
- *       plezi-upgrade-sweep-<server>-1}</b>: every second, releases parked upgrades that never
- *       opened (older than 10 s): their controllers and connection places.
+ *       plezi-timers-<server>-1}</b>, the deployment's scheduler: every second, releases parked
+ *       upgrades that never opened (older than 10 s): their controllers and connection places; and
+ *       ends Messenger unicasts that got no answer in time.
  *   <li><b>Redisson's threads</b> (its netty event loop, and its listener pool of 2 threads for the
  *       client Plezi makes): what arrives on the bus, decoded and queued into inboxes ({@code
  *       BusReceiver}, never blocking); the answers to Messenger unicasts (a timed-out one completes
- *       on the JDK's {@code CompletableFuture} timer), so the dependent stages an application adds
+ *       on the deployment's {@code timers} thread), so the dependent stages an application adds
  *       without an {@code *Async} variant run there and must not block.
  *   <li><b>Application threads</b>: {@code Messenger} calls (a fan-out queues into the receivers'
  *       inboxes on the caller's thread) and {@code Controller.write} from anywhere.

@@ -72,6 +72,36 @@ class ChannelHealIT {
     }
   }
 
+  @Test
+  void aPublishOverTheBusLimitIsRefusedAndReachesNoOne() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      Map<String, String> params =
+          Map.of(
+              "plezi.redis.url",
+              redis.url(),
+              "plezi.channel",
+              CLUSTER + "_limit",
+              "plezi.bus.maxMessageBytes",
+              "1024");
+      try (TestServer a = TestServer.start(params, ChannelChat.class)) {
+        RedisClusterIT.awaitConnected(a);
+        try (WsClient subscriber = WsClient.connect(a.ws("/rooms"))) {
+          assertThat(subscriber.nextText()).startsWith("uuid ");
+          subscriber.send("subraw:big");
+          subscriber.expectText("subscribed big");
+          org.plezi.jakarta.Messenger messenger =
+              org.plezi.jakarta.Plezi.messenger(a.servletContext());
+          org.assertj.core.api.Assertions.assertThatThrownBy(
+                  () -> messenger.publishRaw("big", "x".repeat(2000)))
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessageContaining("plezi.bus.maxMessageBytes");
+          messenger.publishRaw("big", "small");
+          subscriber.expectText("small"); // the big one reached no one, not even locally
+        }
+      }
+    }
+  }
+
   private static String answer(WsClient client, String channel) throws Exception {
     client.send("who:" + channel);
     return client.nextText();

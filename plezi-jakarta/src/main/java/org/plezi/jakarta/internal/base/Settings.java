@@ -142,6 +142,14 @@ public final class Settings {
   public static final Numeric CHANNELS_MAX_PER_CONNECTION =
       new Numeric("plezi.channels.maxPerConnection", 100, 1, 10_000, "channels");
 
+  /**
+   * The largest envelope a server publishes on (or accepts from) the Redis bus, in UTF-8 bytes: 1
+   * MiB by default, at most 8 MiB, Redis's default soft limit of a pub/sub client's output buffer
+   * (the hard one is 32 MB), beyond which Redis cuts every subscriber's connection.
+   */
+  public static final Numeric BUS_MAX_MESSAGE_BYTES =
+      new Numeric("plezi.bus.maxMessageBytes", 1_048_576, 1_024, 8_388_608, "bytes");
+
   // ---- issue 19: metrics
 
   /** Whether the library counts (connections, messages, drops...); 0 turns counting off. */
@@ -165,6 +173,7 @@ public final class Settings {
           UNICAST_TIMEOUT_MILLIS,
           MAILBOX_MAX_MESSAGES,
           REDIS_CHECK_MILLIS,
+          BUS_MAX_MESSAGE_BYTES,
           CONNECTIONS_MAX,
           INBOUND_MESSAGES_PER_SECOND,
           INBOUND_BURST,

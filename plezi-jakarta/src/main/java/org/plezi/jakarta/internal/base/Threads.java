@@ -1,9 +1,9 @@
 package org.plezi.jakarta.internal.base;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -79,9 +79,15 @@ public final class Threads {
     }
   }
 
-  /** One daemon thread that runs scheduled tasks one at a time. */
+  /**
+   * One daemon thread that runs scheduled tasks one at a time; a cancelled task leaves its queue at
+   * once (timeouts that did not fire are most of what it holds).
+   */
   public static ScheduledExecutorService scheduler(String role, String serverUuid) {
-    return Executors.newSingleThreadScheduledExecutor(factory(role, serverUuid));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, factory(role, serverUuid));
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
   }
 
   /** Daemon threads named {@code plezi-<role>-<first 8 characters of the server uuid>-<n>}. */

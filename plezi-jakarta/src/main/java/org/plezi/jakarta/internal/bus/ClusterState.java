@@ -8,8 +8,18 @@ import java.util.concurrent.CompletionStage;
  * Redis: written again when Redis lost it, removed before the bus closes on shutdown. Every entry
  * must be re-creatable from what this server holds in memory.
  *
- * <p>Neither method blocks: each starts its Redis calls (through {@link RedisCalls}) and returns a
+ * <p>Neither method blocks: each starts its Redis calls (through {@code RedisCalls}) and returns a
  * stage that completes when they are done.
+ *
+ * <p><b>Owners plug in; the healer stays as it is.</b> An owner (identities are the first: {@code
+ * connection.Identities}) implements this interface and is handed to {@code Buses.heal(bus, owner)}
+ * in {@code PleziRuntime.integrate}, before any connection opens; from then on the {@link Healer}
+ * includes it in every restore pass (each owner's stage runs alongside the others', and a failed
+ * one makes the whole pass owed again) and in the shutdown pass ({@code Buses.release}), which
+ * waits for all owners together up to the deadline. An owner writes its entries with {@link
+ * RestorePass} (bounded calls in flight, the close race handled), keeps the removals that failed in
+ * an outage in {@link FailedRemovals} and retries them in {@link #restore}. Nothing else of the
+ * healer needs to know what the entries are.
  */
 public interface ClusterState {
   /** What this state is, for the healer's log line: {@code "identities"}, {@code "presence"}. */

@@ -247,7 +247,7 @@ public final class Healer {
           Level.WARNING,
           "Plezi: shutdown left this server's entries in Redis: "
               + String.join(", ", left)
-              + "; they expire with their identities' lifetimes");
+              + "; they expire on their own (identities with their lifetimes)");
     }
     return left.isEmpty();
   }

@@ -12,7 +12,7 @@ public final class LocalBus implements Bus {
 
   @Override
   public void publish(Message message) {
-    // No other server to reach: local delivery already happened.
+    // No other server to reach: the caller delivers locally.
   }
 
   @Override

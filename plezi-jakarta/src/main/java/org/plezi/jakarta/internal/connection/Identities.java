@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.plezi.jakarta.internal.bus.Change;
 import org.plezi.jakarta.internal.bus.ClusterState;
+import org.plezi.jakarta.internal.bus.FailedRemovals;
 import org.plezi.jakarta.internal.bus.IdentityStore;
+import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.bus.RestorePass;
 import org.plezi.jakarta.internal.metrics.MailboxMetrics;
 
@@ -28,6 +31,9 @@ public final class Identities implements ClusterState {
   /** The longest identity name accepted, in chars. */
   public static final int MAX_IDENTITY_LENGTH = 256;
 
+  /** Failed removals kept for a retry; beyond this the oldest expire with their identities. */
+  static final int MAX_FAILED_REMOVALS = 100_000;
+
   private final String serverUuid;
   private final IdentityStore store;
   private final ConnectionRegistry connections;
@@ -35,8 +41,12 @@ public final class Identities implements ClusterState {
   /** Removals started by closes and not completed yet. */
   private final Set<CompletableFuture<Void>> removals = ConcurrentHashMap.newKeySet();
 
-  /** Removals that failed (Redis unreachable or refusing); their entries expire with identities. */
-  private final AtomicInteger failedRemovals = new AtomicInteger();
+  /** Removals that failed because Redis could not be reached: retried when it is back. */
+  private final FailedRemovals<Removal> failedRemovals =
+      new FailedRemovals<>(MAX_FAILED_REMOVALS, System.getLogger("org.plezi.jakarta"));
+
+  /** Removals Redis refused (not an outage): logged by the store; they expire with identities. */
+  private final AtomicInteger refusedRemovals = new AtomicInteger();
 
   /** Mailbox appends, deliveries, drops and misses (issue 19). */
   private final MailboxMetrics mailboxMetrics;
@@ -102,19 +112,50 @@ public final class Identities implements ClusterState {
    */
   public void forget(Connection connection) {
     for (String name : List.copyOf(connection.identities())) {
-      CompletableFuture<Void> removal = store.unregisterAsync(name, connection.uuid());
-      if (!removal.isDone()) {
-        removals.add(removal);
-        removal.whenComplete((done, failure) -> removals.remove(removal));
-      } else if (removal.isCompletedExceptionally()) {
-        failedRemovals.incrementAndGet();
-      }
-      removal.exceptionally(
-          failure -> {
-            failedRemovals.incrementAndGet(); // counted by the outage, or logged by the store
-            return null;
-          });
+      remove(new Removal(name, connection.uuid()));
     }
+  }
+
+  /**
+   * Starts one removal, tracked until it completes; one that fails because Redis cannot be reached
+   * is kept for a retry once Redis is back ({@link #restore}), so that a Redis that kept its data
+   * does not keep a dead connection's place in the identity.
+   *
+   * @return completes with whether the removal was done; never exceptionally
+   */
+  private CompletableFuture<Boolean> remove(Removal entry) {
+    CompletableFuture<Void> removal;
+    try {
+      removal = store.unregisterAsync(entry.identity(), entry.connectionUuid());
+    } catch (RuntimeException e) {
+      removal = CompletableFuture.failedFuture(e);
+    }
+    if (!removal.isDone()) {
+      CompletableFuture<Void> tracked = removal;
+      removals.add(tracked);
+      tracked.whenComplete((done, failure) -> removals.remove(tracked));
+    }
+    return removal.handle(
+        (done, failure) -> {
+          if (failure == null) {
+            return true;
+          }
+          Throwable cause =
+              failure instanceof CompletionException && failure.getCause() != null
+                  ? failure.getCause()
+                  : failure;
+          if (cause instanceof Outage.Unavailable) {
+            failedRemovals.add(entry); // counted by the outage, logged once
+          } else {
+            refusedRemovals.incrementAndGet(); // logged by the store
+          }
+          return false;
+        });
+  }
+
+  /** Removals kept for a retry (Redis could not be reached when they were tried). */
+  public int failedRemovals() {
+    return failedRemovals.size();
   }
 
   /**
@@ -132,6 +173,25 @@ public final class Identities implements ClusterState {
   /** One identity held by one open connection: an entry this server keeps in the store. */
   private record Held(Connection connection, String identity) {}
 
+  /**
+   * One registration to remove: a connection that closed. Kept in a hash set: equals and hashCode
+   * are written out, as {@code Origin}'s are (a record's generated ones keep the application's
+   * class loader after undeploy on JDK 17).
+   */
+  private record Removal(String identity, String connectionUuid) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Removal that
+          && identity.equals(that.identity)
+          && connectionUuid.equals(that.connectionUuid);
+    }
+
+    @Override
+    public int hashCode() {
+      return identity.hashCode() * 31 + connectionUuid.hashCode();
+    }
+  }
+
   @Override
   public String name() {
     return "identities";
@@ -144,18 +204,56 @@ public final class Identities implements ClusterState {
    */
   @Override
   public CompletionStage<Integer> restore(Change change) {
+    CompletableFuture<Void> retried = retryRemovals();
     List<Held> held = new ArrayList<>();
     for (Connection connection : connections.all()) {
       for (String identity : List.copyOf(connection.identities())) {
         held.add(new Held(connection, identity));
       }
     }
+    CompletableFuture<Integer> rewritten =
+        RestorePass.run(
+            held.iterator(),
+            RestorePass.WINDOW,
+            this::rewrite,
+            h -> h.connection().isOpen() && h.connection().identities().contains(h.identity()),
+            h -> store.unregisterAsync(h.identity(), h.connection().uuid()));
+    return retried.thenCombine(rewritten, (done, count) -> count);
+  }
+
+  /**
+   * Retries the removals that failed in an outage (a window at a time); completes exceptionally
+   * when one fails again (kept again), so that the healer owes the pass and retries at its next
+   * link check.
+   */
+  private CompletableFuture<Void> retryRemovals() {
+    List<Removal> due = failedRemovals.drain();
+    if (due.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    AtomicInteger failed = new AtomicInteger();
     return RestorePass.run(
-        held.iterator(),
-        RestorePass.WINDOW,
-        this::rewrite,
-        h -> h.connection().isOpen() && h.connection().identities().contains(h.identity()),
-        h -> store.unregisterAsync(h.identity(), h.connection().uuid()));
+            due.iterator(),
+            RestorePass.WINDOW,
+            entry ->
+                remove(entry)
+                    .thenApply(
+                        removed -> {
+                          if (!removed) {
+                            failed.incrementAndGet();
+                          }
+                          return removed;
+                        }),
+            entry -> true,
+            entry -> CompletableFuture.completedFuture(null))
+        .thenAccept(
+            count -> {
+              if (failed.get() > 0) {
+                throw new Outage.Unavailable(
+                    "Plezi: " + failed.get() + " removals failed again; kept for the next check",
+                    null);
+              }
+            });
   }
 
   private CompletableFuture<Boolean> rewrite(Held held) {
@@ -189,8 +287,10 @@ public final class Identities implements ClusterState {
     for (Connection connection : connections.all()) {
       forget(connection); // one the shutdown could not close in time
     }
+    CompletableFuture<Void> retried = retryRemovals(); // those that failed in an outage
     return CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new))
-        .handle((done, failure) -> failedRemovals.get());
+        .thenCompose(done -> retried)
+        .handle((done, failure) -> failedRemovals.size() + refusedRemovals.get());
   }
 
   /** This server's connection with that uuid, or null. */

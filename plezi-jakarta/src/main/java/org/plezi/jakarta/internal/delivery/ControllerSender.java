@@ -28,8 +28,8 @@ final class ControllerSender implements ControllerMessaging {
   public void multicast(ControllerConnection skip, String event, Object[] args) {
     Messaging.Started started = messaging.started();
     Message message = messaging.messages().multicast(event, args);
+    started.bus().publish(message); // first: a message the bus refuses goes nowhere
     messaging.local().toAll(message, skip);
-    started.bus().publish(message);
   }
 
   @Override
@@ -46,8 +46,8 @@ final class ControllerSender implements ControllerMessaging {
   private void send(ControllerConnection skip, String clusterName, String event, Object[] args) {
     Messaging.Started started = messaging.started();
     Message message = messaging.messages().broadcast(clusterName, event, args);
+    started.bus().publish(message); // first: a message the bus refuses goes nowhere
     messaging.local().toClass(message, skip);
-    started.bus().publish(message);
   }
 
   @Override

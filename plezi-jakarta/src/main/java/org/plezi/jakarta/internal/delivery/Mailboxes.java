@@ -56,7 +56,11 @@ final class Mailboxes {
           target.deliver(addressed);
         }
       } else {
-        bus.send(addressed); // if it fails, the message waits in the mailbox
+        try {
+          bus.send(addressed); // if it fails, the message waits in the mailbox
+        } catch (IllegalArgumentException e) {
+          // too large for the bus once addressed (logged by the bus): it waits in the mailbox too
+        }
       }
     }
     return true;

@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.delivery;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
@@ -53,7 +54,12 @@ public final class Messaging {
    * @param events runs failed-unicast callbacks
    * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
    */
-  record Started(Bus bus, Mailboxes mailboxes, Executor events, long unicastTimeoutMillis) {}
+  record Started(
+      Bus bus,
+      Mailboxes mailboxes,
+      Executor events,
+      long unicastTimeoutMillis,
+      ScheduledExecutorService timers) {}
 
   /** Messaging of one server; unusable until {@link #start}, when the application has started. */
   public Messaging(String serverUuid, ConnectionRegistry connections) {
@@ -78,8 +84,14 @@ public final class Messaging {
    *
    * @param events runs failed-unicast callbacks
    * @param unicastTimeoutMillis how long a Messenger unicast to another server waits
+   * @param timers the deployment's scheduler: ends those waits
    */
-  public void start(Bus bus, Identities identities, Executor events, long unicastTimeoutMillis) {
+  public void start(
+      Bus bus,
+      Identities identities,
+      Executor events,
+      long unicastTimeoutMillis,
+      ScheduledExecutorService timers) {
     if (started != null) {
       throw new IllegalStateException("messaging already started");
     }
@@ -88,7 +100,8 @@ public final class Messaging {
             bus,
             new Mailboxes(serverUuid, messages, identities, bus),
             events,
-            unicastTimeoutMillis);
+            unicastTimeoutMillis,
+            timers);
     bus.start(inbound);
   }
 
@@ -171,12 +184,15 @@ public final class Messaging {
     return current;
   }
 
-  /** A channel message from this server: its local subscribers (but {@code skip}), then the bus. */
+  /**
+   * A channel message from this server: the bus first (a message it refuses goes nowhere), then the
+   * local subscribers but {@code skip}.
+   */
   void publish(ChannelMessage message, ControllerConnection skip) {
     Started current = started();
+    current.bus().publishChannel(message);
     channels.published(message);
     channels.deliver(message, skip);
-    current.bus().publishChannel(message);
   }
 
   String serverUuid() {

@@ -24,8 +24,8 @@ final class ServerMessenger implements Messenger {
   public void multicast(String event, Object... args) {
     Messaging.Started started = messaging.started();
     Message message = messaging.messages().multicast(event, args);
+    started.bus().publish(message); // first: a message the bus refuses goes nowhere
     messaging.local().toAll(message, null);
-    started.bus().publish(message);
   }
 
   @Override
@@ -33,8 +33,8 @@ final class ServerMessenger implements Messenger {
     Messaging.Started started = messaging.started();
     Message message =
         messaging.messages().broadcast(ControllerModel.clusterNameOf(target), event, args);
+    started.bus().publish(message); // first: a message the bus refuses goes nowhere
     messaging.local().toClass(message, null);
-    started.bus().publish(message);
   }
 
   @Override
@@ -52,8 +52,14 @@ final class ServerMessenger implements Messenger {
       }
       return CompletableFuture.completedFuture(delivered);
     }
-    UnicastAnswers.Awaited awaited = messaging.answers().await(started.unicastTimeoutMillis());
-    started.bus().send(message.withAckId(awaited.ackId()));
+    UnicastAnswers.Awaited awaited =
+        messaging.answers().await(started.unicastTimeoutMillis(), started.timers());
+    try {
+      started.bus().send(message.withAckId(awaited.ackId()));
+    } catch (RuntimeException e) {
+      messaging.answers().drop(awaited.ackId()); // refused (too large): nothing to wait for
+      throw e;
+    }
     return awaited.answer();
   }
 

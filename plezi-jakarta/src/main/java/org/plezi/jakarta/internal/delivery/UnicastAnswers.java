@@ -5,7 +5,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Messenger unicasts to other servers waiting for their answer ({@code delivered} or {@code
@@ -19,15 +23,44 @@ final class UnicastAnswers {
   /** A new ack id and the answer it waits for, which the caller hands out. */
   record Awaited(String ackId, CompletionStage<Boolean> answer) {}
 
-  Awaited await(long timeoutMillis) {
+  /**
+   * @param timers the deployment's scheduler, which ends the wait (not {@code orTimeout}: the JDK's
+   *     delayer thread it starts outlives the application)
+   */
+  Awaited await(long timeoutMillis, ScheduledExecutorService timers) {
     String ackId = UUID.randomUUID().toString();
     CompletableFuture<Boolean> answer = new CompletableFuture<>();
     awaiting.put(ackId, answer);
-    answer
-        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-        .whenComplete((delivered, failure) -> awaiting.remove(ackId));
+    Future<?> timeout;
+    try {
+      timeout =
+          timers.schedule(
+              () ->
+                  answer.completeExceptionally(
+                      new TimeoutException("no answer within " + timeoutMillis + " ms")),
+              timeoutMillis,
+              TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      timeout = CompletableFuture.completedFuture(null);
+      answer.completeExceptionally(
+          new IllegalStateException("Plezi: the application is stopping", e));
+    }
+    Future<?> timer = timeout;
+    answer.whenComplete(
+        (delivered, failure) -> {
+          awaiting.remove(ackId);
+          timer.cancel(false);
+        });
     // A copy, so that the caller cannot complete (or cancel) what the bus completes.
     return new Awaited(ackId, answer.copy());
+  }
+
+  /** The unicast was never sent: stops waiting for its answer. */
+  void drop(String ackId) {
+    CompletableFuture<Boolean> answer = awaiting.remove(ackId);
+    if (answer != null) {
+      answer.cancel(false);
+    }
   }
 
   /** The target's server answered; nothing when the wait already ended. */

@@ -54,9 +54,18 @@ public final class RedisBus implements Bus {
   private final String channel;
   private final Supplier<RedissonClient> connector;
   private final boolean ownsClient;
-  private final EnvelopeCodec codec;
+
+  /** Encodes and decodes envelopes; replaced once by {@link #limitMessages}, before start. */
+  private volatile EnvelopeCodec codec;
+
   private final ScheduledExecutorService connecting;
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
+
+  /** Publishes refused for their size: a line of their own, rate-limited. */
+  private final RateLimitedLog refusals = new RateLimitedLog(LOG);
+
+  /** How long {@link #close} waits for the client's threads and this bus's to end. */
+  private static final long CLOSE_MILLIS = 5_000;
 
   /** The outage, the call funnel and the healer (issue 21). */
   private final RedisLink link;
@@ -118,12 +127,26 @@ public final class RedisBus implements Bus {
     this.codec = codec;
     this.connecting = Threads.scheduler("redis", serverUuid);
     this.link = new RedisLink(channel, serverUuid, LOG);
-    this.channels = new RedisChannels(channel, serverUuid, codec, link.calls, () -> metrics);
+    this.channels =
+        new RedisChannels(channel, serverUuid, () -> this.codec, link.calls, () -> metrics);
   }
 
   /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */
   public void checkEvery(long millis) {
     this.checkMillis = millis;
+  }
+
+  /**
+   * Sets {@code plezi.bus.maxMessageBytes}, the bound of what this server publishes and decodes;
+   * before {@link #start}.
+   */
+  public void limitMessages(int maxBytes) {
+    this.codec = new EnvelopeCodec(codec.limits().withMaxPayloadBytes(maxBytes));
+  }
+
+  /** The codec's bounds, {@code plezi.bus.maxMessageBytes} among them. */
+  public org.plezi.jakarta.internal.wire.Limits limits() {
+    return codec.limits();
   }
 
   /** The funnel every Redis call of the library goes through (one failure contract). */
@@ -233,7 +256,7 @@ public final class RedisBus implements Bus {
               + "'"
               + (attempt > 1 ? " after " + attempt + " attempts" : ""));
       if (closed) {
-        shutdownClient();
+        shutdownClient(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS));
       } else {
         link.joined(connected, connecting, checkMillis);
       }
@@ -306,9 +329,29 @@ public final class RedisBus implements Bus {
     publish(current.getTopic(message.toServer(), StringCodec.INSTANCE), envelope, message, true);
   }
 
-  /** Publishes; a unicast nobody is subscribed for, or a failed publish, fails the unicast. */
+  /**
+   * Publishes; a unicast nobody is subscribed for, or a failed publish, fails the unicast.
+   *
+   * @throws IllegalArgumentException when the encoded envelope is above {@code
+   *     plezi.bus.maxMessageBytes} (or another bound of the codec): refused before anything reaches
+   *     Redis, since a message that a subscriber's output buffer cannot hold would make Redis cut
+   *     every server's subscription
+   */
   private void publish(RTopic topic, Envelope envelope, Message message, boolean unicast) {
-    String payload = codec.encode(envelope);
+    String payload;
+    try {
+      payload = codec.encode(envelope);
+    } catch (IllegalArgumentException e) {
+      metrics.publishFailed();
+      String refusal =
+          "a "
+              + describe(message)
+              + " was refused, nothing was sent: its "
+              + e.getMessage()
+              + " (plezi.bus.maxMessageBytes bounds what crosses the Redis bus)";
+      refusals.warn(refusal);
+      throw new IllegalArgumentException("Plezi: " + refusal, e);
+    }
     published.increment();
     BusMetrics counts = metrics;
     counts.published(kindOf(message));
@@ -352,7 +395,7 @@ public final class RedisBus implements Bus {
     if (decoded instanceof Decoded.Message m) {
       Envelope envelope = m.envelope();
       if (serverUuid.equals(envelope.server())) {
-        return; // our own publish: delivered locally already
+        return; // our own publish: the sender delivers locally
       }
       if (envelope.isUnicast() && !serverUuid.equals(envelope.toServer())) {
         return; // a unicast published on the global channel for another server
@@ -449,10 +492,15 @@ public final class RedisBus implements Bus {
     closed = true;
     link.calls.close();
     connecting.shutdownNow();
-    shutdownClient();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_MILLIS);
+    shutdownClient(deadline);
+    // No thread of ours, Redisson's or Netty's may outlive the application (issue 21).
+    if (!Quiesce.pools(deadline, connecting)) {
+      LOG.log(Level.WARNING, "Plezi: the Redis thread did not end in " + CLOSE_MILLIS + " ms");
+    }
   }
 
-  private void shutdownClient() {
+  private void shutdownClient(long deadline) {
     RedissonClient current;
     Subscriptions subscribed;
     channels.left();
@@ -473,7 +521,11 @@ public final class RedisBus implements Bus {
       LOG.log(Level.DEBUG, () -> "Plezi: the Redis client is gone: " + e);
     }
     if (ownsClient) {
-      current.shutdown(0, 2, TimeUnit.SECONDS);
+      if (!Quiesce.redisson(current, deadline)) {
+        LOG.log(
+            Level.WARNING,
+            "Plezi: Redisson's or Netty's threads did not end in " + CLOSE_MILLIS + " ms");
+      }
       return;
     }
     // The application's client may live on: stop listening on it, without waiting for Redis.

@@ -47,7 +47,10 @@ final class RedisChannels {
 
   private final String prefix;
   private final String serverUuid;
-  private final EnvelopeCodec codec;
+
+  /** The bus's codec, which {@code plezi.bus.maxMessageBytes} may replace before start. */
+  private final Supplier<EnvelopeCodec> codec;
+
   private final RedisCalls calls;
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
 
@@ -69,7 +72,7 @@ final class RedisChannels {
   RedisChannels(
       String clusterChannel,
       String serverUuid,
-      EnvelopeCodec codec,
+      Supplier<EnvelopeCodec> codec,
       RedisCalls calls,
       Supplier<BusMetrics> metrics) {
     this.metrics = metrics;
@@ -184,7 +187,19 @@ final class RedisChannels {
         message.isRaw()
             ? Envelope.multicast(RAW_METHOD, List.of(), serverUuid).withExtra(RAW, message.raw())
             : Envelope.multicast(message.event(), message.args(), serverUuid);
-    String payload = codec.encode(envelope);
+    String payload;
+    try {
+      payload = codec.get().encode(envelope);
+    } catch (IllegalArgumentException e) {
+      metrics.get().publishFailed();
+      throw new IllegalArgumentException(
+          "Plezi: a publish to channel '"
+              + message.channel()
+              + "' was refused, nothing was sent: its "
+              + e.getMessage()
+              + " (plezi.bus.maxMessageBytes bounds what crosses the Redis bus)",
+          e);
+    }
     RTopic topic = current.getTopic(redisName(message.channel()), StringCodec.INSTANCE);
     calls
         .publishAsync(() -> topic.publishAsync(payload))
@@ -207,7 +222,7 @@ final class RedisChannels {
       return;
     }
     if (payload.startsWith("---")) {
-      Decoded decoded = codec.decode(payload);
+      Decoded decoded = codec.get().decode(payload);
       if (decoded instanceof Decoded.Message m) {
         Envelope envelope = m.envelope();
         if (serverUuid.equals(envelope.server())) {
@@ -227,8 +242,9 @@ final class RedisChannels {
       }
       // Foreign: YAML that is no envelope, which is raw text like any other
     }
-    if (payload.length() > codec.limits().maxPayloadBytes()) {
-      reject(channel, "raw text over " + codec.limits().maxPayloadBytes() + " characters");
+    int max = codec.get().limits().maxPayloadBytes();
+    if (payload.length() > max) {
+      reject(channel, "raw text over " + max + " characters");
       return;
     }
     current.receiveChannel(new ChannelMessage(channel, null, List.of(), payload, null));

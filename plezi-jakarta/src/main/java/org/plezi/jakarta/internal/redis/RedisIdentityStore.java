@@ -91,13 +91,17 @@ public final class RedisIdentityStore implements IdentityStore {
   private final RedisBus bus;
   private final String namespace;
   private final int mailboxCap;
-  private final EnvelopeCodec codec = new EnvelopeCodec();
+
+  /** The bus's limits ({@code plezi.bus.maxMessageBytes}): what is stored can also be sent. */
+  private final EnvelopeCodec codec;
+
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
 
   public RedisIdentityStore(RedisBus bus, String channel, int mailboxCap) {
     this.bus = bus;
     this.namespace = channel + ":identity:";
     this.mailboxCap = mailboxCap;
+    this.codec = new EnvelopeCodec(bus.limits());
   }
 
   @Override

@@ -29,6 +29,7 @@ final class Buses {
     Bus bus = make(settings, serverUuid, channel, redisClient);
     if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
       redis.checkEvery(settings.get(Settings.REDIS_CHECK_MILLIS));
+      redis.limitMessages((int) settings.get(Settings.BUS_MAX_MESSAGE_BYTES));
     }
     return bus;
   }
@@ -61,21 +62,24 @@ final class Buses {
   }
 
   /**
-   * Registers a state this server keeps in Redis with the bus's healer, which writes it again when
-   * Redis lost it (issue 21); nothing to do for the in-process bus.
+   * Plugs an owner of state this server keeps in Redis into the bus's healer (issue 21), which then
+   * asks it to write its entries again when Redis lost them and to remove them at shutdown ({@link
+   * #release}); nothing to do for the in-process bus, whose state dies with the JVM. Called from
+   * {@code PleziRuntime.integrate} for each owner (identities first; channels and presence next),
+   * before any connection opens.
    */
-  static void heal(Bus bus, org.plezi.jakarta.internal.bus.ClusterState state) {
+  static void heal(Bus bus, org.plezi.jakarta.internal.bus.ClusterState owner) {
     if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
-      redis.healer().add(state);
+      redis.healer().add(owner);
     }
   }
 
   /**
-   * Shutdown: every state the healer knows removes its entries, up to {@code timeoutMillis};
-   * without Redis, the identities' removals (in memory) are done already.
+   * Shutdown, once every connection closed and before the bus closes: every owner plugged in with
+   * {@link #heal} removes its entries, all of them together within {@code timeoutMillis}; without
+   * Redis there is nothing to remove.
    */
-  static void release(
-      Bus bus, org.plezi.jakarta.internal.bus.ClusterState identities, long timeoutMillis) {
+  static void release(Bus bus, long timeoutMillis) {
     if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
       redis.healer().release(timeoutMillis);
     }

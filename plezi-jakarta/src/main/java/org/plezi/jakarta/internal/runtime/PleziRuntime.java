@@ -110,8 +110,11 @@ public final class PleziRuntime {
   /** The checks before a controller exists (#16); made in {@link #integrate}. */
   private volatile UpgradeGate gate;
 
-  /** Releases abandoned parked upgrades every second; started in {@link #integrate}. */
-  private volatile ScheduledExecutorService upgradeSweep;
+  /**
+   * The deployment's scheduler: releases abandoned parked upgrades every second, ends Messenger
+   * unicasts' waits; started in {@link #integrate}.
+   */
+  private volatile ScheduledExecutorService timers;
 
   private PleziRuntime(ServletContext context, Settings settings) {
     this.settings = settings;
@@ -194,6 +197,11 @@ public final class PleziRuntime {
 
   public ConnectionRegistry connections() {
     return connections;
+  }
+
+  /** Which identities the connections hold; null before start-up is over. */
+  public Identities identities() {
+    return identities;
   }
 
   /** The deployment's messaging. */
@@ -307,7 +315,7 @@ public final class PleziRuntime {
             Buses.identityStore(bus, settings, channel),
             connections,
             metrics.mailboxes());
-    Buses.heal(bus, bound);
+    Buses.heal(bus, bound); // the first owner of cluster state; presence next (#17)
     messaging.presence().bind(Buses.presenceStore(bus, channel, serverUuid));
     messaging.channels().bindMetrics(metrics.channels());
     metrics.sampleChannels(messaging.channelGauges());
@@ -317,12 +325,14 @@ public final class PleziRuntime {
     messaging
         .channels()
         .limitPerConnection((int) settings.get(Settings.CHANNELS_MAX_PER_CONNECTION));
-    messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS));
+    // The deployment's scheduler: the parked-upgrade sweep and the Messenger unicasts' timeouts.
+    ScheduledExecutorService scheduler = Threads.scheduler("timers", serverUuid);
+    messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS), scheduler);
     this.sendTimeouts =
         SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
-    ScheduledExecutorService sweep = Threads.scheduler("upgrade-sweep", serverUuid);
-    sweep.scheduleWithFixedDelay(() -> handOff.expire(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
-    this.upgradeSweep = sweep;
+    scheduler.scheduleWithFixedDelay(
+        () -> handOff.expire(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+    this.timers = scheduler;
     this.started = true;
     if (settings.get(Settings.METRICS_JMX) == 1) {
       this.jmx =
@@ -417,15 +427,16 @@ public final class PleziRuntime {
     if (timeouts != null) {
       timeouts.stop();
     }
-    ScheduledExecutorService sweep = upgradeSweep;
+    ScheduledExecutorService sweep = timers;
     if (sweep != null) {
       sweep.shutdownNow();
     }
     if (messaging.isStarted()) { // else the deployment failed before the bus was chosen
       // Every close started its removals: wait for them (bounded), then let the pools' last tasks
       // end (bounded), so that no task finds the bus gone; only then close the bus (issue 21).
-      Buses.release(messaging.bus(), identities, timeout);
-      Threads.quiesce(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer);
+      Buses.release(messaging.bus(), timeout);
+      Threads.quiesce(
+          System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer, sweep);
       identities.store().close();
       messaging.presence().store().close();
       messaging.bus().close();

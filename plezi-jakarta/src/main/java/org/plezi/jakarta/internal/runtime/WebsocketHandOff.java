@@ -105,8 +105,8 @@ public final class WebsocketHandOff {
 
   /**
    * Releases the endpoints parked longer than {@link #EXPIRY_NANOS}: their controllers and their
-   * connection places. Runs every second on the runtime's {@code upgrade-sweep} thread, so that a
-   * flood of abandoned handshakes leaves nothing behind even when no upgrade follows it.
+   * connection places. Runs every second on the runtime's {@code timers} thread, so that a flood of
+   * abandoned handshakes leaves nothing behind even when no upgrade follows it.
    *
    * @param now {@link System#nanoTime()}
    * @return how many were released

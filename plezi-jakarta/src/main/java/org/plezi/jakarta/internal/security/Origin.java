@@ -22,6 +22,23 @@ public record Origin(String scheme, String host, int port) {
   /** The port of an origin whose scheme has no default port and that names none. */
   public static final int NO_PORT = -1;
 
+  // equals and hashCode written out rather than generated: a record's generated ones link through
+  // java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) keep the last record
+  // class linked, and with it this application's class loader after undeploy (issue 21).
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Origin that
+        && port == that.port
+        && scheme.equals(that.scheme)
+        && host.equals(that.host);
+  }
+
+  @Override
+  public int hashCode() {
+    return (scheme.hashCode() * 31 + host.hashCode()) * 31 + port;
+  }
+
   /** The longest origin (or origin pattern) read; browsers send far shorter ones. */
   static final int MAX_LENGTH = 1024;
 

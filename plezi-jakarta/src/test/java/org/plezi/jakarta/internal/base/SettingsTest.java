@@ -43,6 +43,17 @@ class SettingsTest {
   }
 
   @Test
+  void theBusMessageBoundStaysWellBelowRedisPubSubOutputBufferLimits() {
+    assertThat(Settings.defaults().get(Settings.BUS_MAX_MESSAGE_BYTES)).isEqualTo(1024 * 1024);
+    assertThatThrownBy(
+            () -> Settings.load(Map.of("plezi.bus.maxMessageBytes", "33554432")::get, Map.of()))
+        .hasMessageContaining("plezi.bus.maxMessageBytes")
+        .hasMessageContaining("1024..8388608");
+    assertThatThrownBy(() -> Settings.load(name -> null, Map.of("PL_BUS_MAX_MESSAGE_BYTES", "10")))
+        .hasMessageContaining("PL_BUS_MAX_MESSAGE_BYTES = 10 is outside 1024..8388608");
+  }
+
+  @Test
   void underscoresAndSpacesInNumbersAreAccepted() {
     Settings settings =
         Settings.load(Map.of("plezi.outbound.maxBytes", " 2_097_152 ")::get, Map.of());

@@ -94,6 +94,10 @@ public final class BenchSessions {
   }
 
   /** One identity store for every benchmark connection (none registers an identity). */
+  /** Unicast timeouts of the benchmarks' messaging (a daemon thread). */
+  private static final java.util.concurrent.ScheduledExecutorService TIMERS =
+      org.plezi.jakarta.internal.base.Threads.scheduler("bench-timers", null);
+
   private static final Identities IDENTITIES =
       new Identities(SERVER, new LocalIdentityStore(1), new ConnectionRegistry());
 
@@ -146,7 +150,11 @@ public final class BenchSessions {
   public static Messaging messaging(ConnectionRegistry registry, Executor events) {
     Messaging messaging = new Messaging(SERVER, registry);
     messaging.start(
-        new LocalBus(), new Identities(SERVER, IDENTITIES.store(), registry), events, 10_000);
+        new LocalBus(),
+        new Identities(SERVER, IDENTITIES.store(), registry),
+        events,
+        10_000,
+        TIMERS);
     return messaging;
   }
 }
