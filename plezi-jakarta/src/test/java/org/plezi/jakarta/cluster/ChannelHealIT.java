@@ -73,6 +73,31 @@ class ChannelHealIT {
   }
 
   @Test
+  void aChannelSubscribedDuringAnOutageIsSubscribedOnceRedisIsBack() throws Exception {
+    try (RedisServer redis = RedisServer.start()) {
+      Map<String, String> params =
+          Map.of("plezi.redis.url", redis.url(), "plezi.channel", CLUSTER + "_outage");
+      try (TestServer a = TestServer.start(params, ChannelChat.class)) {
+        RedisClusterIT.awaitConnected(a);
+        try (WsClient subscriber = WsClient.connect(a.ws("/rooms"))) {
+          assertThat(subscriber.nextText()).startsWith("uuid ");
+          redis.stop();
+          subscriber.send("sub:during");
+          subscriber.expectText("subscribed during"); // never waits for Redis
+          redis.startAgain();
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() -> redis.subscribers(CLUSTER + "_outage:ch:during") == 1);
+          redis.publish(
+              CLUSTER + "_outage:ch:during",
+              "---\n:method: :say\n:data:\n- back\n:type: :all\n:server: s\n");
+          subscriber.expectText("say back");
+        }
+      }
+    }
+  }
+
+  @Test
   void aPublishOverTheBusLimitIsRefusedAndReachesNoOne() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
       Map<String, String> params =

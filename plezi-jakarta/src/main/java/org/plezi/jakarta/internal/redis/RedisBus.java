@@ -129,6 +129,7 @@ public final class RedisBus implements Bus {
     this.link = new RedisLink(channel, serverUuid, LOG);
     this.channels =
         new RedisChannels(channel, serverUuid, () -> this.codec, link.calls, () -> metrics);
+    link.healer.add(channels); // failed subscriptions are tried again by the heal pass
   }
 
   /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */

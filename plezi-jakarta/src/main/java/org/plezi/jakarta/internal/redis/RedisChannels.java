@@ -8,7 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.Change;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
+import org.plezi.jakarta.internal.bus.ClusterState;
 import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.metrics.BusMetrics;
 import org.plezi.jakarta.internal.wire.Decoded;
@@ -36,7 +38,7 @@ import org.redisson.client.codec.StringCodec;
  * the connecting thread, closes, and subscribers' threads; it is a leaf, held only while queuing
  * asynchronous Redisson calls. Listeners run on Redisson's threads and never block.
  */
-final class RedisChannels {
+final class RedisChannels implements ClusterState {
   private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
 
   /** Extra envelope key: the raw text of a channel publish from a Plezi server. */
@@ -147,12 +149,53 @@ final class RedisChannels {
                     problems.warn(
                         "subscribing to Redis channel '"
                             + redisName(channel)
-                            + "' failed: "
+                            + "' failed (the next heal pass tries again): "
                             + failure);
+                    failed(channel, self);
                   }
                 });
     self[0] = new Listening(topic, id);
-    return self[0];
+    return id.isCompletedExceptionally() ? null : self[0]; // failed at once: not listening
+  }
+
+  /** A subscription that failed: not listening, for {@link #restore} to try again. */
+  private synchronized void failed(String channel, Listening[] self) {
+    if (self[0] != null && channels.get(channel) == self[0]) {
+      channels.put(channel, null);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "channel subscriptions";
+  }
+
+  /**
+   * The heal pass (issue 21): subscribes again the channels whose subscription failed (Redisson
+   * itself resubscribes the others after a reconnection; pub/sub holds no data to write again).
+   */
+  @Override
+  public synchronized CompletionStage<Integer> restore(Change change) {
+    if (client == null) {
+      return CompletableFuture.completedFuture(0);
+    }
+    int[] count = new int[1];
+    RedissonClient connected = client;
+    channels.replaceAll(
+        (name, listening) -> {
+          if (listening != null) {
+            return listening;
+          }
+          count[0]++;
+          return listen(connected, name);
+        });
+    return CompletableFuture.completedFuture(count[0]);
+  }
+
+  /** Nothing to remove: the bus's close ends the subscriptions. */
+  @Override
+  public CompletionStage<Integer> release() {
+    return CompletableFuture.completedFuture(0);
   }
 
   /** Whether {@code self[0]} is the channel's listener (set under this monitor by listen). */
