@@ -377,6 +377,85 @@ public abstract class Controller {
     return messaging().notify(identity, event, args);
   }
 
+  // ----------------------------------------------------------------- channels (issue 17)
+
+  /** Subscribes this connection to {@code channel} in {@link ChannelMode#EVENT} mode. */
+  protected final void subscribe(String channel) {
+    subscribe(channel, ChannelMode.EVENT);
+  }
+
+  /**
+   * Subscribes this connection to a channel, on this server and for publishes from every server,
+   * until {@link #unsubscribe} or the close. Only controllers subscribe: a client never chooses a
+   * channel by itself. Subscribing again changes the mode. Names are 1 to 200 characters of {@code
+   * A-Z a-z 0-9 _ . : / @ -}.
+   *
+   * @throws IllegalArgumentException for a bad name, or a new channel beyond {@code
+   *     plezi.channels.maxPerConnection}
+   * @throws IllegalStateException before the connection is open
+   */
+  protected final void subscribe(String channel, ChannelMode mode) {
+    messaging().subscribe(requireConnection(), channel, mode);
+  }
+
+  /**
+   * Leaves a channel; nothing happens if this connection is not subscribed to it.
+   *
+   * @throws IllegalArgumentException for a bad name
+   */
+  protected final void unsubscribe(String channel) {
+    messaging().unsubscribe(requireConnection(), channel);
+  }
+
+  /**
+   * Calls {@code event} on every connection subscribed to {@code channel} in {@link
+   * ChannelMode#EVENT} mode, on every server, except this one (see {@link Messenger#publish}).
+   *
+   * @throws IllegalArgumentException for a bad channel name, event name or argument
+   */
+  protected final void publish(String channel, String event, Object... args) {
+    messaging().publish(connection, channel, event, args);
+  }
+
+  /**
+   * Writes {@code text} as it is to every connection subscribed to {@code channel} in {@link
+   * ChannelMode#RAW} mode, on every server, except this one (see {@link Messenger#publishRaw}).
+   *
+   * @throws IllegalArgumentException for a bad channel name, or text over 1 MiB of UTF-8
+   */
+  protected final void publishRaw(String channel, String text) {
+    messaging().publishRaw(connection, channel, text);
+  }
+
+  /**
+   * Makes this connection present in {@code channel} (whether or not it subscribes to it): as its
+   * identity when it holds one ({@link #registerAs} first; the first in alphabetical order if it
+   * holds several), so that one user's tabs on any servers are one member, else as its {@link
+   * #uuid()}. Subscribers whose class declares {@code @Event presenceJoin(String channel, String
+   * member, Map<String, Object> metadata)} and {@code @Event presenceLeave(String channel, String
+   * member)} are told of a member's first connection and of its last, cluster-wide, not of every
+   * tab. Tracking again does nothing; the connection leaves when it closes.
+   *
+   * @param metadata at most 8 entries, keys of 1 to 64 and values of at most 256 characters, no
+   *     control characters; null for none. A member shows the metadata of its first connection
+   * @throws IllegalArgumentException for a bad name or metadata, or a channel beyond {@code
+   *     plezi.channels.maxPerConnection}
+   */
+  protected final void track(String channel, Map<String, String> metadata) {
+    messaging().track(requireConnection(), channel, metadata);
+  }
+
+  /** Leaves a channel's presence; nothing happens if this connection is not tracked there. */
+  protected final void untrack(String channel) {
+    messaging().untrack(requireConnection(), channel);
+  }
+
+  /** Who is present in {@code channel}, cluster-wide; see {@link Messenger#presence}. */
+  protected final java.util.concurrent.CompletionStage<Map<String, Map<String, String>>> presence(
+      String channel) {
+    return messaging().presence(channel);
+  }
+
   // --------------------------------------------------------------- the user (issue 16)
 
   /**

@@ -56,4 +56,30 @@ public interface Messenger {
    * @throws IllegalStateException when the cluster's store cannot be reached
    */
   boolean notify(String identity, String event, Object... args);
+
+  /**
+   * Calls {@code event} on every connection subscribed to {@code channel} in {@link
+   * ChannelMode#EVENT} mode, on every server (see {@link Controller#subscribe(String)}).
+   *
+   * @throws IllegalArgumentException for a bad channel name, event name or argument
+   */
+  void publish(String channel, String event, Object... args);
+
+  /**
+   * Writes {@code text} as it is to every connection subscribed to {@code channel} in {@link
+   * ChannelMode#RAW} mode, on every server, with no controller call.
+   *
+   * @throws IllegalArgumentException for a bad channel name, or text over 1 MiB of UTF-8
+   */
+  void publishRaw(String channel, String text);
+
+  /**
+   * Who is present in {@code channel}, cluster-wide (see {@link Controller#track}): each member (an
+   * identity, or a connection uuid) with its metadata, at most 10,000. Completes on a Redis thread
+   * in a cluster: do not block in its stages.
+   *
+   * @throws IllegalArgumentException for a bad channel name
+   */
+  java.util.concurrent.CompletionStage<java.util.Map<String, java.util.Map<String, String>>>
+      presence(String channel);
 }

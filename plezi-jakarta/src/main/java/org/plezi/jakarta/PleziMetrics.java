@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param mailboxes identity mailbox traffic
  * @param unicastsFailed unicasts whose target was gone (sent from this server)
  * @param eventsQueued tasks waiting for a thread of the events pool ({@code plezi.events.threads})
+ * @param channels channels and presence on this server (issue 17)
  */
 public record PleziMetrics(
     boolean enabled,
@@ -39,7 +40,8 @@ public record PleziMetrics(
     Bus bus,
     Mailboxes mailboxes,
     long unicastsFailed,
-    long eventsQueued) {
+    long eventsQueued,
+    Channels channels) {
   /** Copies the map of routes (unmodifiable, order kept). */
   public PleziMetrics {
     Objects.requireNonNull(serverUuid, "serverUuid");
@@ -47,6 +49,7 @@ public record PleziMetrics(
     routes = ordered(routes);
     Objects.requireNonNull(bus, "bus");
     Objects.requireNonNull(mailboxes, "mailboxes");
+    Objects.requireNonNull(channels, "channels");
   }
 
   /** An unmodifiable copy that keeps the order. */
@@ -276,4 +279,17 @@ public record PleziMetrics(
    * @param misses {@code notify} calls for an identity that was not alive (returned false)
    */
   public record Mailboxes(long appends, long deliveries, long drops, long misses) {}
+
+  /**
+   * Channels and presence on this server ({@link Controller#subscribe}, {@link Controller#track}).
+   *
+   * @param channels channels with at least one subscriber on this server (a gauge)
+   * @param subscriptions subscriptions on this server; a connection in two channels counts twice
+   * @param presenceMembers (channel, member) pairs this server holds in presence; a member's
+   *     several tabs on this server count once (a gauge)
+   * @param published events published to channels from this server
+   * @param rawPublished raw texts published to channels from this server
+   */
+  public record Channels(
+      long channels, long subscriptions, long presenceMembers, long published, long rawPublished) {}
 }

@@ -80,6 +80,11 @@
  *       lifetime, connections and mailbox. Leaves.
  *   <li><b>{@code RedisBus}'s monitor</b>: its joined state (client, topics, listener ids) against
  *       a concurrent {@code close}. A leaf.
+ *   <li><b>{@code ChannelRegistry}'s map entries</b> (issue 17): a channel's entry is changed in
+ *       {@code ConcurrentHashMap.compute}, which also tells the bus of its first and last local
+ *       subscriber; under it, {@code RedisChannels}' monitor (the subscribed channels and the
+ *       client) is taken to queue asynchronous Redisson calls, never to wait. Both leaves apart
+ *       from that order; a channel publish takes neither (a read of the map and a walk).
  *   <li><b>{@code Outage}'s monitor</b>: the outage under way and its counts; taken by any thread
  *       whose Redis call fails, never while calling anything. A leaf. ({@code RestorePass} has a
  *       leaf monitor of its own over its entries' iterator.)

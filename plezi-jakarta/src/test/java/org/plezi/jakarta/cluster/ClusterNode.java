@@ -92,7 +92,8 @@ public final class ClusterNode {
                 args[1]),
             ClusterChat.class,
             ClusterOther.class,
-            OutageChat.class)) {
+            OutageChat.class,
+            ChannelChat.class)) {
       RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));

@@ -37,6 +37,22 @@ public final class CdiMessenger implements Messenger {
   }
 
   @Override
+  public void publish(String channel, String event, Object... args) {
+    catalog.messenger().publish(channel, event, args);
+  }
+
+  @Override
+  public void publishRaw(String channel, String text) {
+    catalog.messenger().publishRaw(channel, text);
+  }
+
+  @Override
+  public java.util.concurrent.CompletionStage<java.util.Map<String, java.util.Map<String, String>>>
+      presence(String channel) {
+    return catalog.messenger().presence(channel);
+  }
+
+  @Override
   public String toString() {
     return "Plezi Messenger (CDI)";
   }

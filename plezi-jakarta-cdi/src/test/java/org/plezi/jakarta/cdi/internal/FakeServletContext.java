@@ -79,5 +79,21 @@ final class FakeServletContext {
     public boolean notify(String identity, String event, Object... args) {
       throw new IllegalStateException("not started");
     }
+
+    @Override
+    public void publish(String channel, String event, Object... args) {
+      throw new IllegalStateException("not started");
+    }
+
+    @Override
+    public void publishRaw(String channel, String text) {
+      throw new IllegalStateException("not started");
+    }
+
+    @Override
+    public CompletionStage<java.util.Map<String, java.util.Map<String, String>>> presence(
+        String channel) {
+      throw new IllegalStateException("not started");
+    }
   }
 }

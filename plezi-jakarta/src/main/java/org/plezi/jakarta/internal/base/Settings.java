@@ -149,6 +149,10 @@ public final class Settings {
   public static final Numeric REDIS_CHECK_MILLIS =
       new Numeric("plezi.redis.checkMillis", 2_000, 100, 60_000, "ms");
 
+  /** Channels one connection may subscribe to at once (issue 17). */
+  public static final Numeric CHANNELS_MAX_PER_CONNECTION =
+      new Numeric("plezi.channels.maxPerConnection", 100, 1, 10_000, "channels");
+
   /**
    * The largest envelope a server publishes on (or accepts from) the Redis bus, in UTF-8 bytes: 1
    * MiB by default, at most 8 MiB, Redis's default soft limit of a pub/sub client's output buffer
@@ -185,7 +189,8 @@ public final class Settings {
           INBOUND_MESSAGES_PER_SECOND,
           INBOUND_BURST,
           METRICS_ENABLED,
-          METRICS_JMX);
+          METRICS_JMX,
+          CHANNELS_MAX_PER_CONNECTION);
 
   private final Map<String, Long> values;
 

@@ -24,6 +24,9 @@ public interface Bus extends AutoCloseable {
 
     /** A unicast this server sent with an {@code ackId} reached its live target. */
     void unicastDelivered(String ackId);
+
+    /** A message another server (or program) published to a channel (issue 17). */
+    default void receiveChannel(ChannelMessage message) {}
   }
 
   /**
@@ -44,6 +47,18 @@ public interface Bus extends AutoCloseable {
    * unicast with an {@code ackId} is also answered on delivery ({@link Receiver#unicastDelivered}).
    */
   void send(Message message);
+
+  /**
+   * Starts receiving {@code channel}'s messages from other servers: this server has its first local
+   * subscriber (issue 17). Never blocks. The in-process bus has no other server.
+   */
+  default void subscribeChannel(String channel) {}
+
+  /** Stops receiving {@code channel}'s messages: its last local subscriber left. Never blocks. */
+  default void unsubscribeChannel(String channel) {}
+
+  /** Sends a channel message to every other server subscribed to it. Never blocks. */
+  default void publishChannel(ChannelMessage message) {}
 
   @Override
   void close();

@@ -422,7 +422,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /** The identities this connection is registered as. */
-  Set<String> identities() {
+  public Set<String> identities() {
     return mail.identities();
   }
 

@@ -1,6 +1,7 @@
 package org.plezi.jakarta.internal.delivery;
 
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.Message;
 
 /**
@@ -36,6 +37,13 @@ final class BusReceiver implements Bus.Receiver {
   @Override
   public void receiveForeign(Object payload) {
     messaging.local().foreign(payload);
+  }
+
+  @Override
+  public void receiveChannel(ChannelMessage message) {
+    if (!messaging.serverUuid().equals(message.fromServer())) { // our own: delivered already
+      messaging.channels().deliver(message, null);
+    }
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.plezi.jakarta.internal.delivery;
 
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.bus.Message;
@@ -67,5 +70,40 @@ final class ControllerSender implements ControllerMessaging {
   @Override
   public boolean notify(String identity, String event, Object[] args) {
     return messaging.started().mailboxes().notify(identity, event, args);
+  }
+
+  @Override
+  public void subscribe(ControllerConnection connection, String channel, ChannelMode mode) {
+    messaging.channels().subscribe(connection, channel, mode);
+  }
+
+  @Override
+  public void unsubscribe(ControllerConnection connection, String channel) {
+    messaging.channels().unsubscribe(connection, channel);
+  }
+
+  @Override
+  public void publish(ControllerConnection skip, String channel, String event, Object[] args) {
+    messaging.publish(messaging.messages().channelEvent(channel, event, args), skip);
+  }
+
+  @Override
+  public void track(ControllerConnection connection, String channel, Map<String, String> meta) {
+    messaging.presence().track(connection, channel, meta);
+  }
+
+  @Override
+  public void untrack(ControllerConnection connection, String channel) {
+    messaging.presence().untrack(connection, channel);
+  }
+
+  @Override
+  public CompletionStage<Map<String, Map<String, String>>> presence(String channel) {
+    return messaging.presence().list(channel);
+  }
+
+  @Override
+  public void publishRaw(ControllerConnection skip, String channel, String text) {
+    messaging.publish(messaging.messages().channelRaw(channel, text), skip);
   }
 }

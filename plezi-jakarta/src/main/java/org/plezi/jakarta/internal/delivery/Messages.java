@@ -3,6 +3,8 @@ package org.plezi.jakarta.internal.delivery;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.plezi.jakarta.internal.base.CoreValues;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
+import org.plezi.jakarta.internal.bus.ChannelNames;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.wire.Envelope;
 
@@ -12,6 +14,12 @@ import org.plezi.jakarta.internal.wire.Envelope;
  * Message}). Thread-safe.
  */
 final class Messages {
+  /**
+   * The longest raw channel text, in chars: 256 Ki, so that its envelope on Redis (quoted, escaped)
+   * stays within the codec's 1 MiB payload limit.
+   */
+  static final int MAX_RAW_CHARS = 256 * 1024;
+
   private final String serverUuid;
 
   /** Messages built by sends from this server: one per send, however wide. */
@@ -42,6 +50,27 @@ final class Messages {
       return null;
     }
     return prepare(event, args, null, uuid.substring(0, 36), uuid.substring(36), senderType);
+  }
+
+  /** An event for a channel's EVENT subscribers (issue 17). */
+  ChannelMessage channelEvent(String channel, String event, Object[] args) {
+    ChannelNames.check(channel);
+    Message message = prepare(event, args, Message.ALL, null, null, null);
+    return new ChannelMessage(channel, event, message.args(), null, serverUuid);
+  }
+
+  /** Raw text for a channel's RAW subscribers (issue 17). */
+  ChannelMessage channelRaw(String channel, String text) {
+    ChannelNames.check(channel);
+    if (text == null) {
+      throw new IllegalArgumentException("raw text is required");
+    }
+    if (text.length() > MAX_RAW_CHARS) {
+      throw new IllegalArgumentException(
+          "raw channel text is at most " + MAX_RAW_CHARS + " characters, not " + text.length());
+    }
+    prepared.increment();
+    return new ChannelMessage(channel, null, List.of(), text, serverUuid);
   }
 
   /** How many messages this server prepared: one per send, whatever the number of receivers. */

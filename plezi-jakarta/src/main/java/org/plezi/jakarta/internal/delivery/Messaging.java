@@ -6,9 +6,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerMessaging;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
 import org.plezi.jakarta.internal.metrics.Counter;
 import org.plezi.jakarta.internal.model.ControllerModel;
 
@@ -23,7 +26,7 @@ import org.plezi.jakarta.internal.model.ControllerModel;
  * server's connections; the bus carries it to the others and {@link BusReceiver} takes theirs;
  * {@link UnicastAnswers} waits for other servers' answers to Messenger unicasts; {@link
  * FailedUnicasts} runs controllers' failed-unicast callbacks; {@link Mailboxes} sends to
- * identities.
+ * identities; {@link ChannelRegistry} holds channel subscriptions.
  */
 public final class Messaging {
   private final String serverUuid;
@@ -33,6 +36,8 @@ public final class Messaging {
   private final UnicastAnswers answers = new UnicastAnswers();
   private final ServerMessenger messenger = new ServerMessenger(this);
   private final BusReceiver inbound = new BusReceiver(this);
+  private final ChannelRegistry channels = new ChannelRegistry(this);
+  private final Presence presence = new Presence(this);
 
   /** The controller forms of each routed class, made on first use. */
   private final Map<ControllerModel, ControllerSender> senders = new ConcurrentHashMap<>();
@@ -100,6 +105,36 @@ public final class Messaging {
     bus.start(inbound);
   }
 
+  /** This server's channel subscriptions (issue 17). */
+  public ChannelRegistry channels() {
+    return channels;
+  }
+
+  /** This server's side of channel presence (issue 17). */
+  public Presence presence() {
+    return presence;
+  }
+
+  /** The channel and presence sizes, for metrics snapshots. */
+  public ChannelMetrics.Gauges channelGauges() {
+    return new ChannelMetrics.Gauges() {
+      @Override
+      public long channels() {
+        return channels.channelCount();
+      }
+
+      @Override
+      public long subscriptions() {
+        return channels.subscriptionCount();
+      }
+
+      @Override
+      public long presenceMembers() {
+        return presence.memberCount();
+      }
+    };
+  }
+
   /** Whether {@link #start} ran. */
   public boolean isStarted() {
     return started != null;
@@ -147,6 +182,17 @@ public final class Messaging {
               + "started (after its ServletContextListeners ran)");
     }
     return current;
+  }
+
+  /**
+   * A channel message from this server: the bus first (a message it refuses goes nowhere), then the
+   * local subscribers but {@code skip}.
+   */
+  void publish(ChannelMessage message, ControllerConnection skip) {
+    Started current = started();
+    current.bus().publishChannel(message);
+    channels.published(message);
+    channels.deliver(message, skip);
   }
 
   String serverUuid() {

@@ -1,5 +1,6 @@
 package org.plezi.jakarta.internal.delivery;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.plezi.jakarta.Controller;
@@ -65,6 +66,21 @@ final class ServerMessenger implements Messenger {
   @Override
   public boolean notify(String identity, String event, Object... args) {
     return messaging.started().mailboxes().notify(identity, event, args);
+  }
+
+  @Override
+  public void publish(String channel, String event, Object... args) {
+    messaging.publish(messaging.messages().channelEvent(channel, event, args), null);
+  }
+
+  @Override
+  public CompletionStage<Map<String, Map<String, String>>> presence(String channel) {
+    return messaging.presence().list(channel);
+  }
+
+  @Override
+  public void publishRaw(String channel, String text) {
+    messaging.publish(messaging.messages().channelRaw(channel, text), null);
   }
 
   @Override

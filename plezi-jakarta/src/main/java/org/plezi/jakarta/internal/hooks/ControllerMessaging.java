@@ -1,5 +1,8 @@
 package org.plezi.jakarta.internal.hooks;
 
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 
 /**
@@ -28,4 +31,25 @@ public interface ControllerMessaging {
 
   /** Leaves a message for an identity; whether the identity is alive. */
   boolean notify(String identity, String event, Object[] args);
+
+  /** Subscribes a connection to a channel (issue 17). */
+  void subscribe(ControllerConnection connection, String channel, ChannelMode mode);
+
+  /** Takes a connection out of a channel. */
+  void unsubscribe(ControllerConnection connection, String channel);
+
+  /** An event to a channel's {@code EVENT} subscribers, on every server. */
+  void publish(ControllerConnection skip, String channel, String event, Object[] args);
+
+  /** Tracks a connection in a channel's presence. */
+  void track(ControllerConnection connection, String channel, Map<String, String> metadata);
+
+  /** Stops tracking a connection in a channel's presence. */
+  void untrack(ControllerConnection connection, String channel);
+
+  /** A channel's members cluster-wide. */
+  CompletionStage<Map<String, Map<String, String>>> presence(String channel);
+
+  /** Text to a channel's {@code RAW} subscribers, on every server. */
+  void publishRaw(ControllerConnection skip, String channel, String text);
 }

@@ -35,6 +35,10 @@ public final class Metrics {
   private final BusMetrics bus;
   private final MailboxMetrics mailboxes;
   private final Counter unicastsFailed;
+  private final ChannelMetrics channels;
+
+  /** The channel sizes a snapshot samples (issue 17); null until the runtime binds them. */
+  private volatile ChannelMetrics.Gauges channelGauges;
 
   /**
    * @param enabled {@code plezi.metrics.enabled}: when false nothing is counted
@@ -47,6 +51,17 @@ public final class Metrics {
     this.bus = new BusMetrics(enabled, clock);
     this.mailboxes = new MailboxMetrics(enabled);
     this.unicastsFailed = new Counter(enabled);
+    this.channels = new ChannelMetrics(enabled);
+  }
+
+  /** Channel publishes (issue 17). */
+  public ChannelMetrics channels() {
+    return channels;
+  }
+
+  /** Where a snapshot samples the channel sizes; once, at start-up. */
+  public void sampleChannels(ChannelMetrics.Gauges gauges) {
+    this.channelGauges = gauges;
   }
 
   public boolean enabled() {
@@ -114,6 +129,7 @@ public final class Metrics {
         bus.snapshot(busType),
         mailboxes.snapshot(),
         unicastsFailed.sum(),
-        eventsQueued);
+        eventsQueued,
+        channels.snapshot(enabled ? channelGauges : null));
   }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.bus.Outage;
@@ -70,6 +71,9 @@ public final class RedisBus implements Bus {
   /** The outage, the call funnel and the healer (issue 21). */
   private final RedisLink link;
 
+  /** The application's channels on Redis (issue 17). */
+  private final RedisChannels channels;
+
   /** How often the link check runs once joined ({@code plezi.redis.checkMillis}). */
   private volatile long checkMillis = 2_000;
 
@@ -124,6 +128,9 @@ public final class RedisBus implements Bus {
     this.codec = codec;
     this.connecting = Threads.scheduler("redis", serverUuid);
     this.link = new RedisLink(channel, serverUuid, LOG);
+    this.channels =
+        new RedisChannels(channel, serverUuid, () -> this.codec, link.calls, () -> metrics);
+    link.healer.add(channels); // failed subscriptions are tried again by the heal pass
   }
 
   /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */
@@ -167,6 +174,7 @@ public final class RedisBus implements Bus {
   @Override
   public void start(Receiver receiver) {
     this.receiver = receiver;
+    channels.start(receiver);
     connecting.execute(() -> connect(1));
   }
 
@@ -239,6 +247,7 @@ public final class RedisBus implements Bus {
         client = connected;
         global = globalTopic;
       }
+      channels.joined(connected);
       metrics.link().up();
       LOG.log(
           Level.INFO,
@@ -281,6 +290,27 @@ public final class RedisBus implements Bus {
       return;
     }
     publish(topic, Envelopes.toEnvelope(message, sentMicros()), message, false);
+  }
+
+  @Override
+  public void subscribeChannel(String name) {
+    channels.subscribe(name);
+  }
+
+  @Override
+  public void unsubscribeChannel(String name) {
+    channels.unsubscribe(name);
+  }
+
+  @Override
+  public void publishChannel(ChannelMessage message) {
+    published.increment();
+    channels.publish(message);
+  }
+
+  /** The channels' side of this bus (issue 17). */
+  RedisChannels channels() {
+    return channels;
   }
 
   @Override
@@ -475,6 +505,7 @@ public final class RedisBus implements Bus {
   private void shutdownClient(long deadline) {
     RedissonClient current;
     Subscriptions subscribed;
+    channels.left();
     synchronized (this) {
       current = client;
       subscribed = subscriptions;

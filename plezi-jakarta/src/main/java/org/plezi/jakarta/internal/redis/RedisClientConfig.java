@@ -15,6 +15,9 @@ import org.redisson.config.SslVerificationMode;
  * Loaded only when Redis is configured (it names Redisson's types).
  */
 public final class RedisClientConfig {
+  /** Redis channels on the one subscription connection: the bus's two and the channels. */
+  public static final int SUBSCRIPTIONS_PER_CONNECTION = 100_000;
+
   private RedisClientConfig() {}
 
   /**
@@ -36,6 +39,9 @@ public final class RedisClientConfig {
             .setConnectionPoolSize(4)
             .setSubscriptionConnectionMinimumIdleSize(1)
             .setSubscriptionConnectionPoolSize(1)
+            // Every channel (issue 17) on the one subscription connection: Redisson's default of
+            // 5 per connection would open a connection per 5 channels (or stall with a pool of 1).
+            .setSubscriptionsPerConnection(SUBSCRIPTIONS_PER_CONNECTION)
             .setConnectTimeout(5_000)
             .setTimeout(5_000);
     if (url.username() != null) {

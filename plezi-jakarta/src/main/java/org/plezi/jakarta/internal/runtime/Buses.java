@@ -101,6 +101,15 @@ final class Buses {
     return new LocalIdentityStore(cap);
   }
 
+  /** The presence store that goes with a bus (issue 17): Redis for a cluster, else memory. */
+  static org.plezi.jakarta.internal.bus.PresenceStore presenceStore(
+      Bus bus, String channel, String serverUuid) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus redis) {
+      return new org.plezi.jakarta.internal.redis.RedisPresenceStore(redis, channel, serverUuid);
+    }
+    return new org.plezi.jakarta.internal.bus.LocalPresenceStore();
+  }
+
   /** The global channel: the setting, else derived from the application's name. */
   static String channel(Settings settings, ServletContext context) {
     return settings

@@ -315,9 +315,16 @@ public final class PleziRuntime {
             Buses.identityStore(bus, settings, channel),
             connections,
             metrics.mailboxes());
-    Buses.heal(bus, bound); // the first owner of cluster state; channels and presence plug in next
+    Buses.heal(bus, bound); // the first owner of cluster state; presence next (#17)
+    messaging.presence().bind(Buses.presenceStore(bus, channel, serverUuid));
+    messaging.channels().bindMetrics(metrics.channels());
+    metrics.sampleChannels(messaging.channelGauges());
+    Buses.heal(bus, messaging.presence());
     this.events = pool;
     this.identities = bound;
+    messaging
+        .channels()
+        .limitPerConnection((int) settings.get(Settings.CHANNELS_MAX_PER_CONNECTION));
     // The deployment's scheduler: the parked-upgrade sweep and the Messenger unicasts' timeouts.
     ScheduledExecutorService scheduler = Threads.scheduler("timers", serverUuid);
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS), scheduler);
@@ -375,6 +382,8 @@ public final class PleziRuntime {
   void disconnect(Connection connection, int code, String reason) {
     if (connection.closed(code, reason, connections)) {
       identities.forget(connection);
+      messaging.channels().leave(connection);
+      messaging.presence().leave(connection);
       releaseController(connection.controller());
       gate.release(); // the place its upgrade reserved
     }
@@ -429,6 +438,7 @@ public final class PleziRuntime {
       Threads.quiesce(
           System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout), events, closer, sweep);
       identities.store().close();
+      messaging.presence().store().close();
       messaging.bus().close();
     } else {
       closer.shutdown();

@@ -1,0 +1,224 @@
+package org.plezi.jakarta.internal.delivery;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.plezi.jakarta.ChannelMode;
+import org.plezi.jakarta.internal.bus.Bus;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
+import org.plezi.jakarta.internal.bus.ChannelNames;
+import org.plezi.jakarta.internal.bus.Message;
+import org.plezi.jakarta.internal.connection.Connection;
+import org.plezi.jakarta.internal.connection.Inbox;
+import org.plezi.jakarta.internal.hooks.ControllerConnection;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
+
+/**
+ * This server's channel subscriptions (issue 17): which local connections listen to which channel,
+ * in which mode, and the bus told to receive a channel from other servers from its first local
+ * subscriber to its last. Thread-safe and lock-free for delivery: a publish reads one concurrent
+ * map and walks its channel's subscribers (weakly consistent: a subscriber present for the whole of
+ * a publish is always reached).
+ *
+ * <p>Subscribe and unsubscribe change a channel's entry inside {@link ConcurrentHashMap#compute},
+ * which also tells the bus of the first subscriber and of the last: the bus's calls there only
+ * queue asynchronous Redis commands (in order, per channel), never block, and never call back. The
+ * channels of one connection are counted in a map of their own, bounded by {@code
+ * plezi.channels.maxPerConnection}; a connection that closes leaves them all ({@link #leave}).
+ */
+public final class ChannelRegistry {
+  private final Messaging messaging;
+
+  /** Channel name to its local subscribers and their modes; an entry has one subscriber or more. */
+  private final ConcurrentHashMap<String, Map<Connection, ChannelMode>> channels =
+      new ConcurrentHashMap<>();
+
+  /** Each subscribed connection's channels and modes, for the bound and for {@link #leave}. */
+  private final ConcurrentHashMap<Connection, Map<String, ChannelMode>> byConnection =
+      new ConcurrentHashMap<>();
+
+  /** Publish counts (issue 19's seam); set once at start-up. */
+  private volatile ChannelMetrics metrics = ChannelMetrics.standalone(false);
+
+  /** {@code plezi.channels.maxPerConnection}; set once at start-up. */
+  private volatile int maxPerConnection = 100;
+
+  ChannelRegistry(Messaging messaging) {
+    this.messaging = messaging;
+  }
+
+  /** Sets {@code plezi.channels.maxPerConnection}; at start-up, before any connection opens. */
+  public void limitPerConnection(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("plezi.channels.maxPerConnection must be at least 1");
+    }
+    this.maxPerConnection = max;
+  }
+
+  /** Counts this server's publishes into {@code counts}; at start-up. */
+  public void bindMetrics(ChannelMetrics counts) {
+    this.metrics = counts;
+  }
+
+  /** A publish from this server. */
+  void published(ChannelMessage message) {
+    metrics.published(message.isRaw());
+  }
+
+  /** The bound on the channels of one connection. */
+  public int maxPerConnection() {
+    return maxPerConnection;
+  }
+
+  /**
+   * Subscribes {@code target} (or changes its mode). A connection that is not open (any more) is
+   * not subscribed; one that closes meanwhile is taken out again.
+   *
+   * @throws IllegalArgumentException for a bad name, a null mode, or a new channel beyond the bound
+   */
+  void subscribe(ControllerConnection target, String channel, ChannelMode mode) {
+    ChannelNames.check(channel);
+    if (mode == null) {
+      throw new IllegalArgumentException("a channel mode is required (EVENT or RAW)");
+    }
+    Connection connection = (Connection) target;
+    if (!connection.isOpen()) {
+      return;
+    }
+    int max = maxPerConnection;
+    byConnection.compute(
+        connection,
+        (c, names) -> {
+          Map<String, ChannelMode> updated = names == null ? new ConcurrentHashMap<>() : names;
+          if (!updated.containsKey(channel) && updated.size() >= max) {
+            throw new IllegalArgumentException(
+                "a connection subscribes to at most "
+                    + max
+                    + " channels (plezi.channels.maxPerConnection)");
+          }
+          updated.put(channel, mode);
+          return updated;
+        });
+    Bus bus = messaging.bus();
+    channels.compute(
+        channel,
+        (name, subscribers) -> {
+          Map<Connection, ChannelMode> updated = subscribers;
+          if (updated == null) {
+            updated = new ConcurrentHashMap<>();
+            bus.subscribeChannel(name);
+          }
+          updated.put(connection, mode);
+          return updated;
+        });
+    if (!connection.isOpen()) {
+      leave(connection); // it closed meanwhile, maybe after its own leave ran
+    }
+  }
+
+  /**
+   * Takes {@code target} out of a channel; nothing happens if it is not subscribed.
+   *
+   * @throws IllegalArgumentException for a bad name
+   */
+  void unsubscribe(ControllerConnection target, String channel) {
+    ChannelNames.check(channel);
+    Connection connection = (Connection) target;
+    boolean[] was = new boolean[1];
+    byConnection.computeIfPresent(
+        connection,
+        (c, names) -> {
+          was[0] = names.remove(channel) != null;
+          return names.isEmpty() ? null : names;
+        });
+    if (was[0]) {
+      remove(connection, channel);
+    }
+  }
+
+  /** A connection closed: it leaves every channel it was in. Any thread. */
+  public void leave(Connection connection) {
+    Map<String, ChannelMode> names = byConnection.remove(connection);
+    if (names != null) {
+      for (String channel : names.keySet()) {
+        remove(connection, channel);
+      }
+    }
+  }
+
+  private void remove(Connection connection, String channel) {
+    Bus bus = messaging.bus();
+    channels.computeIfPresent(
+        channel,
+        (name, subscribers) -> {
+          subscribers.remove(connection);
+          if (subscribers.isEmpty()) {
+            bus.unsubscribeChannel(name);
+            return null;
+          }
+          return subscribers;
+        });
+  }
+
+  /**
+   * Hands a channel message to this server's subscribers of its mode, except {@code skip}: an event
+   * into each {@code EVENT} subscriber's inbox, raw text straight into each {@code RAW}
+   * subscriber's outbound queue. Never blocks.
+   */
+  void deliver(ChannelMessage message, ControllerConnection skip) {
+    Map<Connection, ChannelMode> subscribers = channels.get(message.channel());
+    if (subscribers == null) {
+      return;
+    }
+    if (message.isRaw()) {
+      String text = message.raw();
+      subscribers.forEach(
+          (connection, mode) -> {
+            if (mode == ChannelMode.RAW && connection != skip) {
+              connection.sendText(text);
+            }
+          });
+      return;
+    }
+    Message event = message.asEvent();
+    // Presence events reach the subscribers that asked for them, by declaring the method.
+    boolean presence = Presence.JOIN.equals(event.event()) || Presence.LEAVE.equals(event.event());
+    Inbox.Batch batch = new Inbox.Batch();
+    subscribers.forEach(
+        (connection, mode) -> {
+          if (mode == ChannelMode.EVENT
+              && connection != skip
+              && (!presence || connection.model().events().get(event.event()) != null)) {
+            connection.deliver(event, batch);
+          }
+        });
+    batch.start();
+  }
+
+  /** The channels with a local subscriber (a snapshot), for the bus and the metrics. */
+  public Set<String> names() {
+    return Set.copyOf(channels.keySet());
+  }
+
+  /** How many channels have a local subscriber. */
+  public int channelCount() {
+    return channels.size();
+  }
+
+  /** How many subscriptions this server holds (a connection in two channels counts twice). */
+  public long subscriptionCount() {
+    long total = 0;
+    for (Map<Connection, ChannelMode> subscribers : channels.values()) {
+      total += subscribers.size();
+    }
+    return total;
+  }
+
+  /** The channels of one connection and their modes (a snapshot; for tests). */
+  public Map<String, ChannelMode> of(Connection connection) {
+    Map<String, ChannelMode> names = byConnection.get(connection);
+    return names == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(names));
+  }
+}
