@@ -50,4 +50,12 @@ public final class Quiesce {
       return false;
     }
   }
+
+  /**
+   * Removes Netty's thread-local values of the calling thread (only this class loader's copy of
+   * Netty): for a container thread that issued Redis commands and outlives the application.
+   */
+  public static void forgetThreadLocals() {
+    io.netty.util.concurrent.FastThreadLocal.removeAll();
+  }
 }

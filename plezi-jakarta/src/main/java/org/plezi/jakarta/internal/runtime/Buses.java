@@ -92,6 +92,18 @@ final class Buses {
     }
   }
 
+  /**
+   * Forgets Netty's thread-local map on the calling thread, a container's thread that started or
+   * stopped the deployment: a Redis command issued from a thread outside Netty's event loops leaves
+   * that map behind, and with it this application's class loader after undeploy (Tomcat's leak
+   * detection and the redeploy loop of issue 21 found it). Without Redis there is nothing to do.
+   */
+  static void leaveCallerThread(Bus bus) {
+    if (bus instanceof org.plezi.jakarta.internal.redis.RedisBus) {
+      org.plezi.jakarta.internal.redis.Quiesce.forgetThreadLocals();
+    }
+  }
+
   /** The identity store that goes with a bus: Redis for a cluster, else this JVM's memory. */
   static IdentityStore identityStore(Bus bus, Settings settings, String channel) {
     int cap = (int) settings.get(Settings.MAILBOX_MAX_MESSAGES);

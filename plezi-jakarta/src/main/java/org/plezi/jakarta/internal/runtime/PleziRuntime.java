@@ -344,6 +344,7 @@ public final class PleziRuntime {
               this::metricsSnapshot,
               this::health);
     }
+    Buses.leaveCallerThread(bus); // the deploying thread belongs to the container
   }
 
   /** The checks an upgrade passes before its controller is made; after start-up. */
@@ -440,6 +441,7 @@ public final class PleziRuntime {
       identities.store().close();
       messaging.presence().store().close();
       messaging.bus().close();
+      Buses.leaveCallerThread(messaging.bus());
     } else {
       closer.shutdown();
     }
