@@ -16,18 +16,26 @@ import org.plezi.jakarta.Plezi;
 @Readiness
 @ApplicationScoped
 public class PleziReadinessCheck implements HealthCheck {
+  /** The deployment's context, injected; checks prefer the one kept at start-up. */
   @Inject ServletContext context;
 
+  /** The context given to the constructor without CDI; null under CDI. */
+  private final ServletContext given;
+
   /** For CDI. */
-  public PleziReadinessCheck() {}
+  public PleziReadinessCheck() {
+    this.given = null;
+  }
 
   /** A check of the deployment {@code context} belongs to, made without CDI. */
   public PleziReadinessCheck(ServletContext context) {
     this.context = context;
+    this.given = context;
   }
 
   @Override
   public HealthCheckResponse call() {
-    return HealthResponses.readiness(Plezi.health(context));
+    return HealthResponses.readiness(
+        Plezi.health(given != null ? given : DeploymentContexts.of(getClass(), context)));
   }
 }

@@ -16,18 +16,26 @@ import org.plezi.jakarta.Plezi;
 @Startup
 @ApplicationScoped
 public class PleziStartupCheck implements HealthCheck {
+  /** The deployment's context, injected; checks prefer the one kept at start-up. */
   @Inject ServletContext context;
 
+  /** The context given to the constructor without CDI; null under CDI. */
+  private final ServletContext given;
+
   /** For CDI. */
-  public PleziStartupCheck() {}
+  public PleziStartupCheck() {
+    this.given = null;
+  }
 
   /** A check of the deployment {@code context} belongs to, made without CDI. */
   public PleziStartupCheck(ServletContext context) {
     this.context = context;
+    this.given = context;
   }
 
   @Override
   public HealthCheckResponse call() {
-    return HealthResponses.startup(Plezi.health(context));
+    return HealthResponses.startup(
+        Plezi.health(given != null ? given : DeploymentContexts.of(getClass(), context)));
   }
 }

@@ -86,7 +86,7 @@ public final class PleziMetricsBinder implements MeterBinder {
     // Strongly held, so that the registry keeps the binder's state (every meter reads it).
     Gauge.builder("plezi.ready", snapshots, s -> s.health().ready() ? 1 : 0)
         .tags(common)
-        .description("1 when the deployment is ready for traffic, else 0")
+        .description(Descriptions.of("plezi.ready"))
         .strongReference(true)
         .register(registry);
     registerNewKeys(snapshots.metrics(), registry);
@@ -153,7 +153,7 @@ public final class PleziMetricsBinder implements MeterBinder {
               s -> s.metrics().bus().latency().sumMicros(),
               TimeUnit.MICROSECONDS)
           .tags(common)
-          .description("publish on another server to receipt here")
+          .description(Descriptions.of("plezi.cluster.latency"))
           .register(m.registry);
     }
     List<Long> bounds = latency.upperBoundsMicros();
@@ -292,6 +292,7 @@ public final class PleziMetricsBinder implements MeterBinder {
             .tags(common)
             .tags(tags)
             .baseUnit(unit)
+            .description(Descriptions.of(name))
             .register(registry);
       }
     }
@@ -302,6 +303,7 @@ public final class PleziMetricsBinder implements MeterBinder {
             .tags(common)
             .tags(tags)
             .baseUnit(unit)
+            .description(Descriptions.of(name))
             .register(registry);
       }
     }

@@ -31,7 +31,7 @@ class PleziMetricsBinderTest {
   private final PleziMetricsBinder binder =
       new PleziMetricsBinder(
           "/chat",
-          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 7),
+          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 0, 7),
           () -> PleziHealth.of(UUID, true, false, redis),
           0);
 
@@ -122,6 +122,30 @@ class PleziMetricsBinderTest {
         .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"+Inf\"} 1")
         .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"0.000512\"} 1")
         .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"0.000256\"} 0");
+  }
+
+  @Test
+  void everyMeterHasARealHelpLineInPrometheus() {
+    busType = "redis";
+    redis = PleziHealth.Redis.CONNECTED;
+    room.opened();
+    room.closed(4001);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    binder.bindTo(registry);
+    registry.get("plezi.events.pool.queued").gauge().value(); // registers the redis meters
+    String text = registry.scrape();
+    java.util.List<String> help = text.lines().filter(l -> l.startsWith("# HELP ")).toList();
+    java.util.List<String> types = text.lines().filter(l -> l.startsWith("# TYPE ")).toList();
+    assertThat(types).hasSameSizeAs(help).hasSizeGreaterThanOrEqualTo(35);
+    for (String line : help) {
+      String[] parts = line.split(" ", 4); // "#", "HELP", name, text
+      assertThat(parts).as(line).hasSize(4);
+      assertThat(parts[3].strip()).as(line).isNotEmpty().hasSizeGreaterThan(10);
+    }
+    // Every described meter is registered: none of the texts is left over from a removed one.
+    java.util.Set<String> registered = new java.util.HashSet<>();
+    registry.getMeters().forEach(m -> registered.add(m.getId().getName()));
+    assertThat(registered).containsExactlyInAnyOrderElementsOf(Descriptions.names());
   }
 
   @Test
