@@ -1,10 +1,10 @@
 #!/bin/sh
-# Runs every benchmark (fan-out, cluster, memory, client libraries, JMH) and writes
+# Runs every benchmark (fan-out, channels, cluster, memory, client libraries, JMH) and writes
 # docs/benchmarks/latest-run.md and docs/benchmarks/fanout.svg. About 7 minutes here.
 #
 #   bench/run.sh                      # everything
 #   bench/run.sh --quick              # a fifth of the messages: checks the set-up quickly
-#   bench/run.sh --only=fanout,memory # some scenarios (fanout, cluster, memory, clients, jmh)
+#   bench/run.sh --only=fanout,memory # some scenarios (fanout, channels, cluster, memory, clients, jmh)
 #   bench/run.sh --sizes=1000,10000   # other connection counts
 #
 # Open files: 10,000 websockets take 10,000 descriptors in the server JVM and as many in the load

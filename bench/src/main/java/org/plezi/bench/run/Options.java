@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * The run's options: {@code --docs=DIR} (where the report goes), {@code --quick} (a fifth of the
  * messages: checks the set-up, figures are noisy), {@code
- * --only=fanout,cluster,memory,clients,jmh}, {@code --sizes=1000,5000,10000}, {@code
+ * --only=fanout,channels,cluster,memory,clients,jmh}, {@code --sizes=1000,5000,10000}, {@code
  * --server-jvm=OPTION} (repeatable; e.g. a JFR recording).
  */
 record Options(
     Path docs, boolean quick, Set<String> only, List<Integer> sizes, List<String> serverJvm) {
-  static final List<String> ALL = List.of("fanout", "cluster", "memory", "clients", "jmh");
+  static final List<String> ALL =
+      List.of("fanout", "channels", "cluster", "memory", "clients", "jmh");
 
   static Options parse(String[] args) {
     Path docs = Path.of("docs");

@@ -15,6 +15,8 @@ import java.util.Locale;
  */
 final class Report {
   final List<RunResult> fanout = new ArrayList<>();
+  final List<RunResult> channels = new ArrayList<>();
+  final List<ChannelsScenario.PresenceResult> presence = new ArrayList<>();
   final List<ClusterScenario.ClusterResult> cluster = new ArrayList<>();
   final List<ClientsScenario.ClientCost> clients = new ArrayList<>();
   final List<JmhScenario.Score> jmh = new ArrayList<>();
@@ -69,6 +71,7 @@ final class Report {
       md.append('\n');
     }
     fanoutTable(md);
+    channelsTable(md);
     clusterTable(md);
     memoryTable(md);
     clientsTable(md);
@@ -116,6 +119,58 @@ final class Report {
               latency(r)));
     }
     md.append("\n![fan-out deliveries per second](fanout.svg)\n\n");
+  }
+
+  private void channelsTable(StringBuilder md) {
+    if (channels.isEmpty() && presence.isEmpty()) {
+      return;
+    }
+    md.append(
+        "## Channels (one server, local bus: publish to N subscribers vs class broadcast)\n\n");
+    if (!channels.isEmpty()) {
+      md.append(
+              "Flat out, best of the interleaved runs per side (CPU: the median); EVENT: the "
+                  + "subscriber's `@Event` writes the text; RAW: written unchanged. The ratios are "
+                  + "channel / class broadcast to N connections of the same run.\n\n")
+          .append(channelsMarkdown(ChannelsScenario.rows(channels)));
+    }
+    for (ChannelsScenario.PresenceResult p : presence) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "`presence(name)` of a channel of %,d members (%s bus, %d reads one after the "
+                  + "other): median %.2f ms, p99 %.2f ms.\n\n",
+              p.members(),
+              p.bus(),
+              p.reads(),
+              p.medianMs(),
+              p.p99Ms()));
+    }
+  }
+
+  /** The channels table of these rows. */
+  static String channelsMarkdown(List<ChannelsScenario.Row> rows) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        "| subscribers | mode | channel deliveries/s | broadcast deliveries/s | ratio "
+            + "| server CPU us/delivery channel / broadcast | CPU ratio | channel p50 / p99 ms |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    for (ChannelsScenario.Row row : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %s | %,.0f | %,.0f | **%.2f** | %.2f / %.2f | %.2f | %s |\n",
+              row.connections(),
+              row.mode(),
+              row.channel().perSecond(),
+              row.broadcast().perSecond(),
+              row.ratio(),
+              row.channel().cpuMicrosPerDelivery(),
+              row.broadcast().cpuMicrosPerDelivery(),
+              row.cpuRatio(),
+              latency(row.channel())));
+    }
+    return md.append('\n').toString();
   }
 
   private void clusterTable(StringBuilder md) {

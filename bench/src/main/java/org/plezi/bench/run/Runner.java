@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * Runs the scenarios in order (fan-out, cluster, memory, client libraries, JMH), writes the report,
- * and returns the exit status: non-zero when any message was lost or any scenario failed.
+ * Runs the scenarios in order (fan-out, channels, cluster, memory, client libraries, JMH), writes
+ * the report, and returns the exit status: non-zero when any message was lost or any scenario
+ * failed.
  */
 public final class Runner {
   private Runner() {}
@@ -47,6 +48,15 @@ public final class Runner {
           "fanout",
           options,
           () -> report.fanout.addAll(new FanoutScenario(options, client, logs).run()));
+      scenario(
+          report,
+          "channels",
+          options,
+          () -> {
+            ChannelsScenario channels = new ChannelsScenario(options, client, logs);
+            report.channels.addAll(channels.run());
+            report.presence.addAll(channels.presence());
+          });
       scenario(
           report,
           "cluster",

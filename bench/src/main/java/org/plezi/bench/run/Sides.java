@@ -8,9 +8,10 @@ import org.plezi.bench.client.ConnectionGroup;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * The client connections of both sides (library {@code plezi}, baseline {@code raw}) on one server,
- * N each. Both stay open together when the descriptor limit allows 2 x N sockets per process;
- * otherwise only one side is open at a time and switching sides reconnects.
+ * The client connections of the sides (library {@code plezi}, baseline {@code raw}, or the channels
+ * scenario's {@code chevent} and {@code chraw}) on one server, N each. All stay open together when
+ * the descriptor limit allows their sockets in one process; otherwise only one side is open at a
+ * time and switching sides reconnects.
  */
 final class Sides implements AutoCloseable {
   private final LoadClient client;
@@ -21,10 +22,15 @@ final class Sides implements AutoCloseable {
   private final Map<String, RunHandler> handlers = new HashMap<>();
 
   Sides(LoadClient client, ServerProcess server, int n) {
+    this(client, server, n, 2);
+  }
+
+  /** As above, for {@code sides} sides: all stay open together when sides x N sockets fit. */
+  Sides(LoadClient client, ServerProcess server, int n, int sides) {
     this.client = client;
     this.server = server;
     this.n = n;
-    this.together = 2L * n + 500 <= Machine.openFilesLimit();
+    this.together = (long) sides * n + 500 <= Machine.openFilesLimit();
   }
 
   /** The side's connections, opened (and the other side closed, if need be) on first use. */

@@ -104,7 +104,12 @@ public final class BenchTomcat implements AutoCloseable {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
-      Plezi.register(context, FanController.class);
+      Plezi.register(
+          context,
+          FanController.class,
+          ChannelEventController.class,
+          ChannelRawController.class,
+          PresenceController.class);
       ServerContainer container =
           (ServerContainer) context.getAttribute(ServerContainer.class.getName());
       try {

@@ -9,11 +9,16 @@ import org.plezi.jakarta.Messenger;
  * line, {@code OK ...} or {@code ERR reason}:
  *
  * <ul>
- *   <li>{@code COUNT plezi|raw}: open connections of that side.
- *   <li>{@code RUN plezi|raw COUNT WINDOW RATE}: broadcasts (see {@link Broadcaster}); answers
+ *   <li>{@code COUNT plezi|raw|chevent|chraw|presence}: open connections of that side.
+ *   <li>{@code RUN plezi|raw|chevent|chraw COUNT WINDOW RATE}: broadcasts (see {@link
+ *       Broadcaster}): a class broadcast to {@link FanController}, the baseline's, or a publish to
+ *       the channel of {@link ChannelEventController} or {@link ChannelRawController}; answers
  *       {@code OK firstSendNanos lastSendNanos} once all are sent. Runs on its own thread so that
  *       the {@code ACK}s keep coming in meanwhile.
  *   <li>{@code ACK N}: the clients have all of the run's first N broadcasts.
+ *   <li>{@code PRESENCE N READS}: once {@link PresenceController}'s channel lists N members, times
+ *       READS reads of it (see {@link PresenceRead}); answers {@code OK members medianNanos
+ *       p99Nanos minNanos}.
  *   <li>{@code HEAP}: used heap after full collections, in bytes.
  *   <li>{@code CPU}: CPU time this JVM has used, in nanoseconds.
  *   <li>{@code BUS}: {@code OK serverUuid rawPublished}: the library's server uuid (its bus
@@ -47,13 +52,14 @@ final class Commands implements AutoCloseable {
     try {
       switch (words[0]) {
         case "ACK" -> broadcaster.ack(Long.parseLong(words[1]));
-        case "COUNT" -> out.println("OK " + (side(words[1]) ? FanController.open() : hub.size()));
+        case "COUNT" -> out.println("OK " + count(words[1]));
         case "RUN" ->
             run(
-                side(words[1]),
+                sender(words[1]),
                 Long.parseLong(words[2]),
                 Integer.parseInt(words[3]),
                 Double.parseDouble(words[4]));
+        case "PRESENCE" -> presence(Integer.parseInt(words[1]), Integer.parseInt(words[2]));
         case "HEAP" -> out.println("OK " + BenchServer.heapAfterGc());
         case "CPU" ->
             out.println(
@@ -71,28 +77,51 @@ final class Commands implements AutoCloseable {
     }
   }
 
-  /** True for the library, false for the baseline. */
-  private static boolean side(String name) {
-    return switch (name) {
-      case "plezi" -> true;
-      case "raw" -> false;
-      default -> throw new IllegalArgumentException("side is plezi or raw, not " + name);
+  private int count(String side) {
+    return switch (side) {
+      case "plezi" -> FanController.open();
+      case "raw" -> hub.size();
+      case "chevent" -> ChannelEventController.open();
+      case "chraw" -> ChannelRawController.open();
+      case "presence" -> PresenceController.open();
+      default -> throw new IllegalArgumentException("no side " + side);
     };
   }
 
-  private void run(boolean plezi, long count, int window, double rate) {
-    Consumer<String> send;
-    if (plezi) {
-      send = payload -> messenger.broadcast(FanController.class, "fan", payload);
-    } else if (rawCluster == null) {
-      send = hub::broadcast;
-    } else {
-      send =
-          payload -> {
-            hub.broadcast(payload);
-            rawCluster.publish(payload);
-          };
+  /** How a run of that side sends one broadcast. */
+  private Consumer<String> sender(String side) {
+    return switch (side) {
+      case "plezi" -> payload -> messenger.broadcast(FanController.class, "fan", payload);
+      case "raw" ->
+          rawCluster == null
+              ? hub::broadcast
+              : payload -> {
+                hub.broadcast(payload);
+                rawCluster.publish(payload);
+              };
+      case "chevent" ->
+          payload -> messenger.publish(ChannelEventController.CHANNEL, "fan", payload);
+      case "chraw" -> payload -> messenger.publishRaw(ChannelRawController.CHANNEL, payload);
+      default ->
+          throw new IllegalArgumentException("side is plezi, raw, chevent or chraw, not " + side);
+    };
+  }
+
+  private void presence(int members, int reads) {
+    try {
+      PresenceRead.Times t =
+          PresenceRead.run(messenger, PresenceController.CHANNEL, members, reads);
+      out.println(
+          "OK " + t.members() + " " + t.medianNanos() + " " + t.p99Nanos() + " " + t.minNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      out.println("ERR interrupted");
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      out.println("ERR " + e);
     }
+  }
+
+  private void run(Consumer<String> send, long count, int window, double rate) {
     broadcaster.reset();
     running =
         new Thread(
