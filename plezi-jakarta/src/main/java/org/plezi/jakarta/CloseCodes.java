@@ -39,5 +39,19 @@ public final class CloseCodes {
    */
   public static final int RATE_LIMITED = 4008;
 
+  /**
+   * The connection sent nothing (no frame, no pong) within {@code plezi.ping.timeoutMillis} of a
+   * ping, sent after {@code plezi.ping.intervalMillis} of silence: the path to the client is dead
+   * (a lost network, a closed laptop lid). Its identities are released at once, without waiting for
+   * the close handshake. (#18)
+   */
+  public static final int HEARTBEAT_TIMEOUT = 4009;
+
+  /**
+   * The client sent no application frame for {@code plezi.idle.timeoutMillis} (off unless set);
+   * pongs and the JavaScript client's heartbeats do not count. (#18)
+   */
+  public static final int IDLE_TIMEOUT = 4010;
+
   private CloseCodes() {}
 }

@@ -456,6 +456,31 @@ public abstract class Controller {
     return messaging().presence(channel);
   }
 
+  /**
+   * During an event method that runs for an identity's mailbox message (see {@link #notify}): which
+   * one; null in any other callback, and on any other thread. A controller whose client confirms
+   * its mail ({@code plezi.mailbox.confirmation=client} for a controller without {@link
+   * AutoDispatch}) writes it to the client, which sends it back once it handled the message, so
+   * that the controller can call {@link #confirmMail}. (#18)
+   */
+  protected final MailboxMessage mailboxMessage() {
+    ControllerConnection open = connection;
+    return open == null ? null : open.mailboxMessage();
+  }
+
+  /**
+   * Confirms that the client handled {@code identity}'s mailbox messages up to {@code seq}: they
+   * leave the mailbox. Until then they are handed again, oldest first, on the identity's next
+   * registration (on any server), and at most 256 of them are handed over unconfirmed at once. Only
+   * for connections whose client confirms their mail ({@code plezi.mailbox.confirmation}; the
+   * JavaScript client of an {@link AutoDispatch} controller does it by itself). A number this
+   * connection was not handed, or an identity it does not hold, is ignored (logged, rate-limited).
+   * Any thread; never blocks (the store is written on the events pool). (#18)
+   */
+  protected final void confirmMail(String identity, long seq) {
+    requireConnection().confirmMail(identity, seq);
+  }
+
   // --------------------------------------------------------------- the user (issue 16)
 
   /**

@@ -35,9 +35,14 @@ public record PleziHealth(
     NOT_CONFIGURED,
     /** Redis is configured but has not been joined yet (the bus retries in the background). */
     CONNECTING,
-    /** Subscribed to the cluster's channels. */
+    /** Joined, and the last Redis call or link check succeeded. */
     CONNECTED,
-    /** Joined once, then lost (checked every 2 s); Redisson reconnects by itself. */
+    /**
+     * Joined once, then lost: a Redis call failed or the link check ({@code
+     * plezi.redis.checkMillis}, every 2 s by default) could not reach Redis; {@code CONNECTED}
+     * again after the next good link check. Redisson reconnects by itself. Also reported while the
+     * bus closes at undeploy.
+     */
     DISCONNECTED
   }
 

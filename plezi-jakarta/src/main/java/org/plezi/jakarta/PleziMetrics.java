@@ -124,8 +124,9 @@ public record PleziMetrics(
    * @param bytesOut their size, counted like {@code bytesIn}
    * @param dropped frames and events that never reached their connection, by reason: {@code
    *     outbound_overflow}, {@code send_timeout}, {@code send_failed} (the frames pending in the
-   *     queue when it closed for that reason), {@code closed} (pending when the client went away),
-   *     {@code inbox_overflow} (an event refused by a full inbox)
+   *     queue when it closed for that reason), {@code closed} (frames pending in the outbound
+   *     queue, or events waiting in the inbox or handed to the connection, when it closed), {@code
+   *     inbox_overflow} (an event refused by a full inbox)
    */
   public record Traffic(
       long messagesIn, long bytesIn, long messagesOut, long bytesOut, Map<String, Long> dropped) {
@@ -162,10 +163,11 @@ public record PleziMetrics(
    *     {@code server} (other connections, the bus, identity mailboxes)
    * @param failed calls whose method threw, by source
    * @param rejected messages that called no method, by reason: {@code bad_request} (400: not a JSON
-   *     object with an event), {@code not_found} (404: no such event), {@code not_callable} (405:
-   *     the event's parameters take no client message), {@code no_method} (a message from the
-   *     server for an event the class does not have), {@code bad_arguments} (its arguments do not
-   *     fit the method)
+   *     object with an event), {@code not_found} (404: no such event), {@code not_callable} (405 to
+   *     a client: the event is not declared {@code from = CLIENT}, or its parameters take no client
+   *     message; or a call from the server side to an event declared for its client only, dropped),
+   *     {@code no_method} (a message from the server for an event the class does not have), {@code
+   *     bad_arguments} (its arguments do not fit the method)
    */
   public record Events(
       Map<String, Long> dispatched, Map<String, Long> failed, Map<String, Long> rejected) {
@@ -274,7 +276,8 @@ public record PleziMetrics(
    * Identity mailboxes ({@link Controller#registerAs}, {@link Messenger#notify}).
    *
    * @param appends messages stored by {@code notify} on this server
-   * @param deliveries mailbox messages handed to connections of this server
+   * @param deliveries mailbox messages handed to open connections of this server (each leaves the
+   *     mailbox then; one a closing connection got stays for the next and is counted then)
    * @param drops oldest messages dropped because a mailbox held {@code plezi.mailbox.maxMessages}
    * @param misses {@code notify} calls for an identity that was not alive (returned false)
    */

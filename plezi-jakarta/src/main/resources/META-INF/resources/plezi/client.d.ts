@@ -23,6 +23,23 @@ declare class PleziClient {
   reconnectMaxDelayMs: number;
   /** How many emits may wait for a connection (100); more are refused. */
   maxQueued: number;
+  /**
+   * Milliseconds without any frame from the server after which the client sends a heartbeat
+   * (`{"event":"_ping_"}`, answered by `{"event":"_pong_"}`); 0 turns the heartbeat off (20000).
+   */
+  heartbeatMs: number;
+  /**
+   * Milliseconds a heartbeat may go unanswered before the client drops the connection, calls
+   * onclose with code 4009 and reconnects (10000).
+   */
+  heartbeatTimeoutMs: number;
+  /**
+   * Milliseconds a mailbox message's confirmation (`{"event":"_mack_","m":[[identity, seq]]}`)
+   * waits to be sent with others (50); the server keeps the message until it arrives.
+   */
+  ackDelayMs: number;
+  /** Confirmations that are sent at once without waiting for ackDelayMs (32). */
+  ackBatch: number;
   /** Whether the websocket is open now. */
   readonly connected: boolean;
 

@@ -8,6 +8,22 @@
  *
  * Messages from the server that are JSON objects with a string "event" go to the own property of
  * that name when it is a function; anything else (other text, unknown names) goes to `unknown`.
+ *
+ * Mailbox messages (an identity's, see Controller.registerAs): the server tags each with
+ * "_mail_": {"identity": ..., "seq": ...} (inside the reply, or in a frame {"event":"_mail_"} of its
+ * own). The client runs the handler once per identity and seq (a message handed again after a
+ * reconnect, because its confirmation did not arrive, is not shown twice), then confirms it:
+ * {"event":"_mack_","m":[[identity, seq], ...]}, batched (after ackDelayMs, or every ackBatch
+ * messages). The server removes a message from the mailbox only then, and hands unconfirmed ones
+ * again, oldest first, when the identity registers next.
+ *
+ * Heartbeat: page scripts cannot see websocket pings, so the client sends its own. After
+ * heartbeatMs without any frame from the server it sends {"event":"_ping_"}, which the server
+ * answers with {"event":"_pong_"} (neither reaches a handler nor counts as application traffic);
+ * when nothing at all arrives within heartbeatTimeoutMs of that, the server or the path to it is
+ * taken as dead: the socket is dropped without waiting for a closing handshake, onclose runs with
+ * code 4009, and the client reconnects. Browsers slow timers down in background tabs, which can
+ * only delay this check.
  */
 (function (root) {
   'use strict';
@@ -27,6 +43,15 @@
     #attempts = 0;
     #reconnectTimer = null;
     #closed = false;
+    /** The heartbeat's check timer, and its state for the open socket (Date.now() values). */
+    #heartbeatTimer = null;
+    #lastHeard = 0;
+    #pingedAt = 0;
+    /** Mailbox: the last seq handled per identity; confirmations waiting, identity to seq. */
+    #handled = new Map();
+    #toConfirm = new Map();
+    #confirmCount = 0;
+    #confirmTimer = null;
 
     /**
      * Opens a connection at once.
@@ -43,6 +68,13 @@
       this.reconnectMaxDelayMs = 30000;
       /** How many emits may wait for a connection; further emits are refused. */
       this.maxQueued = 100;
+      /** Silence from the server after which a heartbeat is sent; 0 turns the heartbeat off. */
+      this.heartbeatMs = 20000;
+      /** How long a heartbeat may go unanswered before the connection is dropped (code 4009). */
+      this.heartbeatTimeoutMs = 10000;
+      /** How long a mailbox confirmation waits to be sent with others; ackBatch sends at once. */
+      this.ackDelayMs = 50;
+      this.ackBatch = 32;
       this.onopen = null;
       this.onclose = null;
       this.onerror = null;
@@ -101,6 +133,7 @@
     close(code = 1000, reason = '') {
       this.#closed = true;
       clearTimeout(this.#reconnectTimer);
+      this.#stopHeartbeat();
       this.#queue = [];
       if (this.#socket !== null) {
         this.#socket.close(code, reason);
@@ -112,6 +145,7 @@
       this.#socket = socket;
       socket.onopen = (event) => {
         this.#attempts = 0;
+        this.#startHeartbeat(socket);
         const queued = this.#queue;
         this.#queue = [];
         for (const item of queued) {
@@ -122,17 +156,71 @@
         }
         this.#call('onopen', event);
       };
-      socket.onmessage = (event) => this.#receive(event.data);
-      socket.onerror = (event) => this.#call('onerror', event);
-      socket.onclose = (event) => {
-        if (this.#socket === socket) {
-          this.#socket = null;
-        }
-        this.#call('onclose', event);
-        if (this.autoreconnect && !this.#closed) {
-          this.#scheduleReconnect();
-        }
+      socket.onmessage = (event) => {
+        this.#lastHeard = Date.now();
+        this.#receive(event.data);
       };
+      socket.onerror = (event) => this.#call('onerror', event);
+      socket.onclose = (event) => this.#lost(socket, event);
+    }
+
+    /** A socket ended, or was given up: once per socket. */
+    #lost(socket, event) {
+      socket.onopen = socket.onmessage = socket.onerror = socket.onclose = null;
+      if (this.#socket !== socket) {
+        return; // given up earlier: its late close event changes nothing
+      }
+      this.#socket = null;
+      this.#stopHeartbeat();
+      // Confirmations belong to this connection; the server hands those messages again.
+      clearTimeout(this.#confirmTimer);
+      this.#confirmTimer = null;
+      this.#confirmCount = 0;
+      this.#toConfirm.clear();
+      this.#call('onclose', event);
+      if (this.autoreconnect && !this.#closed) {
+        this.#scheduleReconnect();
+      }
+    }
+
+    #startHeartbeat(socket) {
+      this.#stopHeartbeat();
+      this.#lastHeard = Date.now();
+      this.#pingedAt = 0;
+      const every = this.heartbeatMs;
+      const timeout = this.heartbeatTimeoutMs;
+      if (!(every > 0) || !(timeout > 0)) {
+        return;
+      }
+      const period = Math.max(50, Math.min(1000, Math.min(every, timeout) / 4));
+      this.#heartbeatTimer = setInterval(() => {
+        if (this.#socket !== socket || socket.readyState !== 1) {
+          return;
+        }
+        const now = Date.now();
+        if (this.#pingedAt !== 0 && this.#lastHeard <= this.#pingedAt) {
+          if (now - this.#pingedAt > timeout) {
+            // A dead path never completes a closing handshake: drop the socket now.
+            try {
+              socket.close(4009, 'heartbeat timeout');
+            } catch (ignored) {
+              // closing is best effort
+            }
+            this.#lost(socket, { code: 4009, reason: 'heartbeat timeout', wasClean: false });
+          }
+          return;
+        }
+        this.#pingedAt = 0;
+        if (now - this.#lastHeard >= every) {
+          this.#pingedAt = now;
+          socket.send('{"event":"_ping_"}');
+        }
+      }, period);
+    }
+
+    #stopHeartbeat() {
+      clearInterval(this.#heartbeatTimer);
+      this.#heartbeatTimer = null;
     }
 
     #scheduleReconnect() {
@@ -163,12 +251,67 @@
         this.#acknowledge(message);
         return;
       }
+      if (event === '_pong_') {
+        return; // the heartbeat's answer: it arrived, which is all it says
+      }
+      const mail = message !== null && typeof message === 'object' ? message._mail_ : undefined;
+      if (mail !== undefined && mail !== null && typeof mail.identity === 'string'
+          && typeof mail.seq === 'number') {
+        const seen = this.#handled.get(mail.identity);
+        if (event !== '_mail_' && !(seen !== undefined && mail.seq <= seen)) {
+          try {
+            this.#dispatch(event, message);
+          } finally {
+            this.#handled.set(mail.identity, mail.seq);
+            this.#confirm(mail.identity, mail.seq);
+          }
+          return;
+        }
+        if (seen === undefined || mail.seq > seen) {
+          this.#handled.set(mail.identity, mail.seq);
+        }
+        this.#confirm(mail.identity, mail.seq); // a repeat, or a bare tag: confirmed all the same
+        return;
+      }
+      this.#dispatch(event, message);
+    }
+
+    #dispatch(event, message) {
       const handler = typeof event === 'string' && !CALLBACKS.has(event)
         && Object.prototype.hasOwnProperty.call(this, event) ? this[event] : null;
       if (typeof handler === 'function') {
         handler.call(this, message);
       } else {
         this.#call('unknown', message);
+      }
+    }
+
+    /** Queues a mailbox confirmation; sent after ackDelayMs, or at once every ackBatch. */
+    #confirm(identity, seq) {
+      const waiting = this.#toConfirm.get(identity);
+      if (waiting === undefined || seq > waiting) {
+        this.#toConfirm.set(identity, seq);
+      }
+      this.#confirmCount += 1;
+      if (this.#confirmCount >= this.ackBatch) {
+        this.#flushConfirmations();
+      } else if (this.#confirmTimer === null) {
+        this.#confirmTimer = setTimeout(() => this.#flushConfirmations(), this.ackDelayMs);
+      }
+    }
+
+    #flushConfirmations() {
+      clearTimeout(this.#confirmTimer);
+      this.#confirmTimer = null;
+      this.#confirmCount = 0;
+      if (this.#toConfirm.size === 0 || !this.connected) {
+        this.#toConfirm.clear(); // unconfirmed: the server hands them again, and they are skipped
+        return;
+      }
+      const pairs = Array.from(this.#toConfirm.entries());
+      this.#toConfirm.clear();
+      for (let i = 0; i < pairs.length; i += 32) {
+        this.#socket.send(JSON.stringify({ event: '_mack_', m: pairs.slice(i, i + 32) }));
       }
     }
 

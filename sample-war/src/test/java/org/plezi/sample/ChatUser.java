@@ -61,14 +61,40 @@ final class ChatUser implements AutoCloseable {
     socket.send(frame);
   }
 
-  /** The next frame, which must be a JSON object. */
+  /**
+   * The next frame, which must be a JSON object. A whisper is mailbox mail, which the client
+   * confirms (issue 18) as the JavaScript client does: its {@code _mail_} tag is confirmed and
+   * taken off what is returned.
+   */
   JsonObject next() throws Exception {
     String text = socket.nextText();
+    JsonObject message;
     try (var reader = Json.createReader(new StringReader(text))) {
       JsonValue value = reader.readValue();
       assertThat(value.getValueType()).as(text).isEqualTo(JsonValue.ValueType.OBJECT);
-      return value.asJsonObject();
+      message = value.asJsonObject();
     }
+    JsonValue tag = message.get("_mail_");
+    if (tag == null) {
+      return message;
+    }
+    JsonObject mail = tag.asJsonObject();
+    socket.send(
+        Json.createObjectBuilder()
+            .add("event", "_mack_")
+            .add(
+                "m",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createArrayBuilder()
+                            .add(mail.getString("identity"))
+                            .add(mail.getJsonNumber("seq").longValueExact())))
+            .build()
+            .toString());
+    if ("_mail_".equals(message.getString("event", null))) {
+      return next(); // a tag alone: nothing for the test
+    }
+    return Json.createObjectBuilder(message).remove("_mail_").build();
   }
 
   /** The next frame, which must be the JSON event {@code event}. */

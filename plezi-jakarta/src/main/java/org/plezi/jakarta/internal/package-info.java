@@ -37,14 +37,18 @@
  *   <li><b>{@code plezi-events-<server>-n}</b> (a fixed pool, {@code plezi.events.threads}, default
  *       twice the processors): each connection's {@code Inbox}, one task at a time per connection:
  *       event methods called by other connections and by the bus, {@code onBroadcast}, the identity
- *       mailbox (its reads and acknowledgements go to the store); also {@code @FailedUnicast}
+ *       mailbox (its reads and acknowledgements go to the store; a client's confirmations of mail,
+ *       issue 18, are queued there too, in order with the mail); also {@code @FailedUnicast}
  *       callbacks. (A closed connection's identity removals are asynchronous Redis calls, started
  *       on the closing thread and completed on Redisson's; those that fail in an outage are kept in
  *       {@code FailedRemovals} and retried by the healer's pass once Redis is back.)
  *   <li><b>{@code plezi-close-<server>-n}</b> (4 threads): close frames, which are blocking sends,
  *       and {@code onShutdown} at undeploy.
  *   <li><b>{@code plezi-send-timeouts-<server>-1}</b>: checks every connection's send in flight
- *       against {@code plezi.outbound.sendTimeoutMillis}.
+ *       against {@code plezi.outbound.sendTimeoutMillis}. <b>{@code plezi-heartbeat-<server>-1}</b>
+ *       (issue 18): sweeps every connection's {@code Liveness} a few times per ping interval, hands
+ *       pings (blocking sends) to the close pool, queues 4010 closes, and hands a 4009 connection's
+ *       release (leaving the registry, onClose) to the close pool.
  *   <li><b>{@code plezi-redis-<server>-1}</b>: connects the Redis bus, and retries while Redis is
  *       down at start-up; once joined, the link check every {@code plezi.redis.checkMillis} (and
  *       when triggered by a failed call or a resubscribe) and the healer's restore passes, which
@@ -88,9 +92,6 @@
  *   <li><b>{@code Outage}'s monitor</b>: the outage under way and its counts; taken by any thread
  *       whose Redis call fails, never while calling anything. A leaf. ({@code RestorePass} has a
  *       leaf monitor of its own over its entries' iterator.)
- *   <li><b>{@code RedisLink}'s monitor</b> (issue 19): the Redis link state and its reconnect
- *       count, against the client's connection and subscription events arriving together on
- *       Redisson's threads. A leaf, taken only on those rare events and by health reads.
  *   <li><b>Start-up only</b>: {@code PleziRuntime.install} (the class's monitor: one runtime per
  *       context), {@code RouteTable.addAll} and {@code ConnectionRegistry.addRoute} (their
  *       monitors), the hooks' {@code install}.

@@ -93,7 +93,8 @@ public final class ClusterNode {
             ClusterChat.class,
             ClusterOther.class,
             OutageChat.class,
-            ChannelChat.class)) {
+            ChannelChat.class,
+            AckedChat.class)) {
       RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));

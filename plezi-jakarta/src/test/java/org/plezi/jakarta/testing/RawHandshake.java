@@ -121,6 +121,43 @@ public final class RawHandshake implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts reading again after a stall (issue 18) and reports whether the server's bytes, up to the
+   * end of the stream or the socket's read timeout, hold a close frame with {@code code}.
+   */
+  public boolean readsCloseFrame(int code) throws IOException {
+    byte[] expected = {(byte) 0x88, 0, (byte) (code >> 8), (byte) code};
+    ByteArrayOutputStream seen = new ByteArrayOutputStream();
+    InputStream in = socket.getInputStream();
+    byte[] buffer = new byte[4096];
+    try {
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        seen.write(buffer, 0, n);
+        if (containsClose(seen.toByteArray(), expected)) {
+          return true;
+        }
+      }
+    } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+      // fall through: what arrived is all there is
+    }
+    return containsClose(seen.toByteArray(), expected);
+  }
+
+  /** A server frame: 0x88, a length byte (no mask), then the two bytes of the code. */
+  private static boolean containsClose(byte[] bytes, byte[] expected) {
+    for (int i = 0; i + 3 < bytes.length; i++) {
+      if (bytes[i] == expected[0]
+          && (bytes[i + 1] & 0x80) == 0
+          && (bytes[i + 1] & 0x7f) >= 2
+          && bytes[i + 2] == expected[2]
+          && bytes[i + 3] == expected[3]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

@@ -135,9 +135,27 @@ public final class Settings {
 
   // End of issue 16's block.
 
+  /**
+   * Who confirms an identity's mailbox message (issue 18): {@code client}, {@code server} (the
+   * event method ran), or {@code auto} (the default: client for auto-dispatch controllers).
+   */
+  public static final Text MAILBOX_CONFIRMATION =
+      new Text(
+          "plezi.mailbox.confirmation",
+          "PL_MAILBOX_CONFIRMATION",
+          java.util.regex.Pattern.compile("(?i)auto|client|server"),
+          "auto, client or server");
+
   /** Every text setting. */
   public static final List<Text> TEXTS =
-      List.of(REDIS_URL, REDIS_CONFIG, CHANNEL, ORIGINS, ORIGINS_REQUIRED, REDIS_CA_FILE);
+      List.of(
+          REDIS_URL,
+          REDIS_CONFIG,
+          CHANNEL,
+          ORIGINS,
+          ORIGINS_REQUIRED,
+          REDIS_CA_FILE,
+          MAILBOX_CONFIRMATION);
 
   /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
   public static final Numeric MAILBOX_MAX_MESSAGES =
@@ -172,6 +190,38 @@ public final class Settings {
 
   // ---- end of issue 19
 
+  // ---- issue 18: dead and idle connections
+
+  /**
+   * A connection silent (no frame, no pong) for this long is pinged; 0: no pings and no heartbeat
+   * timeout. Otherwise at least 100 ms.
+   */
+  public static final Numeric PING_INTERVAL_MILLIS =
+      new Numeric("plezi.ping.intervalMillis", 25_000, 0, 3_600_000, "ms");
+
+  /** How long a pinged connection may stay silent before it is closed with 4009. */
+  public static final Numeric PING_TIMEOUT_MILLIS =
+      new Numeric("plezi.ping.timeoutMillis", 10_000, 100, 3_600_000, "ms");
+
+  /**
+   * A connection whose client sent no application frame for this long is closed with 4010; 0: off.
+   * Otherwise at least 1000 ms. Pongs and the JavaScript client's heartbeats do not count.
+   */
+  public static final Numeric IDLE_TIMEOUT_MILLIS =
+      new Numeric("plezi.idle.timeoutMillis", 0, 0, 604_800_000, "ms");
+
+  /** The non-zero floors of the settings whose 0 turns them off (issue 18). */
+  private static Long offOrAtLeast(Numeric setting) {
+    // Compared by identity, never hashed: a record's generated hashCode/equals linked from here
+    // kept the last application's class loader after undeploy (the redeploy loop, issue 21).
+    if (setting == PING_INTERVAL_MILLIS) {
+      return 100L;
+    }
+    return setting == IDLE_TIMEOUT_MILLIS ? 1_000L : null;
+  }
+
+  // ---- end of issue 18
+
   /** Every setting this class knows, for documentation and validation. */
   public static final List<Numeric> ALL =
       List.of(
@@ -190,7 +240,10 @@ public final class Settings {
           INBOUND_BURST,
           METRICS_ENABLED,
           METRICS_JMX,
-          CHANNELS_MAX_PER_CONNECTION);
+          CHANNELS_MAX_PER_CONNECTION,
+          PING_INTERVAL_MILLIS,
+          PING_TIMEOUT_MILLIS,
+          IDLE_TIMEOUT_MILLIS);
 
   private final Map<String, Long> values;
 
@@ -338,6 +391,19 @@ public final class Settings {
               + setting.max()
               + " "
               + setting.unit());
+      return fallback;
+    }
+    Long floor = offOrAtLeast(setting);
+    if (floor != null && value != 0 && value < floor) {
+      problems.add(
+          source
+              + " = "
+              + value
+              + " is below "
+              + floor
+              + " "
+              + setting.unit()
+              + " (0 turns it off)");
       return fallback;
     }
     return value;

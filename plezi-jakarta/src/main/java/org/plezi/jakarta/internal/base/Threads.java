@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code send-timeouts}: one scheduler thread per deployment that checks sends in flight.
  *   <li>{@code redis}: one scheduler thread per Redis bus that connects (and reconnects) to Redis.
  *   <li>{@code identity-sweeper}: one scheduler thread per in-memory identity store.
+ *   <li>{@code heartbeat}: one scheduler thread per deployment that pings silent connections and
+ *       closes dead and idle ones (issue 18).
  * </ul>
  */
 public final class Threads {

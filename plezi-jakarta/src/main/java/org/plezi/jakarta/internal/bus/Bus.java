@@ -30,10 +30,18 @@ public interface Bus extends AutoCloseable {
   }
 
   /**
-   * Where the bus counts its traffic and keeps its Redis link state (issue 19); called once, before
-   * {@link #start}. The in-process bus counts nothing.
+   * Where the bus counts its traffic (issue 19); called once, before {@link #start}. The in-process
+   * bus counts nothing.
    */
   default void bindMetrics(BusMetrics metrics) {}
+
+  /**
+   * The state of this bus's link to Redis, which metrics and health read (the one the link check
+   * keeps); null for a bus without Redis.
+   */
+  default LinkState linkState() {
+    return null;
+  }
 
   /** Starts delivering inbound messages to {@code receiver}. */
   void start(Receiver receiver);

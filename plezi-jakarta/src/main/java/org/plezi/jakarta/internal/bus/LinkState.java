@@ -10,7 +10,10 @@ public interface LinkState {
   enum Status {
     /** Not joined yet (Redis unreachable at start-up, or still connecting). */
     CONNECTING,
-    /** Joined, and the last call or link check succeeded. */
+    /**
+     * Joined, the last call or link check succeeded, and that check did not find this server's
+     * private channel unsubscribed (after Redis came back, until Redisson subscribed it again).
+     */
     CONNECTED,
     /** Joined once, and Redis cannot be reached now (an outage is under way). */
     DISCONNECTED,
@@ -20,7 +23,11 @@ public interface LinkState {
 
   Status status();
 
-  /** Times Redisson subscribed this server's private channel again after the first time. */
+  /**
+   * Outages that ended: times the link came back after it was lost. (Not Redisson's resubscription
+   * events: measured with Redisson 3.52, a status listener added after a topic's message listener
+   * does not hear the resubscription after Redis restarts.)
+   */
   long reconnects();
 
   /** Outages that started since this server joined. */

@@ -64,6 +64,11 @@ public final class Outage {
     return outages;
   }
 
+  /** How many outages ended (the next good link check came): the link's reconnects. */
+  public synchronized long ended() {
+    return current == null ? outages : outages - 1;
+  }
+
   /**
    * An operation failed because Redis could not be reached: starts an outage (one WARNING line), or
    * counts one more failure of the outage under way.

@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.MailboxMessage;
 import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Settings;
@@ -71,6 +72,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   private final ControllerModel model;
   private final Session session;
   private final OutboundQueue outbound;
+
+  /** The outbound queue's session side; also sends the heartbeat's pings (issue 18). */
+  private final SessionSink sink;
+
+  /** When the client was last heard from, for the heartbeat (issue 18). */
+  private final Liveness liveness;
 
   /** The route's counts (issue 19): a field read and an add per frame. */
   private final RouteMetrics metrics;
@@ -144,9 +151,13 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             identities.store(),
             new ConnectionMail.Receiver() {
               @Override
-              public void event(String event, List<Object> args) {
-                identities.mailboxMetrics().delivered();
-                receiveEvent(event, args);
+              public void event(String identity, long seq, String event, List<Object> args) {
+                receiveEvent(event, args, new MailboxMessage(identity, seq));
+              }
+
+              @Override
+              public void delivered(int messages) {
+                identities.mailboxMetrics().delivered(messages);
               }
 
               @Override
@@ -156,15 +167,15 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
               @Override
               public void later(Runnable task) {
-                enqueue(task, null);
+                enqueue(task, null, false);
               }
-            });
+            },
+            MailConfirmation.byClient(settings, model.textDispatcher() != null));
+    this.sink = new SessionSink(session, closer, uuid);
+    this.liveness = new Liveness(System.nanoTime());
     this.outbound =
         new OutboundQueue(
-            new SessionSink(session, closer, uuid),
-            settings.get(Settings.OUTBOUND_MAX_BYTES),
-            CloseCodes.OUTBOUND_OVERFLOW,
-            metrics);
+            sink, settings.get(Settings.OUTBOUND_MAX_BYTES), CloseCodes.OUTBOUND_OVERFLOW, metrics);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
     Sessions.configure(session, maxMessage);
     // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
@@ -274,6 +285,36 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     }
   }
 
+  /** A pong arrived (the answer to a heartbeat ping, or unsolicited). Container thread. */
+  public void ponged() {
+    liveness.heard(false);
+  }
+
+  /**
+   * The heartbeat's turn (issue 18), on the runtime's heartbeat thread: pings a silent client,
+   * queues a 4010 close for an idle one, and for one that left a ping unanswered gives the
+   * connection up with 4009 at once (what is queued is dropped).
+   *
+   * @return {@link Liveness.Verdict#DEAD} when the runtime must now release the connection
+   */
+  public Liveness.Verdict heartbeat(long now, long intervalNanos, long timeoutNanos, long idle) {
+    Liveness.Verdict verdict = liveness.check(now, intervalNanos, timeoutNanos, idle);
+    switch (verdict) {
+      case PING -> {
+        if (!outbound.isSending()) { // else the ping would wait behind the frame, on a thread
+          sink.ping();
+        }
+      }
+      case IDLE -> outbound.offerClose(CloseCodes.IDLE_TIMEOUT, "idle timeout");
+      case DEAD -> {
+        LOG.log(Level.DEBUG, () -> uuid + ": no answer to a ping, closing with 4009");
+        outbound.abandon(CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout");
+      }
+      case NONE -> {}
+    }
+    return verdict;
+  }
+
   /**
    * Enters {@code registry}, then runs onOpen, both under the callback lock: from the moment the
    * connection can be found, multicasts, broadcasts and unicasts reach its inbox, and the first of
@@ -300,6 +341,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A text frame; on the container's thread, one frame of this connection at a time. */
   public void receive(String text) {
+    if (model.textDispatcher() != null && text.equals(Liveness.CLIENT_PING)) {
+      liveness.heard(false); // the JavaScript client's heartbeat: answered, never dispatched
+      outbound.offerText(Liveness.SERVER_PONG);
+      return;
+    }
+    liveness.heard(true);
     if (!withinRate()) {
       return;
     }
@@ -318,6 +365,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** A binary frame; as {@link #receive(String)}. */
   public void receive(byte[] data) {
+    liveness.heard(true);
     if (!withinRate()) {
       return;
     }
@@ -389,16 +437,17 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   public boolean deliver(Message message, Inbox.Batch batch) {
     if (message.mail() != null) {
-      return enqueue(() -> mail.receive(message), batch);
+      return enqueue(() -> mail.receive(message), batch, true);
     }
-    return enqueue(() -> receiveEvent(message.event(), message.args()), batch);
+    return enqueue(() -> receiveEvent(message.event(), message.args()), batch, true);
   }
 
   /** Queues a payload that is not an envelope for {@code onBroadcast}. */
   public boolean deliverForeign(Object payload) {
     return enqueue(
         () -> invoke("onBroadcast", () -> ControllerHooks.get().onBroadcast(controller, payload)),
-        null);
+        null,
+        true);
   }
 
   /** Registers this connection as {@code identity}: its mailbox is read next, in order. */
@@ -426,13 +475,26 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     return mail.identities();
   }
 
-  private boolean enqueue(Runnable task, Inbox.Batch batch) {
+  /**
+   * Queues a task for the inbox.
+   *
+   * @param event whether the task hands this connection a message (an event, mail, a foreign
+   *     payload): one that never runs, because the connection closed first, is counted as dropped
+   *     ({@code closed}); the mail's own follow-up reads are not messages
+   */
+  private boolean enqueue(Runnable task, Inbox.Batch batch, boolean event) {
     if (closed.get()) {
+      if (event) {
+        metrics.dropped(RouteMetrics.Drop.CLOSED, 1);
+      }
       return false;
     }
     if (inbox.offer(
         () -> {
           if (closed.get()) {
+            if (event) {
+              metrics.dropped(RouteMetrics.Drop.CLOSED, 1);
+            }
             return;
           }
           try {
@@ -450,27 +512,84 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       return true;
     }
     metrics.dropped(RouteMetrics.Drop.INBOX_OVERFLOW, 1);
-    if (!closed.get()) {
-      if (INBOX_OVERFLOWED.compareAndSet(this, 0, 1)) {
-        metrics.inboxOverflow();
-      }
+    if (!closed.get() && INBOX_OVERFLOWED.compareAndSet(this, 0, 1)) {
+      // Once per connection: the events refused until the close are counted, not logged.
+      metrics.inboxOverflow();
       LOG.log(Level.WARNING, () -> uuid + ": inbox overflow, closing " + model.type().getName());
       outbound.offerClose(CloseCodes.INBOX_OVERFLOW, "inbox overflow");
     }
     return false;
   }
 
+  /**
+   * The {@code _mail_} tag for a mailbox message that an auto-dispatch client confirms (issue 18);
+   * null when the message is confirmed otherwise.
+   */
+  private String mailTag(MailboxMessage message) {
+    return message != null && mail.clientConfirms() && model.textDispatcher() != null
+        ? MailTag.member(message.identity(), message.seq())
+        : null;
+  }
+
+  /** The running event method's mailbox message; guarded by the callback lock (#18). */
+  private MailboxMessage currentMail;
+
+  @Override
+  public MailboxMessage mailboxMessage() {
+    return callbacks.isHeldByCurrentThread() ? currentMail : null;
+  }
+
+  /**
+   * The client confirmed {@code identity}'s mailbox messages up to {@code seq} (issue 18): queued,
+   * so that it runs in order with the mail, on the events pool. One that does not fit (an identity
+   * not held, a number not handed over) is logged, rate-limited, and changes nothing.
+   */
+  @Override
+  public void confirmMail(String identity, long seq) {
+    // Straight into the inbox, not through enqueue: a confirmation that arrived counts even if
+    // the connection closes before its turn (else its mail would come again for nothing).
+    Runnable task =
+        () -> {
+          try {
+            if (!mail.confirmed(identity, seq)) {
+              DROPS.warn(
+                  "a client of "
+                      + model.type().getName()
+                      + " confirmed mail it was not handed (or its mail is confirmed on the"
+                      + " server: plezi.mailbox.confirmation); ignored");
+            }
+          } catch (Outage.Unavailable e) {
+            LOG.log(Level.DEBUG, () -> uuid + ": " + e.getMessage()); // the mail comes again
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, uuid + ": a mail confirmation could not be stored", e);
+          }
+        };
+    if (!inbox.offer(task, null)) {
+      DROPS.warn(
+          "a mail confirmation for "
+              + model.type().getName()
+              + " found the connection's inbox full; its mail comes again");
+    }
+  }
+
   /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
   private void receiveEvent(String event, List<Object> values) {
+    receiveEvent(event, values, null);
+  }
+
+  /** As {@link #receiveEvent(String, List)}; {@code message}: the mail it is, or null. */
+  private void receiveEvent(String event, List<Object> values, MailboxMessage message) {
+    String tag = mailTag(message);
     EventMethod method = model.events().get(event);
     if (method == null) {
       metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
-      drop(event, "no @Event method of that name");
+      drop(event, "no @Event method of that name", tag);
       return;
     }
     if (!method.callableBy(Caller.SERVER)) {
       // Another connection, a Messenger, mail or the bus (any publisher on the Redis channel).
-      drop(event, "the event accepts its client only (@Event(from = CLIENT))");
+      metrics.rejected(RouteMetrics.Rejection.NOT_CALLABLE);
+      drop(event, "the event accepts its client only (@Event(from = CLIENT))", tag);
       return;
     }
     Object[] args;
@@ -478,25 +597,49 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       args = PositionalBinder.bind(method, values);
     } catch (CoreValues.Mismatch e) {
       metrics.rejected(RouteMetrics.Rejection.BAD_ARGUMENTS);
-      drop(event, e.getMessage());
+      drop(event, e.getMessage(), tag);
       return;
     }
-    boolean ok = invoke(null, event, () -> reply(method.invoke(controller, args)));
+    boolean ok =
+        invoke(
+            null,
+            event,
+            () -> {
+              currentMail = message;
+              try {
+                reply(method.invoke(controller, args), tag);
+              } finally {
+                currentMail = null;
+              }
+            });
     metrics.dispatched(RouteMetrics.Source.SERVER, ok);
   }
 
-  private void drop(String event, String why) {
+  private void drop(String event, String why, String tag) {
     DROPS.warn(
         "dropped a message for event '" + event + "' of " + model.type().getName() + ": " + why);
+    if (tag != null) {
+      outbound.offerText(MailTag.alone(tag)); // the client confirms it all the same
+    }
   }
 
-  /** What an event method returned, written to the client by auto-dispatch controllers. */
-  private void reply(Object result) {
-    if (result != null && model.writesEventResults()) {
-      String text = model.textDispatcher().render(result);
-      if (text != null) {
-        outbound.offerText(text);
-      }
+  /**
+   * What an event method returned, written to the client by auto-dispatch controllers; a mail
+   * message's {@code tag} goes inside a JSON object reply, or in a frame of its own after it.
+   */
+  private void reply(Object result, String tag) {
+    String text =
+        result != null && model.writesEventResults() ? model.textDispatcher().render(result) : null;
+    String tagged = tag == null ? null : MailTag.tagged(text, tag);
+    if (tagged != null) {
+      outbound.offerText(tagged);
+      return;
+    }
+    if (text != null) {
+      outbound.offerText(text);
+    }
+    if (tag != null) {
+      outbound.offerText(MailTag.alone(tag));
     }
   }
 

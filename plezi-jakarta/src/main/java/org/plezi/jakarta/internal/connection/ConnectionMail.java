@@ -16,14 +16,23 @@ import org.plezi.jakarta.internal.bus.Message;
 final class ConnectionMail {
   /** What the mailbox needs of its connection. */
   interface Receiver {
-    /** Calls an event method on the controller (already under the connection's rules). */
-    void event(String event, List<Object> args);
+    /**
+     * Calls an event method on the controller (already under the connection's rules) for message
+     * {@code seq} of {@code identity}.
+     */
+    void event(String identity, long seq, String event, List<Object> args);
 
     /** Whether the connection is still open, so that what it got counts as delivered. */
     boolean isOpen();
 
     /** Runs a task later, in the connection's inbox. */
     void later(Runnable task);
+
+    /**
+     * {@code messages} were handed over while the connection was open, and leave the mailbox: what
+     * the metrics count as delivered (a message a closing connection got stays for the next).
+     */
+    void delivered(int messages);
   }
 
   /** Mailbox messages read per inbox turn while draining a backlog. */
@@ -31,6 +40,12 @@ final class ConnectionMail {
 
   private final IdentityStore store;
   private final Receiver receiver;
+
+  /**
+   * Issue 18: null when a message counts as delivered once its event method ran on an open
+   * connection (server-confirmed); else the client's confirmations, which alone remove messages.
+   */
+  private final AckWindow acks;
 
   /**
    * Identity to the number of the last message handed over (-1: mailbox not read yet). Moved on by
@@ -45,9 +60,40 @@ final class ConnectionMail {
   /** Identity to the terms it was registered with; same life as {@link #cursors}' entries. */
   private final Map<String, Terms> terms = new ConcurrentHashMap<>();
 
-  ConnectionMail(IdentityStore store, Receiver receiver) {
+  ConnectionMail(IdentityStore store, Receiver receiver, boolean clientConfirms) {
     this.store = store;
     this.receiver = receiver;
+    this.acks = clientConfirms ? new AckWindow() : null;
+  }
+
+  /** Whether the client confirms this connection's mail (issue 18). */
+  boolean clientConfirms() {
+    return acks != null;
+  }
+
+  /**
+   * The client confirmed {@code identity}'s messages up to {@code seq} (issue 18): removes them
+   * from the mailbox, and reads on if reading waited for it. Inbox task.
+   *
+   * @return false when the confirmation does not fit (an identity not held, a number not handed
+   *     over), which changes nothing
+   */
+  boolean confirmed(String identity, long seq) {
+    Long handed = cursors.get(identity);
+    if (acks == null || handed == null || seq <= 0 || seq > handed) {
+      return false;
+    }
+    if (seq <= acks.confirmed(identity)) {
+      return true; // a repeat: already removed
+    }
+    long before = acks.confirmed(identity);
+    boolean resume = acks.confirm(identity, seq);
+    store.delivered(identity, seq);
+    receiver.delivered((int) Math.min(Integer.MAX_VALUE, seq - before)); // numbers are contiguous
+    if (resume) {
+      drain(identity);
+    }
+    return true;
   }
 
   /** The connection now holds {@code identity}: its mailbox is read next, in order. */
@@ -61,6 +107,9 @@ final class ConnectionMail {
   void unregistered(String identity) {
     cursors.remove(identity);
     terms.remove(identity);
+    if (acks != null) {
+      acks.forget(identity);
+    }
   }
 
   /** The terms of a held identity; null when not held. */
@@ -89,11 +138,23 @@ final class ConnectionMail {
       drain(mail.identity()); // earlier messages are still waiting: keep the order
       return;
     }
-    receiver.event(message.event(), message.args());
-    cursors.replace(mail.identity(), mail.seq());
-    if (receiver.isOpen()) { // a closing connection keeps nothing: leave it for the next one
-      store.delivered(mail.identity(), mail.seq());
+    if (acks != null && acks.full(mail.identity(), cursor)) {
+      acks.park(mail.identity()); // it waits in the mailbox for the client to catch up
+      return;
     }
+    hand(mail.identity(), mail.seq(), message.event(), message.args());
+    cursors.replace(mail.identity(), mail.seq());
+    if (acks == null && receiver.isOpen()) { // a closing connection keeps nothing
+      store.delivered(mail.identity(), mail.seq());
+      receiver.delivered(1);
+    }
+  }
+
+  private void hand(String identity, long seq, String event, List<Object> args) {
+    if (acks != null) {
+      acks.handing(identity, seq);
+    }
+    receiver.event(identity, seq, event, args);
   }
 
   /** Hands the connection the next page of an identity's mailbox, oldest first. */
@@ -102,23 +163,29 @@ final class ConnectionMail {
     if (cursor == null) {
       return;
     }
-    IdentityStore.Page page = store.read(identity, Math.max(cursor, 0), PAGE);
+    if (acks != null && acks.full(identity, cursor)) {
+      acks.park(identity); // the client's next confirmation reads on
+      return;
+    }
+    int room = acks == null ? PAGE : (int) Math.min(PAGE, acks.room(identity, cursor));
+    IdentityStore.Page page = store.read(identity, Math.max(cursor, 0), room);
     if (page == null) {
       cursors.remove(identity); // expired
       return;
     }
     long last = Math.max(cursor, 0);
     for (IdentityStore.Entry entry : page.entries()) {
-      receiver.event(entry.event(), entry.args());
+      hand(identity, entry.seq(), entry.event(), entry.args());
       last = entry.seq();
     }
     if (page.entries().isEmpty()) {
       last = Math.max(last, page.newest());
-    } else if (receiver.isOpen()) {
+    } else if (acks == null && receiver.isOpen()) {
       store.delivered(identity, last);
+      receiver.delivered(page.entries().size());
     }
     cursors.replace(identity, last);
-    if (page.entries().size() == PAGE) {
+    if (page.entries().size() == room) {
       receiver.later(() -> drain(identity));
     }
   }

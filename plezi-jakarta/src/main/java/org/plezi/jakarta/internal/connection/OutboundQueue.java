@@ -164,6 +164,32 @@ public final class OutboundQueue {
     sink.close(1011, "send timed out");
   }
 
+  /**
+   * Gives up on a peer that stopped answering (issue 18): drops what is queued, refuses further
+   * frames and closes with {@code code} at once, as {@link #timeOut} does.
+   *
+   * @return false when a close was already made
+   */
+  public boolean abandon(int code, String reason) {
+    int dropped;
+    synchronized (this) {
+      if (closeCalled) {
+        return false;
+      }
+      shut = true;
+      closeCalled = true;
+      dropped = clearPending() + (inFlight != null && inFlight.payload != null ? 1 : 0);
+    }
+    metrics.dropped(Drop.CLOSED, dropped);
+    sink.close(code, reason);
+    return true;
+  }
+
+  /** Whether a frame is being sent now (a ping then waits behind it in the container). */
+  public synchronized boolean isSending() {
+    return inFlight != null;
+  }
+
   /** Bytes queued, including the frame in flight. */
   public synchronized long queuedBytes() {
     return queuedBytes;

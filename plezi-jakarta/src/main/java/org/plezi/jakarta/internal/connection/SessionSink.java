@@ -20,6 +20,10 @@ final class SessionSink implements OutboundQueue.Sink {
   private final Executor closer;
   private final String uuid;
 
+  /** A ping is being written (issue 18): one at a time, so a stalled peer holds one thread. */
+  private final java.util.concurrent.atomic.AtomicBoolean pinging =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   SessionSink(Session session, Executor closer, String uuid) {
     this.session = session;
     this.closer = closer;
@@ -50,6 +54,32 @@ final class SessionSink implements OutboundQueue.Sink {
             LOG.log(Level.DEBUG, () -> uuid + ": close failed: " + e);
           }
         });
+  }
+
+  /**
+   * Sends an empty ping on the close pool (a ping is a blocking send in Jakarta WebSocket); does
+   * nothing while the previous one is still being written.
+   */
+  void ping() {
+    if (!pinging.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      closer.execute(
+          () -> {
+            try {
+              if (session.isOpen()) {
+                session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+              }
+            } catch (IOException | RuntimeException e) {
+              LOG.log(Level.DEBUG, () -> uuid + ": ping failed: " + e);
+            } finally {
+              pinging.set(false);
+            }
+          });
+    } catch (RuntimeException e) { // the pool is shut down: undeploy
+      pinging.set(false);
+    }
   }
 
   /** A close reason cut to what the protocol allows. */

@@ -32,6 +32,9 @@ public interface TextDispatcher {
 
     /** The counts of the connection's route (events dispatched, failed, rejected). */
     RouteMetrics metrics();
+
+    /** The client confirmed an identity's mailbox messages up to {@code seq} (issue 18). */
+    void confirmMail(String identity, long seq);
   }
 
   /** Handles one text frame; never throws. */

@@ -32,6 +32,12 @@ public interface ControllerConnection {
    */
   void registerAs(String identity, Duration lifetime, int maxConnections);
 
+  /** The mailbox message the running event method is for; null otherwise (#18). */
+  org.plezi.jakarta.MailboxMessage mailboxMessage();
+
+  /** The client confirmed an identity's mailbox messages up to {@code seq} (#18). */
+  void confirmMail(String identity, long seq);
+
   /** The authenticated user of the upgrade request; null when anonymous (#16). */
   java.security.Principal principal();
 

@@ -161,6 +161,13 @@ final class JsonDispatcher implements TextDispatcher {
       refuse(connection, event == null ? "no event" : "the event is not a string", message);
       return;
     }
+    if (name.getString().equals(MailAcks.EVENT)) { // issue 18: never dispatched, never acked
+      String problem = MailAcks.confirm(connection, message);
+      if (problem != null) {
+        refuse(connection, problem, null);
+      }
+      return;
+    }
     JsonValue eid = message.get("_EID_");
     if (eid != null) {
       connection.sendText(codec.ack(eid));
@@ -171,6 +178,7 @@ final class JsonDispatcher implements TextDispatcher {
       return;
     }
     if (!route.method().callableBy(Caller.CLIENT)) {
+      connection.metrics().rejected(RouteMetrics.Rejection.NOT_CALLABLE);
       connection.sendText(
           codec.err(
               405,

@@ -6,8 +6,10 @@ import java.util.Map;
 import org.plezi.jakarta.PleziMetrics;
 
 /**
- * Traffic with other servers, the cluster delivery latency and the Redis link of one deployment.
- * Thread-safe; the bus's listener threads write, readers take snapshots.
+ * Traffic with other servers and the cluster delivery latency of one deployment. Thread-safe; the
+ * bus's listener threads write, readers take snapshots. The Redis link's state is not kept here:
+ * the bus's link check keeps it ({@code internal.bus.LinkState}), and snapshots are given its
+ * reconnect count.
  */
 public final class BusMetrics {
   /** An envelope's kind, as published or received. */
@@ -40,7 +42,6 @@ public final class BusMetrics {
   private final Counter foreign;
   private final Counter publishFailures;
   private final LatencyHistogram latency;
-  private final RedisLink link;
   private final Clock clock;
   private final boolean enabled;
 
@@ -52,7 +53,6 @@ public final class BusMetrics {
     this.foreign = new Counter(enabled);
     this.publishFailures = new Counter(enabled);
     this.latency = new LatencyHistogram(enabled);
-    this.link = new RedisLink(enabled);
     this.clock = clock;
   }
 
@@ -111,15 +111,11 @@ public final class BusMetrics {
     }
   }
 
-  /** The Redis link's state, which the Redis bus keeps up to date. */
-  public RedisLink link() {
-    return link;
-  }
-
   /**
    * @param type {@code local} or {@code redis}
+   * @param reconnects the link's reconnects as the bus counts them (reported as 0 when off)
    */
-  public PleziMetrics.Bus snapshot(String type) {
+  public PleziMetrics.Bus snapshot(String type, long reconnects) {
     Map<String, Long> out = published.snapshot();
     Map<String, Long> in = received.snapshot();
     return new PleziMetrics.Bus(
@@ -129,7 +125,7 @@ public final class BusMetrics {
         rejected.sum(),
         foreign.sum(),
         publishFailures.sum(),
-        link.reconnects(),
+        enabled ? reconnects : 0,
         latency.snapshot());
   }
 }

@@ -31,9 +31,11 @@ public final class MailboxMetrics {
     misses.increment();
   }
 
-  /** A mailbox message reached a connection's controller. */
-  public void delivered() {
-    deliveries.increment();
+  /** Mailbox messages reached an open connection's controller and left the mailbox. */
+  public void delivered(long messages) {
+    if (messages > 0) {
+      deliveries.add(messages);
+    }
   }
 
   /** The store dropped the oldest messages of a full mailbox. */

@@ -103,9 +103,11 @@ public final class Metrics {
    *
    * @param sampler visits the open connections (null: none)
    * @param busType {@code local} or {@code redis}
+   * @param reconnects the Redis link's reconnects, from the bus's link state (0 without Redis)
    * @param eventsQueued tasks waiting for the events pool
    */
-  public PleziMetrics snapshot(Sampler sampler, String busType, long eventsQueued) {
+  public PleziMetrics snapshot(
+      Sampler sampler, String busType, long reconnects, long eventsQueued) {
     Map<RouteMetrics, RouteMetrics.Gauges> gauges = new LinkedHashMap<>();
     for (RouteMetrics route : routes) {
       gauges.put(route, new RouteMetrics.Gauges());
@@ -126,7 +128,7 @@ public final class Metrics {
         serverUuid,
         clock.instant(),
         byRoute,
-        bus.snapshot(busType),
+        bus.snapshot(busType, reconnects),
         mailboxes.snapshot(),
         unicastsFailed.sum(),
         eventsQueued,

@@ -41,7 +41,7 @@ public final class RouteMetrics {
     OUTBOUND_OVERFLOW("outbound_overflow"),
     SEND_TIMEOUT("send_timeout"),
     SEND_FAILED("send_failed"),
-    /** Pending when the connection went away. */
+    /** Frames in the outbound queue, or events in (or handed to) the inbox, when it closed. */
     CLOSED("closed"),
     INBOX_OVERFLOW("inbox_overflow");
 
@@ -80,6 +80,7 @@ public final class RouteMetrics {
   public enum Rejection implements EnumCounters.Tagged {
     BAD_REQUEST("bad_request"),
     NOT_FOUND("not_found"),
+    /** The caller may not call it: a client, a server-only event, or the reverse. */
     NOT_CALLABLE("not_callable"),
     NO_METHOD("no_method"),
     BAD_ARGUMENTS("bad_arguments");

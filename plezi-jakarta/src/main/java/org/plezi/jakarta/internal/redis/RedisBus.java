@@ -65,6 +65,12 @@ public final class RedisBus implements Bus {
   /** Publishes refused for their size: a line of their own, rate-limited. */
   private final RateLimitedLog refusals = new RateLimitedLog(LOG);
 
+  /**
+   * Messages from Redis this server could not read: a line of their own, so that a publish failure
+   * a moment before cannot hold back the line about another program's bad input.
+   */
+  private final RateLimitedLog rejections = new RateLimitedLog(LOG);
+
   /** How long {@link #close} waits for the client's threads and this bus's to end. */
   private static final long CLOSE_MILLIS = 5_000;
 
@@ -80,7 +86,7 @@ public final class RedisBus implements Bus {
   /** Payloads published by this server (one per multicast or broadcast, one per unicast). */
   private final LongAdder published = new LongAdder();
 
-  /** Traffic counts and the Redis link state; set once by bindMetrics, before start. */
+  /** Traffic counts; set once by bindMetrics, before start. */
   private volatile BusMetrics metrics = BusMetrics.standalone(false);
 
   /** Set once, by start; read by Redisson's listener threads. */
@@ -102,13 +108,7 @@ public final class RedisBus implements Bus {
 
   /** What to unsubscribe from a client that outlives the bus (the application's own). */
   private record Subscriptions(
-      RTopic global,
-      int globalListener,
-      RTopic own,
-      int ownListener,
-      int statusListener,
-      int metricsListener,
-      int nodesListener) {}
+      RTopic global, int globalListener, RTopic own, int ownListener, int statusListener) {}
 
   /**
    * @param connector makes the client; called on a background thread until it succeeds
@@ -156,7 +156,8 @@ public final class RedisBus implements Bus {
     return link.calls;
   }
 
-  /** What this server knows of its link to Redis (for metrics). */
+  /** What this server knows of its link to Redis (for metrics and health). */
+  @Override
   public LinkState linkState() {
     return link;
   }
@@ -213,10 +214,6 @@ public final class RedisBus implements Bus {
       RedissonClient connected = connector.get();
       RTopic globalTopic = connected.getTopic(channel, StringCodec.INSTANCE);
       RTopic privateTopic = PrivateChannels.of(connected, serverUuid);
-      // Redisson calls it each time it (re)subscribes the global channel, which every multicast
-      // and broadcast needs: after a lost connection, the link is back (issue 19).
-      int metricsListener = globalTopic.addListener(RedisLinkEvents.subscriptions(metrics.link()));
-      int nodesListener = RedisLinkEvents.watchNodes(connected, metrics.link());
       int globalListener =
           globalTopic.addListener(String.class, (name, payload) -> onGlobal(payload));
       int privateListener =
@@ -237,18 +234,11 @@ public final class RedisBus implements Bus {
       synchronized (this) { // against close(): both or neither see the joined state
         subscriptions =
             new Subscriptions(
-                globalTopic,
-                globalListener,
-                privateTopic,
-                privateListener,
-                statusListener,
-                metricsListener,
-                nodesListener);
+                globalTopic, globalListener, privateTopic, privateListener, statusListener);
         client = connected;
         global = globalTopic;
       }
       channels.joined(connected);
-      metrics.link().up();
       LOG.log(
           Level.INFO,
           "Plezi server "
@@ -408,7 +398,7 @@ public final class RedisBus implements Bus {
       current.receiveForeign(f.value());
     } else if (decoded instanceof Decoded.Rejected r) {
       metrics.rejected();
-      problems.warn("rejected a message on Redis channel '" + channel + "': " + r.reason());
+      rejections.warn("rejected a message on Redis channel '" + channel + "': " + r.reason());
     }
   }
 
@@ -422,7 +412,7 @@ public final class RedisBus implements Bus {
       deliver(current, m.envelope());
     } else if (decoded instanceof Decoded.Rejected r) {
       metrics.rejected();
-      problems.warn("rejected a message on this server's private channel: " + r.reason());
+      rejections.warn("rejected a message on this server's private channel: " + r.reason());
     } else if (decoded instanceof Decoded.Foreign f) {
       metrics.foreign();
       current.receiveForeign(f.value());
@@ -516,12 +506,6 @@ public final class RedisBus implements Bus {
     if (current == null) {
       return;
     }
-    try {
-      // Before the client shuts down: its own disconnects are no lost link.
-      RedisLinkEvents.unwatchNodes(current, subscribed.nodesListener());
-    } catch (RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> "Plezi: the Redis client is gone: " + e);
-    }
     if (ownsClient) {
       if (!Quiesce.redisson(current, deadline)) {
         LOG.log(
@@ -536,7 +520,6 @@ public final class RedisBus implements Bus {
         subscribed.global().removeListenerAsync(subscribed.globalListener());
         subscribed.own().removeListenerAsync(subscribed.ownListener());
         subscribed.own().removeListenerAsync(subscribed.statusListener());
-        subscribed.global().removeListenerAsync(subscribed.metricsListener());
       }
     } catch (RuntimeException e) {
       // Already gone with its application (a CDI proxy whose context ended): nothing to undo.

@@ -56,6 +56,9 @@ final class RedisChannels implements ClusterState {
   private final RedisCalls calls;
   private final RateLimitedLog problems = new RateLimitedLog(LOG);
 
+  /** Channel messages this server could not read: not held back by a failed publish's line. */
+  private final RateLimitedLog rejections = new RateLimitedLog(LOG);
+
   /** The bus's counts: rejected payloads, failed publishes (issue 19). */
   private final Supplier<BusMetrics> metrics;
 
@@ -295,6 +298,6 @@ final class RedisChannels implements ClusterState {
 
   private void reject(String channel, String reason) {
     metrics.get().rejected();
-    problems.warn("rejected a message on Redis channel '" + redisName(channel) + "': " + reason);
+    rejections.warn("rejected a message on Redis channel '" + redisName(channel) + "': " + reason);
   }
 }

@@ -2,7 +2,6 @@ package org.plezi.jakarta.internal.redis;
 
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.LongAdder;
 import org.plezi.jakarta.internal.bus.Healer;
 import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.bus.Outage;
@@ -23,13 +22,15 @@ final class RedisLink implements LinkState {
   final RedisCalls calls;
   private final String channel;
   private final String serverUuid;
-  private final LongAdder subscribes = new LongAdder();
 
   /** Set once joined; read by the check thread. */
   private volatile LinkCheck check;
 
-  /** The last good check, for {@link #privateSubscribers()}. */
+  /** The last good check, for {@link #privateSubscribers()} and {@link #status()}. */
   private volatile RedisLife last;
+
+  /** Whether a check has seen this server's private channel subscribed (not on every cluster). */
+  private volatile boolean seenSubscribed;
 
   RedisLink(String channel, String serverUuid, System.Logger log) {
     this.channel = channel;
@@ -46,6 +47,9 @@ final class RedisLink implements LinkState {
       throw new IllegalStateException("not joined");
     }
     RedisLife seen = current.read();
+    if (seen.subscribers() > 0) {
+      seenSubscribed = true;
+    }
     last = seen;
     return seen;
   }
@@ -62,7 +66,6 @@ final class RedisLink implements LinkState {
 
   /** Redisson (re)subscribed this server's private channel: Redis is back, or cut us. */
   void subscribed() {
-    subscribes.increment();
     healer.trigger();
   }
 
@@ -74,12 +77,21 @@ final class RedisLink implements LinkState {
     if (check == null) {
       return Status.CONNECTING;
     }
-    return outage.isDown() ? Status.DISCONNECTED : Status.CONNECTED;
+    if (outage.isDown()) {
+      return Status.DISCONNECTED;
+    }
+    // Redis answers again, but Redisson has not subscribed this server's channel again yet (the
+    // check after the resubscription tells). Only where a check has seen it subscribed: on Redis
+    // Cluster the check may run on a node that does not count it.
+    RedisLife seen = last;
+    return seen != null && seen.subscribers() == 0 && seenSubscribed
+        ? Status.DISCONNECTED
+        : Status.CONNECTED;
   }
 
   @Override
   public long reconnects() {
-    return Math.max(0, subscribes.sum() - 1);
+    return outage.ended();
   }
 
   @Override

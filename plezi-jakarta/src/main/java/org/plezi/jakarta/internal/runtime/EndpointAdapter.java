@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.runtime;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -55,6 +56,7 @@ public final class EndpointAdapter extends Endpoint {
     } else {
       session.addMessageHandler(ByteBuffer.class, data -> opened.unsupported("binary"));
     }
+    session.addMessageHandler(PongMessage.class, pong -> opened.ponged()); // the heartbeat's
     opened.opened(runtime.connections());
     if (runtime.isStopping()) {
       opened.shutdown(); // opened while undeploy was collecting connections

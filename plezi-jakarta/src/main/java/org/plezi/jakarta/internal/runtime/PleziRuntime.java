@@ -31,7 +31,7 @@ import org.plezi.jakarta.PleziMetrics;
 import org.plezi.jakarta.internal.base.Settings;
 import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.Bus;
-import org.plezi.jakarta.internal.bus.LocalBus;
+import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
@@ -106,6 +106,9 @@ public final class PleziRuntime {
 
   /** Checks the sends in flight; started in {@link #integrate}; null before, or without timeout. */
   private volatile SendTimeouts sendTimeouts;
+
+  /** Pings silent connections and closes dead and idle ones (#18); null when both are off. */
+  private volatile Heartbeats heartbeats;
 
   /** The checks before a controller exists (#16); made in {@link #integrate}. */
   private volatile UpgradeGate gate;
@@ -224,6 +227,7 @@ public final class PleziRuntime {
     ExecutorService pool = events;
     long eventsQueued = pool == null ? 0 : Threads.queued(pool);
     Bus bus = messaging.isStarted() ? messaging.bus() : null;
+    LinkState link = bus == null ? null : bus.linkState();
     return metrics.snapshot(
         sink -> {
           for (Connection connection : connections.all()) {
@@ -231,19 +235,29 @@ public final class PleziRuntime {
                 connection.metrics(), connection.outbound().queuedBytes(), connection.inboxSize());
           }
         },
-        bus instanceof LocalBus || bus == null ? "local" : "redis",
+        link == null ? "local" : "redis",
+        link == null ? 0 : link.reconnects(),
         eventsQueued);
   }
 
-  /** The readiness and liveness answer, now. */
+  /** The readiness and liveness answer, now; the Redis link as the bus's link check keeps it. */
   public PleziHealth health() {
     Bus bus = messaging.isStarted() ? messaging.bus() : null;
-    PleziHealth.Redis redis =
-        bus == null
-            ? PleziHealth.Redis.CONNECTING
-            : bus instanceof LocalBus
-                ? PleziHealth.Redis.NOT_CONFIGURED
-                : metrics.bus().link().state();
+    LinkState link = bus == null ? null : bus.linkState();
+    PleziHealth.Redis redis;
+    if (bus == null) {
+      redis = PleziHealth.Redis.CONNECTING;
+    } else if (link == null) {
+      redis = PleziHealth.Redis.NOT_CONFIGURED;
+    } else {
+      redis =
+          switch (link.status()) {
+            case CONNECTING -> PleziHealth.Redis.CONNECTING;
+            case CONNECTED -> PleziHealth.Redis.CONNECTED;
+            // Closed: the application is stopping, which health reports as well.
+            case DISCONNECTED, CLOSED -> PleziHealth.Redis.DISCONNECTED;
+          };
+    }
     return PleziHealth.of(serverUuid, started, stopping.get(), redis);
   }
 
@@ -330,6 +344,14 @@ public final class PleziRuntime {
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS), scheduler);
     this.sendTimeouts =
         SendTimeouts.start(settings.get(Settings.SEND_TIMEOUT_MILLIS), serverUuid, connections);
+    this.heartbeats =
+        Heartbeats.start(
+            settings,
+            serverUuid,
+            connections,
+            dead ->
+                closer.execute(
+                    () -> disconnect(dead, CloseCodes.HEARTBEAT_TIMEOUT, "heartbeat timeout")));
     scheduler.scheduleWithFixedDelay(
         () -> handOff.expire(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
     this.timers = scheduler;
@@ -427,6 +449,10 @@ public final class PleziRuntime {
     SendTimeouts timeouts = sendTimeouts;
     if (timeouts != null) {
       timeouts.stop();
+    }
+    Heartbeats beats = heartbeats;
+    if (beats != null) {
+      beats.stop();
     }
     ScheduledExecutorService sweep = timers;
     if (sweep != null) {

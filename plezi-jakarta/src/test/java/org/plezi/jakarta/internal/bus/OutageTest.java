@@ -57,6 +57,18 @@ class OutageTest {
   }
 
   @Test
+  void anOutageUnderWayIsNotYetAReconnect() {
+    assertThat(outage.ended()).isZero();
+    outage.failed("first");
+    assertThat(outage.ended()).isZero();
+    outage.recovered();
+    assertThat(outage.ended()).isEqualTo(1);
+    outage.failed("second");
+    assertThat(outage.count()).isEqualTo(2);
+    assertThat(outage.ended()).isEqualTo(1);
+  }
+
+  @Test
   void recoveringWithoutAnOutageLogsNothing() {
     assertThat(outage.recovered()).isFalse();
     assertThat(outage.isDown()).isFalse();

@@ -29,7 +29,7 @@ class JmxRegistrationTest {
   private final Supplier<PleziMetrics> snapshot =
       () -> {
         snapshots.incrementAndGet();
-        return metrics.snapshot(null, "local", 0);
+        return metrics.snapshot(null, "local", 0, 0);
       };
   private final Supplier<PleziHealth> health =
       () -> PleziHealth.of(UUID, true, false, PleziHealth.Redis.NOT_CONFIGURED);

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.PleziMetrics;
 import org.plezi.jakarta.internal.metrics.BusMetrics.Kind;
 
@@ -23,7 +22,7 @@ class BusMetricsTest {
   void aSentTimeGivesTheLatencyToNow() {
     bus.receivedSentAt(bus.nowMicros() - 1_500);
     bus.receivedSentAt(Long.valueOf(bus.nowMicros() - 3));
-    PleziMetrics.Latency latency = bus.snapshot("redis").latency();
+    PleziMetrics.Latency latency = bus.snapshot("redis", 0).latency();
     assertThat(latency.count()).isEqualTo(2);
     assertThat(latency.sumMicros()).isEqualTo(1_503);
     assertThat(latency.maxMicros()).isEqualTo(1_500);
@@ -38,13 +37,13 @@ class BusMetricsTest {
     bus.receivedSentAt(bus.nowMicros() - BusMetrics.MAX_CLOCK_GAP_MICROS - 1);
     bus.receivedSentAt(bus.nowMicros() + BusMetrics.MAX_CLOCK_GAP_MICROS + 1);
     bus.receivedSentAt(12); // 1970
-    assertThat(bus.snapshot("redis").latency().count()).isZero();
+    assertThat(bus.snapshot("redis", 0).latency().count()).isZero();
   }
 
   @Test
   void aSenderAheadOfThisClockCountsAsSkewed() {
     bus.receivedSentAt(bus.nowMicros() + 200);
-    PleziMetrics.Latency latency = bus.snapshot("redis").latency();
+    PleziMetrics.Latency latency = bus.snapshot("redis", 0).latency();
     assertThat(latency.count()).isEqualTo(1);
     assertThat(latency.skewed()).isEqualTo(1);
   }
@@ -58,7 +57,7 @@ class BusMetricsTest {
     bus.rejected();
     bus.foreign();
     bus.publishFailed();
-    PleziMetrics.Bus snapshot = bus.snapshot("redis");
+    PleziMetrics.Bus snapshot = bus.snapshot("redis", 0);
     assertThat(snapshot.published())
         .containsEntry("multicast", 1L)
         .containsEntry("unicast", 1L)
@@ -71,29 +70,8 @@ class BusMetricsTest {
   }
 
   @Test
-  void theRedisLinkCountsAReconnectOnlyAfterALoss() {
-    RedisLink link = bus.link();
-    assertThat(link.state()).isEqualTo(PleziHealth.Redis.CONNECTING);
-    assertThat(link.down()).isFalse(); // never joined: still connecting
-    assertThat(link.state()).isEqualTo(PleziHealth.Redis.CONNECTING);
-    assertThat(link.up()).isFalse();
-    assertThat(link.up()).isFalse();
-    assertThat(link.state()).isEqualTo(PleziHealth.Redis.CONNECTED);
-    assertThat(link.down()).isTrue();
-    assertThat(link.down()).isFalse();
-    assertThat(link.state()).isEqualTo(PleziHealth.Redis.DISCONNECTED);
-    assertThat(link.up()).isTrue();
-    assertThat(link.reconnects()).isEqualTo(1);
-    assertThat(bus.snapshot("redis").reconnects()).isEqualTo(1);
-  }
-
-  @Test
-  void theLinkStateIsKeptWhenMetricsAreOff() {
-    RedisLink link = new BusMetrics(false, Clock.systemUTC()).link();
-    link.up();
-    link.down();
-    assertThat(link.state()).isEqualTo(PleziHealth.Redis.DISCONNECTED);
-    link.up();
-    assertThat(link.reconnects()).isZero();
+  void reconnectsAreTheBussCountAndZeroWhenMetricsAreOff() {
+    assertThat(bus.snapshot("redis", 2).reconnects()).isEqualTo(2);
+    assertThat(BusMetrics.standalone(false).snapshot("redis", 2).reconnects()).isZero();
   }
 }

@@ -36,7 +36,7 @@ class MetricsTest {
     chat.dispatched(Source.SERVER, false);
     chat.rejected(Rejection.NOT_FOUND);
 
-    PleziMetrics.Route route = metrics.snapshot(null, "local", 0).routes().get("/chat/{room}");
+    PleziMetrics.Route route = metrics.snapshot(null, "local", 0, 0).routes().get("/chat/{room}");
     assertThat(route.controller()).isEqualTo("com.example.Chat");
     assertThat(route.connections()).isEqualTo(1);
     assertThat(route.opened()).isEqualTo(2);
@@ -78,6 +78,7 @@ class MetricsTest {
               sink.connection(stranger, 1_000, 9); // not this deployment's: ignored
             },
             "redis",
+            0,
             12);
     assertThat(snapshot.routes().keySet()).containsExactly("/a", "/b");
     PleziMetrics.Queues queuesA = snapshot.routes().get("/a").queues();
@@ -96,18 +97,18 @@ class MetricsTest {
     Metrics metrics = new Metrics(true, UUID, clock);
     metrics.addRoute("/a", "A").opened();
     metrics.addRoute("/b", "B").opened();
-    assertThat(metrics.snapshot(null, "local", 0).connections()).isEqualTo(2);
+    assertThat(metrics.snapshot(null, "local", 0, 0).connections()).isEqualTo(2);
   }
 
   @Test
   void mailboxesAndUnicastsAreCounted() {
     Metrics metrics = new Metrics(true, UUID, clock);
     metrics.mailboxes().appended();
-    metrics.mailboxes().delivered();
+    metrics.mailboxes().delivered(1);
     metrics.mailboxes().dropped(3);
     metrics.mailboxes().missed();
     metrics.unicastFailed();
-    PleziMetrics snapshot = metrics.snapshot(null, "local", 0);
+    PleziMetrics snapshot = metrics.snapshot(null, "local", 0, 0);
     assertThat(snapshot.mailboxes()).isEqualTo(new PleziMetrics.Mailboxes(1, 1, 3, 1));
     assertThat(snapshot.unicastsFailed()).isEqualTo(1);
   }
@@ -119,7 +120,7 @@ class MetricsTest {
     a.opened();
     a.messageIn(10);
     metrics.unicastFailed();
-    PleziMetrics snapshot = metrics.snapshot(sink -> sink.connection(a, 64, 1), "local", 0);
+    PleziMetrics snapshot = metrics.snapshot(sink -> sink.connection(a, 64, 1), "local", 0, 0);
     assertThat(snapshot.enabled()).isFalse();
     assertThat(snapshot.routes().get("/a").opened()).isZero();
     assertThat(snapshot.routes().get("/a").traffic().messagesIn()).isZero();
@@ -131,7 +132,7 @@ class MetricsTest {
   void snapshotMapsCannotBeChanged() {
     Metrics metrics = new Metrics(true, UUID, clock);
     metrics.addRoute("/a", "A");
-    PleziMetrics snapshot = metrics.snapshot(null, "local", 0);
+    PleziMetrics snapshot = metrics.snapshot(null, "local", 0, 0);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> snapshot.routes().clear())
         .isInstanceOf(UnsupportedOperationException.class);
     org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -67,8 +67,15 @@ class FailedRemovalsIT {
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(100))
           .until(() -> !conns(redis, "ada").contains(uuid));
-      assertThat(runtime.identities().failedRemovals()).isZero();
-      assertThat(link.status()).isEqualTo(LinkState.Status.CONNECTED);
+      // the retry's callback forgets the failed removal after Redis ran it: wait for that too
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> runtime.identities().failedRemovals() == 0);
+      // CONNECTED needs the check that sees this server's channel subscribed again (#19), which may
+      // come after the heal pass that retried the removal: wait for it, never assume the order.
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> link.status() == LinkState.Status.CONNECTED);
     }
   }
 }
