@@ -13,9 +13,10 @@ import java.util.Objects;
  * snapshot was taken. Every count is exact once the operations it counts have returned, but a
  * snapshot taken while traffic flows is not atomic: two counts may be a few operations apart.
  *
- * <p>Taking a snapshot visits every open connection once (for the queue gauges): it is meant for a
- * scrape every few seconds, not for every message. JMX and the Micrometer binder read the same
- * numbers; README's <i>Metrics</i> section lists each with its Micrometer name.
+ * <p>Taking a snapshot visits every open connection once (for the queue and channel subscription
+ * gauges) and every channel and presence entry: it is meant for a scrape every few seconds, not for
+ * every message. JMX and the Micrometer binder read the same numbers; README's <i>Metrics</i>
+ * section lists each with its Micrometer name.
  *
  * <p>Map keys are tag values: close codes as decimal text ({@code "1001"}, {@code "4001"}, and
  * {@code "other"} beyond 64 distinct codes), reasons and kinds in lower case. Maps are
