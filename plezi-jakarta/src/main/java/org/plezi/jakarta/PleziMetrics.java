@@ -13,9 +13,10 @@ import java.util.Objects;
  * snapshot was taken. Every count is exact once the operations it counts have returned, but a
  * snapshot taken while traffic flows is not atomic: two counts may be a few operations apart.
  *
- * <p>Taking a snapshot visits every open connection once (for the queue gauges): it is meant for a
- * scrape every few seconds, not for every message. JMX and the Micrometer binder read the same
- * numbers; README's <i>Metrics</i> section lists each with its Micrometer name.
+ * <p>Taking a snapshot visits every open connection once (for the queue and channel subscription
+ * gauges) and every channel and presence entry: it is meant for a scrape every few seconds, not for
+ * every message. JMX and the Micrometer binder read the same numbers; README's <i>Metrics</i>
+ * section lists each with its Micrometer name.
  *
  * <p>Map keys are tag values: close codes as decimal text ({@code "1001"}, {@code "4001"}, and
  * {@code "other"} beyond 64 distinct codes), reasons and kinds in lower case. Maps are
@@ -75,6 +76,8 @@ public record PleziMetrics(
    * @param traffic frames in and out, and frames dropped
    * @param queues outbound queues and inboxes
    * @param events event method calls
+   * @param channelSubscriptions channel subscriptions of the route's open connections now (a gauge;
+   *     a connection in two channels counts twice)
    */
   public record Route(
       String route,
@@ -85,7 +88,8 @@ public record PleziMetrics(
       Map<String, Long> closes,
       Traffic traffic,
       Queues queues,
-      Events events) {
+      Events events,
+      long channelSubscriptions) {
     public Route {
       closes = ordered(closes);
     }
@@ -285,14 +289,35 @@ public record PleziMetrics(
 
   /**
    * Channels and presence on this server ({@link Controller#subscribe}, {@link Controller#track}).
+   * Messages are counted by mode, {@code event} or {@code raw} (every map holds both keys). A
+   * payload on a channel that does not decode counts in {@link Bus#rejected}, a channel publish
+   * that fails in {@link Bus#publishFailures}.
    *
    * @param channels channels with at least one subscriber on this server (a gauge)
-   * @param subscriptions subscriptions on this server; a connection in two channels counts twice
+   * @param subscriptions subscriptions on this server; a connection in two channels counts twice (a
+   *     gauge; each route's share is {@link Route#channelSubscriptions})
    * @param presenceMembers (channel, member) pairs this server holds in presence; a member's
    *     several tabs on this server count once (a gauge)
-   * @param published events published to channels from this server
-   * @param rawPublished raw texts published to channels from this server
+   * @param published messages published to channels from this server (a publish the bus refused,
+   *     which reached no one, is not counted)
+   * @param received messages that arrived over the bus from other servers, or from other programs
+   *     (raw text published with {@code redis-cli}); always 0 with the in-process bus, whose
+   *     publishes are all this server's
+   * @param delivered messages handed to this server's subscribers, once per subscriber: an event
+   *     queued in its inbox, raw text in its outbound queue (one its connection refused, closing or
+   *     full, counts in the route's {@link Traffic#dropped} instead)
    */
   public record Channels(
-      long channels, long subscriptions, long presenceMembers, long published, long rawPublished) {}
+      long channels,
+      long subscriptions,
+      long presenceMembers,
+      Map<String, Long> published,
+      Map<String, Long> received,
+      Map<String, Long> delivered) {
+    public Channels {
+      published = ordered(published);
+      received = ordered(received);
+      delivered = ordered(delivered);
+    }
+  }
 }

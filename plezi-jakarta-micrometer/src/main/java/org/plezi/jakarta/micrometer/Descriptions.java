@@ -82,7 +82,19 @@ final class Descriptions {
               "Connections closed with 4002: the inbox went over plezi.inbox.maxMessages"),
           Map.entry("plezi.events.dispatched", "@Event method calls, by source (client, server)"),
           Map.entry("plezi.events.failed", "@Event method calls that threw, by source"),
-          Map.entry("plezi.events.rejected", "Messages that called no @Event method, by reason"));
+          Map.entry("plezi.events.rejected", "Messages that called no @Event method, by reason"),
+          Map.entry("plezi.channels", "Channels with at least one subscriber on this server now"),
+          Map.entry(
+              "plezi.channel.subscriptions",
+              "Channel subscriptions of the route's open connections now (one per connection and"
+                  + " channel)"),
+          Map.entry(
+              "plezi.presence.members",
+              "Presence members (channel and member pairs) this server tracks now"),
+          Map.entry(
+              "plezi.channel.messages",
+              "Channel messages by direction (published here, received from other servers,"
+                  + " delivered to each local subscriber) and mode (event, raw)"));
 
   private Descriptions() {}
 

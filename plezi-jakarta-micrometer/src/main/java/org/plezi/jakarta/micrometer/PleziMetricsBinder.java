@@ -29,8 +29,8 @@ import org.plezi.jakarta.PleziMetrics;
  * Plezi.metrics}: nothing is counted twice, and a scrape reads one snapshot (taken again once the
  * last is a second old). Every meter carries the tag {@code context} (the context path, {@code /}
  * for the root application), so that several applications can share a registry; route meters also
- * carry {@code route}, and keyed ones {@code reason}, {@code code}, {@code source} or {@code kind}.
- * README's <i>Metrics</i> section lists every meter.
+ * carry {@code route}, and keyed ones {@code reason}, {@code code}, {@code source}, {@code kind},
+ * or {@code direction} and {@code mode}. README's <i>Metrics</i> section lists every meter.
  *
  * <p>Meters for keys that appear after binding (a close code seen for the first time, a route
  * registered later in start-up, the Redis meters) are registered when the binder next takes a
@@ -141,6 +141,38 @@ public final class PleziMetricsBinder implements MeterBinder {
         "plezi.mailbox.deliveries", Tags.empty(), null, s -> s.metrics().mailboxes().deliveries());
     m.counter("plezi.mailbox.drops", Tags.empty(), null, s -> s.metrics().mailboxes().drops());
     m.counter("plezi.mailbox.misses", Tags.empty(), null, s -> s.metrics().mailboxes().misses());
+    channels(m, metrics.channels());
+  }
+
+  /** Channel and presence sizes, and channel messages by direction and mode. */
+  private void channels(Meters m, PleziMetrics.Channels channels) {
+    m.gauge("plezi.channels", Tags.empty(), null, s -> s.metrics().channels().channels());
+    m.gauge(
+        "plezi.presence.members",
+        Tags.empty(),
+        null,
+        s -> s.metrics().channels().presenceMembers());
+    Tags published = Tags.of("direction", "published");
+    Tags received = Tags.of("direction", "received");
+    Tags delivered = Tags.of("direction", "delivered");
+    m.keyed(
+        "plezi.channel.messages",
+        published,
+        "mode",
+        channels.published().keySet(),
+        s -> s.metrics().channels().published());
+    m.keyed(
+        "plezi.channel.messages",
+        received,
+        "mode",
+        channels.received().keySet(),
+        s -> s.metrics().channels().received());
+    m.keyed(
+        "plezi.channel.messages",
+        delivered,
+        "mode",
+        channels.delivered().keySet(),
+        s -> s.metrics().channels().delivered());
   }
 
   /** The cluster latency: a function timer (count, total) and cumulative counts per bucket. */
@@ -238,6 +270,11 @@ public final class PleziMetricsBinder implements MeterBinder {
         null,
         s -> of(s, name, x -> x.queues().sendFailures()));
     m.gauge("plezi.inbox.queued", tags, null, s -> of(s, name, x -> x.queues().inboxQueued()));
+    m.gauge(
+        "plezi.channel.subscriptions",
+        tags,
+        null,
+        s -> of(s, name, PleziMetrics.Route::channelSubscriptions));
     m.counter(
         "plezi.inbox.overflows", tags, null, s -> of(s, name, x -> x.queues().inboxOverflows()));
     m.keyed(

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.internal.metrics.BusMetrics;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
@@ -31,7 +32,7 @@ class PleziMetricsBinderTest {
   private final PleziMetricsBinder binder =
       new PleziMetricsBinder(
           "/chat",
-          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3), busType, 0, 7),
+          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3, 4), busType, 0, 7),
           () -> PleziHealth.of(UUID, true, false, redis),
           0);
 
@@ -70,6 +71,50 @@ class PleziMetricsBinderTest {
     assertThat(registry.get("plezi.inbox.queued").gauge().value()).isEqualTo(3);
     assertThat(registry.get("plezi.events.pool.queued").gauge().value()).isEqualTo(7);
     assertThat(registry.get("plezi.ready").gauge().value()).isEqualTo(1);
+  }
+
+  /** Channel sizes as the deployment's registries would report them. */
+  private record ChannelSizes(long channels, long subscriptions, long presenceMembers)
+      implements ChannelMetrics.Gauges {}
+
+  @Test
+  void channelMetersReadTheSizesAndTheMessagesByDirectionAndMode() {
+    metrics.sampleChannels(new ChannelSizes(2, 5, 3));
+    ChannelMetrics channels = metrics.channels();
+    channels.published(false);
+    channels.published(true);
+    channels.published(true);
+    channels.received(false);
+    channels.delivered(false, 6);
+    MeterRegistry registry = new SimpleMeterRegistry();
+    binder.bindTo(registry);
+    assertThat(registry.get("plezi.channels").tags("context", "/chat").gauge().value())
+        .isEqualTo(2);
+    assertThat(registry.get("plezi.presence.members").gauge().value()).isEqualTo(3);
+    assertThat(
+            registry
+                .get("plezi.channel.subscriptions")
+                .tags("context", "/chat", "route", "/room/{name}")
+                .gauge()
+                .value())
+        .isEqualTo(4); // the route's connection, as sampled
+    assertThat(messages(registry, "published", "event")).isEqualTo(1);
+    assertThat(messages(registry, "published", "raw")).isEqualTo(2);
+    assertThat(messages(registry, "received", "event")).isEqualTo(1);
+    assertThat(messages(registry, "received", "raw")).isZero();
+    assertThat(messages(registry, "delivered", "event")).isEqualTo(6);
+    assertThat(messages(registry, "delivered", "raw")).isZero();
+    assertThat(registry.find("plezi.channel.messages").functionCounters()).hasSize(6);
+    channels.delivered(true, 3);
+    assertThat(messages(registry, "delivered", "raw")).isEqualTo(3); // a new snapshot per read
+  }
+
+  private static double messages(MeterRegistry registry, String direction, String mode) {
+    return registry
+        .get("plezi.channel.messages")
+        .tags("context", "/chat", "direction", direction, "mode", mode)
+        .functionCounter()
+        .count();
   }
 
   @Test
@@ -118,6 +163,9 @@ class PleziMetricsBinderTest {
         .contains("plezi_connections{context=\"/chat\",route=\"/room/{name}\"} 1")
         .contains("plezi_messages_out_bytes_total{context=\"/chat\",route=\"/room/{name}\"} 64")
         .contains("plezi_ready{context=\"/chat\"} 1")
+        .contains(
+            "plezi_channel_messages_total{context=\"/chat\",direction=\"published\",mode=\"raw\"} 0")
+        .contains("plezi_channel_subscriptions{context=\"/chat\",route=\"/room/{name}\"} 4")
         .contains("plezi_cluster_latency_seconds_count{context=\"/chat\"} 1")
         .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"+Inf\"} 1")
         .contains("plezi_cluster_latency_buckets_total{context=\"/chat\",le=\"0.000512\"} 1")

@@ -42,7 +42,9 @@ final class BusReceiver implements Bus.Receiver {
   @Override
   public void receiveChannel(ChannelMessage message) {
     if (!messaging.serverUuid().equals(message.fromServer())) { // our own: delivered already
-      messaging.channels().deliver(message, null);
+      ChannelRegistry channels = messaging.channels();
+      channels.received(message);
+      channels.deliver(message, null);
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
@@ -39,7 +40,7 @@ public final class ChannelRegistry {
   private final ConcurrentHashMap<Connection, Map<String, ChannelMode>> byConnection =
       new ConcurrentHashMap<>();
 
-  /** Publish counts (issue 19's seam); set once at start-up. */
+  /** Messages published, received and delivered (issue 19's seam); set once at start-up. */
   private volatile ChannelMetrics metrics = ChannelMetrics.standalone(false);
 
   /** {@code plezi.channels.maxPerConnection}; set once at start-up. */
@@ -165,7 +166,8 @@ public final class ChannelRegistry {
   /**
    * Hands a channel message to this server's subscribers of its mode, except {@code skip}: an event
    * into each {@code EVENT} subscriber's inbox, raw text straight into each {@code RAW}
-   * subscriber's outbound queue. Never blocks.
+   * subscriber's outbound queue. Never blocks. The subscribers that took it are counted once, after
+   * the walk.
    */
   void deliver(ChannelMessage message, ControllerConnection skip) {
     Map<Connection, ChannelMode> subscribers = channels.get(message.channel());
@@ -173,28 +175,71 @@ public final class ChannelRegistry {
       return;
     }
     if (message.isRaw()) {
-      String text = message.raw();
-      subscribers.forEach(
-          (connection, mode) -> {
-            if (mode == ChannelMode.RAW && connection != skip) {
-              connection.sendText(text);
-            }
-          });
+      RawFanOut fanOut = new RawFanOut(message.raw(), skip);
+      subscribers.forEach(fanOut);
+      metrics.delivered(true, fanOut.delivered);
       return;
     }
-    Message event = message.asEvent();
-    // Presence events reach the subscribers that asked for them, by declaring the method.
-    boolean presence = Presence.JOIN.equals(event.event()) || Presence.LEAVE.equals(event.event());
-    Inbox.Batch batch = new Inbox.Batch();
-    subscribers.forEach(
-        (connection, mode) -> {
-          if (mode == ChannelMode.EVENT
-              && connection != skip
-              && (!presence || connection.model().events().get(event.event()) != null)) {
-            connection.deliver(event, batch);
-          }
-        });
-    batch.start();
+    EventFanOut fanOut = new EventFanOut(message.asEvent(), skip);
+    subscribers.forEach(fanOut);
+    fanOut.batch.start();
+    metrics.delivered(false, fanOut.delivered);
+  }
+
+  /** A message from another server (or program) that the bus handed to this one. */
+  void received(ChannelMessage message) {
+    metrics.received(message.isRaw());
+  }
+
+  /** Raw text to each {@code RAW} subscriber but one; counts those whose queue took it. */
+  private static final class RawFanOut implements BiConsumer<Connection, ChannelMode> {
+    private final String text;
+    private final ControllerConnection skip;
+
+    /** Subscribers that took the text; the walking thread's only. */
+    int delivered;
+
+    RawFanOut(String text, ControllerConnection skip) {
+      this.text = text;
+      this.skip = skip;
+    }
+
+    @Override
+    public void accept(Connection connection, ChannelMode mode) {
+      if (mode == ChannelMode.RAW && connection != skip && connection.sendText(text)) {
+        delivered++;
+      }
+    }
+  }
+
+  /** An event to each {@code EVENT} subscriber but one; counts those whose inbox took it. */
+  private static final class EventFanOut implements BiConsumer<Connection, ChannelMode> {
+    private final Message event;
+    private final ControllerConnection skip;
+
+    /** Presence events reach the subscribers that asked for them, by declaring the method. */
+    private final boolean presence;
+
+    final Inbox.Batch batch = new Inbox.Batch();
+
+    /** Subscribers that took the event; the walking thread's only. */
+    int delivered;
+
+    EventFanOut(Message event, ControllerConnection skip) {
+      this.event = event;
+      this.skip = skip;
+      this.presence = Presence.JOIN.equals(event.event()) || Presence.LEAVE.equals(event.event());
+    }
+
+    @Override
+    public void accept(Connection connection, ChannelMode mode) {
+      if (mode == ChannelMode.EVENT
+          && connection != skip
+          && (!presence || connection.model().events().get(event.event()) != null)
+          && connection.deliver(event, batch)) {
+        delivered++;
+      }
+    }
   }
 
   /** The channels with a local subscriber (a snapshot), for the bus and the metrics. */
@@ -214,6 +259,12 @@ public final class ChannelRegistry {
       total += subscribers.size();
     }
     return total;
+  }
+
+  /** How many channels one connection is subscribed to (for the per-route metrics). */
+  public int countOf(Connection connection) {
+    Map<String, ChannelMode> names = byConnection.get(connection);
+    return names == null ? 0 : names.size();
   }
 
   /** The channels of one connection and their modes (a snapshot; for tests). */

@@ -142,6 +142,40 @@ final class DeploymentBean implements DeploymentMXBean {
     return metrics.get().mailboxes().misses();
   }
 
+  @Override
+  public long getChannels() {
+    return channels().channels();
+  }
+
+  @Override
+  public long getChannelSubscriptions() {
+    return channels().subscriptions();
+  }
+
+  @Override
+  public long getPresenceMembers() {
+    return channels().presenceMembers();
+  }
+
+  @Override
+  public Map<String, Long> getChannelMessagesPublished() {
+    return channels().published();
+  }
+
+  @Override
+  public Map<String, Long> getChannelMessagesReceived() {
+    return channels().received();
+  }
+
+  @Override
+  public Map<String, Long> getChannelMessagesDelivered() {
+    return channels().delivered();
+  }
+
+  private PleziMetrics.Channels channels() {
+    return metrics.get().channels();
+  }
+
   private PleziMetrics.Bus bus() {
     return metrics.get().bus();
   }

@@ -3,9 +3,9 @@ package org.plezi.jakarta.internal.jmx;
 import java.util.Map;
 
 /**
- * One Plezi deployment, as JMX shows it: health, totals, the bus and identity mailboxes. Values are
- * at most a second old. The meaning of each is documented on {@code PleziMetrics} and {@code
- * PleziHealth}, and in README's <i>Metrics</i> section.
+ * One Plezi deployment, as JMX shows it: health, totals, the bus, identity mailboxes, channels and
+ * presence. Values are at most a second old. The meaning of each is documented on {@code
+ * PleziMetrics} and {@code PleziHealth}, and in README's <i>Metrics</i> section.
  */
 public interface DeploymentMXBean {
   String getServerUuid();
@@ -58,4 +58,22 @@ public interface DeploymentMXBean {
   long getMailboxDrops();
 
   long getMailboxMisses();
+
+  /** Channels with a subscriber on this server now. */
+  long getChannels();
+
+  /** Channel subscriptions on this server now (a connection in two channels counts twice). */
+  long getChannelSubscriptions();
+
+  /** (channel, member) pairs this server holds in presence now. */
+  long getPresenceMembers();
+
+  /** Channel messages published from this server, by mode ({@code event}, {@code raw}). */
+  Map<String, Long> getChannelMessagesPublished();
+
+  /** Channel messages received from other servers or programs, by mode. */
+  Map<String, Long> getChannelMessagesReceived();
+
+  /** Channel messages handed to this server's subscribers (once per subscriber), by mode. */
+  Map<String, Long> getChannelMessagesDelivered();
 }

@@ -131,4 +131,9 @@ final class RouteBean implements RouteMXBean {
   public Map<String, Long> getEventsRejected() {
     return now().events().rejected();
   }
+
+  @Override
+  public long getChannelSubscriptions() {
+    return now().channelSubscriptions();
+  }
 }

@@ -50,4 +50,7 @@ public interface RouteMXBean {
   Map<String, Long> getEventsFailed();
 
   Map<String, Long> getEventsRejected();
+
+  /** Channel subscriptions of the route's open connections now. */
+  long getChannelSubscriptions();
 }

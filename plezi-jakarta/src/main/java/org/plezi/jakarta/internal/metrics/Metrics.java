@@ -16,16 +16,17 @@ public final class Metrics {
   /** What a snapshot needs from the live deployment: the gauges of its open connections. */
   public interface Sampler {
     /**
-     * Adds each open connection's queues to its route's gauges.
+     * Adds each open connection's queues and channel subscriptions to its route's gauges.
      *
-     * @param sink receives each connection's route, outbound queued bytes and inbox size
+     * @param sink receives each connection's route, outbound queued bytes, inbox size and number of
+     *     channels subscribed
      */
     void sample(GaugeSink sink);
   }
 
   /** Receives one open connection's gauges. */
   public interface GaugeSink {
-    void connection(RouteMetrics route, long queuedBytes, long inboxSize);
+    void connection(RouteMetrics route, long queuedBytes, long inboxSize, long subscriptions);
   }
 
   private final boolean enabled;
@@ -54,7 +55,7 @@ public final class Metrics {
     this.channels = new ChannelMetrics(enabled);
   }
 
-  /** Channel publishes (issue 17). */
+  /** Channel messages published, received and delivered (issue 17). */
   public ChannelMetrics channels() {
     return channels;
   }
@@ -114,10 +115,10 @@ public final class Metrics {
     }
     if (sampler != null) {
       sampler.sample(
-          (route, queuedBytes, inboxSize) -> {
+          (route, queuedBytes, inboxSize, subscriptions) -> {
             RouteMetrics.Gauges g = gauges.get(route);
             if (g != null) {
-              g.add(queuedBytes, inboxSize);
+              g.add(queuedBytes, inboxSize, subscriptions);
             }
           });
     }
@@ -132,6 +133,6 @@ public final class Metrics {
         mailboxes.snapshot(),
         unicastsFailed.sum(),
         eventsQueued,
-        channels.snapshot(enabled ? channelGauges : null));
+        channels.snapshot(channelGauges));
   }
 }

@@ -238,7 +238,8 @@ public final class RouteMetrics {
             sendFailures.sum(),
             g.inboxQueued,
             inboxOverflows.sum()),
-        new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()));
+        new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()),
+        g.channelSubscriptions);
   }
 
   /** Queue gauges summed over a route's open connections while a snapshot is taken. */
@@ -246,12 +247,14 @@ public final class RouteMetrics {
     private long outboundBytes;
     private long largestOutboundBytes;
     private long inboxQueued;
+    private long channelSubscriptions;
 
-    /** Adds one open connection's queues. */
-    public void add(long queuedBytes, long inboxSize) {
+    /** Adds one open connection's queues and channel subscriptions. */
+    public void add(long queuedBytes, long inboxSize, long subscriptions) {
       outboundBytes += queuedBytes;
       largestOutboundBytes = Math.max(largestOutboundBytes, queuedBytes);
       inboxQueued += inboxSize;
+      channelSubscriptions += subscriptions;
     }
   }
 }

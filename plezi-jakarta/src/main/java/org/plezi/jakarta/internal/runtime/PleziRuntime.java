@@ -35,6 +35,7 @@ import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.delivery.ChannelRegistry;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.RuntimeHooks;
@@ -230,9 +231,13 @@ public final class PleziRuntime {
     LinkState link = bus == null ? null : bus.linkState();
     return metrics.snapshot(
         sink -> {
+          ChannelRegistry channels = messaging.channels();
           for (Connection connection : connections.all()) {
             sink.connection(
-                connection.metrics(), connection.outbound().queuedBytes(), connection.inboxSize());
+                connection.metrics(),
+                connection.outbound().queuedBytes(),
+                connection.inboxSize(),
+                channels.countOf(connection));
           }
         },
         link == null ? "local" : "redis",

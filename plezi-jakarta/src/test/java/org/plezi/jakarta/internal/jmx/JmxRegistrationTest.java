@@ -3,7 +3,9 @@ package org.plezi.jakarta.internal.jmx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javax.management.MBeanServer;
@@ -14,6 +16,7 @@ import javax.management.openmbean.TabularData;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.PleziMetrics;
+import org.plezi.jakarta.internal.metrics.ChannelMetrics;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
@@ -64,6 +67,46 @@ class JmxRegistrationTest {
       assertThat(row.get("value")).isEqualTo(1L);
     }
     assertThat(server.queryNames(new ObjectName(JmxRegistration.DOMAIN + ":*"), null)).isEmpty();
+  }
+
+  /** Channel sizes as the deployment's registries would report them. */
+  private record ChannelSizes(long channels, long subscriptions, long presenceMembers)
+      implements ChannelMetrics.Gauges {}
+
+  @Test
+  void theDeploymentShowsChannelsAndPresenceAndEachRouteItsSubscriptions() throws Exception {
+    metrics.sampleChannels(new ChannelSizes(2, 3, 1));
+    metrics.channels().published(false);
+    metrics.channels().published(true);
+    metrics.channels().received(true);
+    metrics.channels().delivered(false, 3);
+    Supplier<PleziMetrics> sampled =
+        () -> metrics.snapshot(sink -> sink.connection(room, 0, 0, 3), "local", 0, 0);
+    try (JmxRegistration registration =
+        JmxRegistration.register(server, "/chat", UUID, List.of("/room/{name}"), sampled, health)) {
+      ObjectName deployment = JmxRegistration.deploymentName("/chat", UUID);
+      ObjectName route = JmxRegistration.routeName("/chat", UUID, "/room/{name}");
+      assertThat(server.getAttribute(deployment, "Channels")).isEqualTo(2L);
+      assertThat(server.getAttribute(deployment, "ChannelSubscriptions")).isEqualTo(3L);
+      assertThat(server.getAttribute(deployment, "PresenceMembers")).isEqualTo(1L);
+      assertThat(byKey(server.getAttribute(deployment, "ChannelMessagesPublished")))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("event", 1L, "raw", 1L));
+      assertThat(byKey(server.getAttribute(deployment, "ChannelMessagesReceived")))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("event", 0L, "raw", 1L));
+      assertThat(byKey(server.getAttribute(deployment, "ChannelMessagesDelivered")))
+          .containsExactlyInAnyOrderEntriesOf(Map.of("event", 3L, "raw", 0L));
+      assertThat(server.getAttribute(route, "ChannelSubscriptions")).isEqualTo(3L);
+    }
+  }
+
+  /** An MXBean map attribute (open type: a table of key and value rows) as a map. */
+  private static Map<String, Long> byKey(Object attribute) {
+    Map<String, Long> map = new HashMap<>();
+    for (Object row : ((TabularData) attribute).values()) {
+      CompositeData data = (CompositeData) row;
+      map.put((String) data.get("key"), (Long) data.get("value"));
+    }
+    return map;
   }
 
   @Test

@@ -72,10 +72,10 @@ class MetricsTest {
     PleziMetrics snapshot =
         metrics.snapshot(
             sink -> {
-              sink.connection(a, 100, 1);
-              sink.connection(a, 300, 2);
-              sink.connection(b, 50, 0);
-              sink.connection(stranger, 1_000, 9); // not this deployment's: ignored
+              sink.connection(a, 100, 1, 2);
+              sink.connection(a, 300, 2, 0);
+              sink.connection(b, 50, 0, 3);
+              sink.connection(stranger, 1_000, 9, 5); // not this deployment's: ignored
             },
             "redis",
             0,
@@ -86,6 +86,8 @@ class MetricsTest {
     assertThat(queuesA.largestOutboundBytes()).isEqualTo(300);
     assertThat(queuesA.inboxQueued()).isEqualTo(3);
     assertThat(snapshot.routes().get("/b").queues().outboundBytes()).isEqualTo(50);
+    assertThat(snapshot.routes().get("/a").channelSubscriptions()).isEqualTo(2);
+    assertThat(snapshot.routes().get("/b").channelSubscriptions()).isEqualTo(3);
     assertThat(snapshot.eventsQueued()).isEqualTo(12);
     assertThat(snapshot.bus().type()).isEqualTo("redis");
     assertThat(snapshot.takenAt()).isEqualTo(NOW);
@@ -120,12 +122,59 @@ class MetricsTest {
     a.opened();
     a.messageIn(10);
     metrics.unicastFailed();
-    PleziMetrics snapshot = metrics.snapshot(sink -> sink.connection(a, 64, 1), "local", 0, 0);
+    PleziMetrics snapshot = metrics.snapshot(sink -> sink.connection(a, 64, 1, 0), "local", 0, 0);
     assertThat(snapshot.enabled()).isFalse();
     assertThat(snapshot.routes().get("/a").opened()).isZero();
     assertThat(snapshot.routes().get("/a").traffic().messagesIn()).isZero();
     assertThat(snapshot.routes().get("/a").queues().outboundBytes()).isEqualTo(64);
     assertThat(snapshot.unicastsFailed()).isZero();
+  }
+
+  /** Sizes as a registry would report them. */
+  private record ChannelSizes(long channels, long subscriptions, long presenceMembers)
+      implements ChannelMetrics.Gauges {}
+
+  @Test
+  void channelMessagesAreCountedByModeAndTheSizesSampledAtTheSnapshot() {
+    Metrics metrics = new Metrics(true, UUID, clock);
+    assertThat(metrics.snapshot(null, "local", 0, 0).channels())
+        .isEqualTo(
+            new PleziMetrics.Channels(
+                0,
+                0,
+                0,
+                Map.of("event", 0L, "raw", 0L),
+                Map.of("event", 0L, "raw", 0L),
+                Map.of("event", 0L, "raw", 0L)));
+    metrics.sampleChannels(new ChannelSizes(2, 5, 3));
+    ChannelMetrics channels = metrics.channels();
+    channels.published(false);
+    channels.published(false);
+    channels.published(true);
+    channels.received(true);
+    channels.delivered(false, 4);
+    channels.delivered(true, 0);
+    channels.delivered(true, 2);
+    PleziMetrics.Channels snapshot = metrics.snapshot(null, "local", 0, 0).channels();
+    assertThat(snapshot.channels()).isEqualTo(2);
+    assertThat(snapshot.subscriptions()).isEqualTo(5);
+    assertThat(snapshot.presenceMembers()).isEqualTo(3);
+    assertThat(snapshot.published()).containsExactly(Map.entry("event", 2L), Map.entry("raw", 1L));
+    assertThat(snapshot.received()).containsExactly(Map.entry("event", 0L), Map.entry("raw", 1L));
+    assertThat(snapshot.delivered()).containsExactly(Map.entry("event", 4L), Map.entry("raw", 2L));
+  }
+
+  @Test
+  void whenOffChannelSizesAreStillSampledButNothingIsCounted() {
+    Metrics metrics = new Metrics(false, UUID, clock);
+    metrics.sampleChannels(new ChannelSizes(1, 2, 1));
+    metrics.channels().published(false);
+    metrics.channels().delivered(false, 3);
+    PleziMetrics.Channels snapshot = metrics.snapshot(null, "local", 0, 0).channels();
+    assertThat(snapshot.subscriptions()).isEqualTo(2);
+    assertThat(snapshot.presenceMembers()).isEqualTo(1);
+    assertThat(snapshot.published().values()).containsOnly(0L);
+    assertThat(snapshot.delivered().values()).containsOnly(0L);
   }
 
   @Test
