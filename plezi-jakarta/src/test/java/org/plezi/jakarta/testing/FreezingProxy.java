@@ -59,6 +59,13 @@ public final class FreezingProxy implements AutoCloseable {
     }
   }
 
+  /** Forwards again on every connection {@link #freeze()} stopped: a pause, not a loss. */
+  public void thaw() {
+    for (Link link : links) {
+      link.frozen = false;
+    }
+  }
+
   /** Resets (RST, both sides) every connection made so far. */
   public void reset() {
     for (Link link : links) {

@@ -98,6 +98,12 @@ public final class MailClient {
     }
   }
 
+  /** Whether the current connection is open (false before the first connect). */
+  public boolean isOpen() {
+    WsClient client = socket;
+    return client != null && client.session() != null && client.session().isOpen();
+  }
+
   public void close() throws Exception {
     WsClient client = socket;
     if (client != null) {
