@@ -25,15 +25,29 @@ import org.plezi.jakarta.testing.ServerProcess;
 final class StandaloneJetty implements DeployedChat {
   static final String MODULES = "http,ee10-deploy,ee10-websocket-jakarta,ee10-cdi";
 
+  /** The same without {@code ee10-cdi}: a Jetty with no CDI at all (no CDI API either). */
+  static final String MODULES_WITHOUT_CDI = "http,ee10-deploy,ee10-websocket-jakarta";
+
   private final ServerProcess process;
   private final ChatScenario.Site site;
+  private final Path base;
 
-  private StandaloneJetty(ServerProcess process, ChatScenario.Site site) {
+  private StandaloneJetty(ServerProcess process, ChatScenario.Site site, Path base) {
     this.process = process;
     this.site = site;
+    this.base = base;
   }
 
+  /** Jetty with {@value #MODULES}, serving {@code war}. */
   static StandaloneJetty start(Path home, Path war, Duration timeout) throws Exception {
+    return start(home, war, MODULES, timeout);
+  }
+
+  /**
+   * Jetty with the given modules, serving {@code war}; ready once {@code /<war name>/} answers 200.
+   */
+  static StandaloneJetty start(Path home, Path war, String modules, Duration timeout)
+      throws Exception {
     int port = Ports.free();
     Path base = Containers.runDirectory("jetty-" + port);
     String javaBin = ServerProcess.javaHome().resolve("bin/java").toString();
@@ -46,7 +60,7 @@ final class StandaloneJetty implements DeployedChat {
                 startJar,
                 "jetty.home=" + home,
                 "jetty.base=" + base,
-                "--add-modules=" + MODULES)
+                "--add-modules=" + modules)
             .directory(base.toFile())
             .redirectErrorStream(true)
             .redirectOutput(setupLog.toFile())
@@ -80,7 +94,12 @@ final class StandaloneJetty implements DeployedChat {
       process.close();
       throw e;
     }
-    return new StandaloneJetty(process, site);
+    return new StandaloneJetty(process, site, base);
+  }
+
+  /** What Jetty wrote to its standard output and error. */
+  Path consoleLog() {
+    return base.resolve("logs/console.log");
   }
 
   @Override

@@ -4,14 +4,25 @@ import java.util.Map;
 import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
+import org.plezi.jakarta.Plezi;
 import org.plezi.jakarta.Route;
 
 /**
  * Channels (issue 17) driven by the client: text "op:channel[:text]" subscribes, unsubscribes or
- * publishes; each command answers once it ran, and a refused one answers "error <message>".
+ * publishes; each command answers once it ran, and a refused one answers "error <message>". "mpub"
+ * and "mraw" publish through the deployment's {@link org.plezi.jakarta.Messenger}.
  */
 @Route("/rooms")
 public class ChannelChat extends Controller {
+  /** The deployment, for its Messenger; set while the upgrade request is at hand. */
+  private jakarta.servlet.ServletContext context;
+
+  @Override
+  protected boolean preConnect() {
+    context = request().getServletContext();
+    return true;
+  }
+
   @Override
   protected void onOpen() {
     write("uuid " + uuid());
@@ -43,6 +54,14 @@ public class ChannelChat extends Controller {
           publishRaw(channel, part[2]);
           write("published");
         }
+        case "mpub" -> {
+          Plezi.messenger(context).publish(channel, "say", part[2]);
+          write("published");
+        }
+        case "mraw" -> {
+          Plezi.messenger(context).publishRaw(channel, part[2]);
+          write("published");
+        }
         case "many" -> {
           int count = Integer.parseInt(channel);
           for (int i = 0; i < count; i++) {
@@ -69,7 +88,7 @@ public class ChannelChat extends Controller {
                         write(failure != null ? "who failed " + failure : "who " + members));
         default -> write("unknown command " + command);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | UnsupportedOperationException e) {
       write("error " + e.getMessage());
     }
   }

@@ -1,10 +1,12 @@
 package org.plezi.jakarta.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.plezi.jakarta.testing.WsClient;
  * Two servers in JVMs of their own on a test-owned Redis Cluster (six nodes: three masters, three
  * replicas), through {@code plezi.redis.config}: multicasts, class broadcasts, unicasts and
  * identity mailboxes cross the servers; an identity's keys share one slot whatever its name (braces
- * included); the private channels are sharded and the global one is not.
+ * included); the private channels are sharded and the global one is not; application channels
+ * (classic pub/sub) reach the subscribers on both servers; presence is refused with a clear error.
  */
 @Timeout(180)
 class RedisClusterModeIT {
@@ -228,6 +231,132 @@ class RedisClusterModeIT {
     assertThat(redis.slot(base + "box")).isEqualTo(slot);
     assertThat(redis.cli("EXISTS", base + "meta")).isEqualTo("1");
     assertThat(redis.cli("EXISTS", base + "conns")).isEqualTo("1");
+  }
+
+  private WsClient room(ClusterNode.Running server) throws Exception {
+    WsClient client = open(server, "/rooms");
+    uuid(client);
+    return client;
+  }
+
+  private static void command(WsClient client, String command, String answer) throws Exception {
+    client.send(command);
+    client.expectText(answer);
+  }
+
+  /** The servers subscribed to an application channel: classic subscriptions on every node. */
+  private static long channelServers(String channel) {
+    long servers = 0;
+    for (RedisNode node : redis.nodes()) {
+      String[] numsub = node.cli("PUBSUB", "NUMSUB", CHANNEL + ":ch:" + channel).split("\n");
+      servers += Long.parseLong(numsub[numsub.length - 1].trim());
+    }
+    return servers;
+  }
+
+  private static void awaitChannelServers(String channel, long servers) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> channelServers(channel) == servers);
+  }
+
+  /**
+   * Channels (issue 17) on Redis Cluster: a publish from either server, from a Messenger and from
+   * redis-cli on any node reaches each subscriber on both servers once; an unsubscribe stops it,
+   * and a server with no subscriber is not sent the channel.
+   */
+  @Test
+  void channelsReachTheSubscribersOfBothServersOnceAndLeaveWithTheirLastOne() throws Exception {
+    WsClient onA = room(a);
+    WsClient onB = room(b);
+    WsClient onBToo = room(b);
+    WsClient rawOnA = room(a);
+    WsClient publisherA = room(a);
+    WsClient publisherB = room(b);
+    command(onA, "sub:lobby", "subscribed lobby");
+    command(onB, "sub:lobby", "subscribed lobby");
+    command(onBToo, "sub:lobby", "subscribed lobby");
+    command(rawOnA, "subraw:lobby", "subscribed lobby");
+    awaitChannelServers("lobby", 2); // one subscription per server
+    assertThat(shardChannels()).noneMatch(name -> name.contains(":ch:"));
+
+    command(publisherA, "pub:lobby:from A", "published");
+    onA.expectText("say from A");
+    onB.expectText("say from A");
+    onBToo.expectText("say from A");
+    command(onB, "pub:lobby:from a subscriber on B", "published"); // skips its sender
+    onA.expectText("say from a subscriber on B");
+    onBToo.expectText("say from a subscriber on B");
+    command(publisherB, "mpub:lobby:from B's Messenger", "published");
+    onA.expectText("say from B's Messenger");
+    onB.expectText("say from B's Messenger");
+    onBToo.expectText("say from B's Messenger");
+    command(publisherA, "mraw:lobby:<p>raw from A's Messenger</p>", "published");
+    rawOnA.expectText("<p>raw from A's Messenger</p>");
+    String envelope =
+        "---\n:method: :say\n:data:\n- from redis-cli\n:type: :all\n:server: another-program\n";
+    RedisNode last = redis.nodes().get(redis.nodes().size() - 1);
+    last.cli("PUBLISH", CHANNEL + ":ch:lobby", envelope); // a classic PUBLISH on any node
+    onA.expectText("say from redis-cli");
+    onB.expectText("say from redis-cli");
+    onBToo.expectText("say from redis-cli");
+    for (WsClient client : List.of(onA, onB, onBToo, rawOnA, publisherA, publisherB)) {
+      client.expectNothingMore();
+    }
+
+    command(onA, "unsub:lobby", "unsubscribed lobby");
+    command(rawOnA, "unsub:lobby", "unsubscribed lobby");
+    awaitChannelServers("lobby", 1); // A has no subscriber left: Redis sends it nothing
+    command(publisherA, "pub:lobby:A has none", "published");
+    command(publisherB, "mraw:lobby:nor raw", "published");
+    onB.expectText("say A has none");
+    onBToo.expectText("say A has none");
+    for (WsClient client : List.of(onA, onB, onBToo, rawOnA, publisherA, publisherB)) {
+      client.expectNothingMore();
+    }
+  }
+
+  /** Every sharded channel the masters know. */
+  private static Set<String> shardChannels() {
+    Set<String> sharded = new HashSet<>();
+    for (RedisNode master : redis.masters()) {
+      for (String channel : master.cli("PUBSUB", "SHARDCHANNELS").split("\n")) {
+        if (!channel.isBlank()) {
+          sharded.add(channel.trim());
+        }
+      }
+    }
+    return sharded;
+  }
+
+  /**
+   * Presence's Lua scripts read keys of other slots, which Redis Cluster refuses: before this a
+   * track looked fine, its join failed with CROSSSLOT in the log and {@code presence} answered an
+   * empty channel. Now track throws and presence fails, both saying why, without a Redis command;
+   * the connection and its channels go on.
+   */
+  @Test
+  void presenceIsRefusedWithAClearErrorAndTheConnectionGoesOn() throws Exception {
+    WsClient watcher = room(b);
+    command(watcher, "sub:hall", "subscribed hall");
+    WsClient ada = room(a);
+    command(ada, "login:ada", "logged in as ada");
+    ada.send("track:hall:ADA");
+    assertThat(ada.nextText())
+        .startsWith("error Plezi: presence does not run on Redis Cluster")
+        .contains("a single Redis server or Sentinel");
+    ada.send("who:hall");
+    assertThat(ada.nextText())
+        .startsWith("who failed ")
+        .contains("UnsupportedOperationException: Plezi: presence does not run on Redis Cluster");
+    command(ada, "untrack:hall", "untracked hall"); // not tracked: nothing to do
+    awaitChannelServers("hall", 1);
+    command(ada, "pub:hall:still here", "published");
+    watcher.expectText("say still here");
+    watcher.expectNothingMore(); // no presenceJoin
+    for (RedisNode master : redis.masters()) {
+      assertThat(master.cli("KEYS", CHANNEL + ":pr:*")).isBlank();
+      assertThat(master.cli("KEYS", CHANNEL + ":alive:*")).isBlank();
+    }
+    assertThat(Files.readString(dir.resolve("a.log"))).doesNotContain("CROSSSLOT");
   }
 
   @Test

@@ -25,7 +25,9 @@ import org.redisson.client.codec.StringCodec;
  * read and write ignores and removes the servers whose key expired, so its members leave every list
  * within {@value #TTL_MILLIS} ms. A restarted instance has a new uuid and cannot make them alive
  * again. Each operation is one Lua script (a single Redis server or Sentinel: the scripts touch
- * keys they are not given, which Redis Cluster refuses).
+ * keys they are not given, which Redis Cluster refuses). On Redis Cluster the store refuses every
+ * call with {@link #ON_CLUSTER}, without a Redis command: the scripts would fail with {@code
+ * CROSSSLOT} on join and leave, and a list would answer an empty channel, as if nobody were there.
  */
 public final class RedisPresenceStore implements PresenceStore {
   /** How long a server's members outlive its last heartbeat, at most. */
@@ -33,6 +35,11 @@ public final class RedisPresenceStore implements PresenceStore {
 
   /** How often a server renews its liveness. */
   public static final long HEARTBEAT_MILLIS = 3_000;
+
+  /** Why presence is refused on Redis Cluster. */
+  public static final String ON_CLUSTER =
+      "Plezi: presence does not run on Redis Cluster (its Lua scripts read keys in other slots);"
+          + " use a single Redis server or Sentinel for an application that tracks presence";
 
   private static final String ALIVE =
       "local function alive(s) return redis.call('EXISTS', ARGV[2] .. s) == 1 end\n";
@@ -101,7 +108,7 @@ public final class RedisPresenceStore implements PresenceStore {
   }
 
   private void beat() {
-    if (!bus.isConnected()) {
+    if (!bus.isConnected() || unsupported() != null) {
       return;
     }
     bus.calls()
@@ -167,8 +174,25 @@ public final class RedisPresenceStore implements PresenceStore {
             });
   }
 
+  /** {@link #ON_CLUSTER} once joined to Redis Cluster; null on a single server or Sentinel. */
+  @Override
+  public String unsupported() {
+    if (!bus.isConnected()) {
+      return null; // not known yet: a call now fails as during an outage
+    }
+    try {
+      return PrivateChannels.sharded(bus.client()) ? ON_CLUSTER : null;
+    } catch (IllegalStateException e) {
+      return null; // closing: the call fails as during an outage
+    }
+  }
+
   private <T> CompletableFuture<T> eval(
       String script, RScript.ReturnType type, List<Object> keys, Object... values) {
+    String refused = unsupported();
+    if (refused != null) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException(refused));
+    }
     return bus.calls()
         .callAsync(
             () ->
