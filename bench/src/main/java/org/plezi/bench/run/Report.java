@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Writes the run's results as Markdown ({@code benchmarks/latest-run.md} under the docs folder) and
- * the fan-out chart ({@code benchmarks/fanout.svg}); docs/BENCHMARKS.md quotes them.
+ * the fan-out and shootout charts ({@code benchmarks/fanout.svg}, {@code benchmarks/shootout.svg});
+ * docs/BENCHMARKS.md quotes them.
  */
 final class Report {
   final List<RunResult> fanout = new ArrayList<>();
@@ -34,6 +35,9 @@ final class Report {
     Files.writeString(dir.resolve("latest-run.md"), markdown());
     if (!fanout.isEmpty()) {
       Files.writeString(dir.resolve("fanout.svg"), chart());
+    }
+    if (!shootout.isEmpty()) {
+      Files.writeString(dir.resolve("shootout.svg"), shootoutChart(shootout));
     }
   }
 
@@ -324,7 +328,30 @@ final class Report {
                 st.cpuMicrosPerDelivery()));
       }
     }
-    return md.append('\n').toString();
+    return md.append("\n![p95 round trip against clients](shootout.svg)\n\n").toString();
+  }
+
+  /** p95 round trip against N, one line per ramp: library blue, raw endpoint orange. */
+  static String shootoutChart(List<ShootoutScenario.Ramp> ramps) {
+    List<LineChart.Series> series = new ArrayList<>();
+    for (ShootoutScenario.Ramp r : ramps) {
+      boolean library = r.side().equals("ws");
+      series.add(
+          new LineChart.Series(
+              ShootoutScenario.name(r.side()) + ", round " + r.round(),
+              library ? "#3b6fb6" : "#c9812f",
+              r.round() % 2 == 0 ? "6 3" : null,
+              r.steps().stream()
+                  .map(st -> new double[] {st.clients(), st.p95Micros() / 1e3})
+                  .toList()));
+    }
+    return LineChart.svg(
+        "Shootout: p95 broadcast round trip against clients (same run, same Tomcat)",
+        "clients (N)",
+        "p95 round trip, ms",
+        ShootoutScenario.LIMIT_MILLIS,
+        ShootoutScenario.LIMIT_MILLIS + " ms",
+        series);
   }
 
   private void jmhTable(StringBuilder md) {

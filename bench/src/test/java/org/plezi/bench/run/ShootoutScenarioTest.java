@@ -73,4 +73,22 @@ class ShootoutScenarioTest {
         .contains("| raw endpoint | 1 | **400+** |");
     assertThat(md).contains("| library | 1 | 400 | 1.0 | 600.0 | 600.0 |");
   }
+
+  @Test
+  void theChartIsWellFormedSvgWithOneLinePerRampAndTheLimit() throws Exception {
+    String svg =
+        Report.shootoutChart(
+            List.of(
+                new ShootoutScenario.Ramp("ws", 1, List.of(step(200, 10), step(400, 600)), false),
+                new ShootoutScenario.Ramp("rawws", 2, List.of(step(200, 10)), false)));
+    org.w3c.dom.Document doc =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(
+                new java.io.ByteArrayInputStream(
+                    svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(doc.getDocumentElement().getNodeName()).isEqualTo("svg");
+    assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+    assertThat(svg).contains("library, round 1", "raw endpoint, round 2", "500 ms");
+  }
 }
