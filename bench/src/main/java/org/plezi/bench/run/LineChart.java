@@ -50,11 +50,11 @@ final class LineChart {
       svg.append(
           String.format(
               "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-              left - 6, y + 4, BarChart.compact(maxY * i / 4)));
+              left - 6, y + 4, label(maxY * i / 4)));
       svg.append(
           String.format(
               "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-              x, top + plotHeight + 18, BarChart.compact(maxX * i / 4)));
+              x, top + plotHeight + 18, label(maxX * i / 4)));
     }
     svg.append(
         String.format(
@@ -119,6 +119,14 @@ final class LineChart {
 
   private static double max(List<Series> all, int axis) {
     return all.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[axis]).max().orElse(1);
+  }
+
+  /** An axis label: 1,500 as 1.5k, not rounded to 2k as the bar chart's value labels are. */
+  static String label(double value) {
+    if (value >= 1_000 && value % 1_000 != 0) {
+      return String.format(Locale.ROOT, "%.1fk", value / 1_000);
+    }
+    return BarChart.compact(value);
   }
 
   private static String escape(String text) {

@@ -91,4 +91,11 @@ class ShootoutScenarioTest {
     assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
     assertThat(svg).contains("library, round 1", "raw endpoint, round 2", "500 ms");
   }
+
+  @Test
+  void axisLabelsKeepHalfThousands() {
+    assertThat(LineChart.label(1_500)).isEqualTo("1.5k");
+    assertThat(LineChart.label(2_000)).isEqualTo("2k");
+    assertThat(LineChart.label(250)).isEqualTo("250");
+  }
 }
