@@ -125,7 +125,13 @@ public final class ShootoutClient {
     Sample s = new Sample(step, broadcasts, connections.size());
     sample = s;
     s.firstSend = System.nanoTime();
-    for (int i = 0; i < Math.min(inflight, broadcasts); i++) {
+    // No more in flight than connections: each sends one at a time, and sendNext waits for one
+    // that has none in flight.
+    int start = Math.min(inflight, Math.min(broadcasts, connections.size()));
+    if (start <= 0) {
+      throw new IllegalStateException("no connection or no broadcast to send");
+    }
+    for (int i = 0; i < start; i++) {
       s.sendNext();
     }
     long deadline = s.firstSend + SAMPLE_TIMEOUT_NANOS;
