@@ -1,16 +1,20 @@
 #!/bin/sh
-# Runs every benchmark (fan-out, channels, cluster, memory, client libraries, JMH) and writes
-# docs/benchmarks/latest-run.md and docs/benchmarks/fanout.svg. About 7 minutes here.
+# Runs every benchmark (fan-out, channels, cluster, memory, client libraries, shootout, JMH) and
+# writes docs/benchmarks/latest-run.md, docs/benchmarks/fanout.svg and shootout.svg.
 #
 #   bench/run.sh                      # everything
 #   bench/run.sh --quick              # a fifth of the messages: checks the set-up quickly
-#   bench/run.sh --only=fanout,memory # some scenarios (fanout, channels, cluster, memory, clients, jmh)
+#   bench/run.sh --only=fanout,memory # some scenarios (fanout, channels, cluster, memory, clients,
+#                                     # shootout, jmh)
 #   bench/run.sh --sizes=1000,10000   # other connection counts
+#   bench/run.sh --only=shootout --step=200 --max-clients=2000 --rounds=1
+#                                     # the shootout (#15), small: client-driven broadcasts
 #
 # Open files: 10,000 websockets take 10,000 descriptors in the server JVM and as many in the load
-# generator's JVM, more than the usual default soft limit (1,024). This script raises the limit
-# for Maven and the JVMs it starts: to 65,536 where it may (root with CAP_SYS_RESOURCE), else to
-# the hard limit. The bench checks that the limit fits the largest size and says so if not.
+# generator's JVM (the shootout's client JVM too), more than the usual default soft limit
+# (1,024). This script raises the limit for Maven and the JVMs it starts: to 65,536 where it may
+# (root with CAP_SYS_RESOURCE), else to the hard limit. The bench checks that the limit fits the
+# largest size and says so if not.
 set -e
 want=65536
 current=$(ulimit -n)

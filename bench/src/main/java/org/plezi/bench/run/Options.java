@@ -9,12 +9,21 @@ import java.util.Set;
  * The run's options: {@code --docs=DIR} (where the report goes), {@code --quick} (a fifth of the
  * messages: checks the set-up, figures are noisy), {@code
  * --only=fanout,channels,cluster,memory,clients,jmh}, {@code --sizes=1000,5000,10000}, {@code
- * --server-jvm=OPTION} (repeatable; e.g. a JFR recording).
+ * --server-jvm=OPTION} (repeatable; e.g. a JFR recording); for the shootout, {@code --step=1000}
+ * (clients added per step), {@code --max-clients=N} (stop there even if p95 holds; default: what
+ * the open files limit allows) and {@code --rounds=2} (rounds per side; 1 with {@code --quick}).
  */
 record Options(
-    Path docs, boolean quick, Set<String> only, List<Integer> sizes, List<String> serverJvm) {
+    Path docs,
+    boolean quick,
+    Set<String> only,
+    List<Integer> sizes,
+    List<String> serverJvm,
+    int step,
+    int maxClients,
+    int rounds) {
   static final List<String> ALL =
-      List.of("fanout", "channels", "cluster", "memory", "clients", "jmh");
+      List.of("fanout", "channels", "cluster", "memory", "clients", "shootout", "jmh");
 
   static Options parse(String[] args) {
     Path docs = Path.of("docs");
@@ -22,6 +31,9 @@ record Options(
     Set<String> only = new LinkedHashSet<>(ALL);
     List<Integer> sizes = List.of(1_000, 5_000, 10_000);
     List<String> serverJvm = new java.util.ArrayList<>();
+    int step = 1_000;
+    int maxClients = 0;
+    int rounds = 0;
     for (String arg : args) {
       if (arg.isBlank()) {
         continue;
@@ -38,11 +50,33 @@ record Options(
         sizes = java.util.Arrays.stream(arg.substring(8).split(",")).map(Integer::valueOf).toList();
       } else if (arg.startsWith("--server-jvm=")) {
         serverJvm.add(arg.substring(13));
+      } else if (arg.startsWith("--step=")) {
+        step = positive(arg, arg.substring(7));
+      } else if (arg.startsWith("--max-clients=")) {
+        maxClients = positive(arg, arg.substring(14));
+      } else if (arg.startsWith("--rounds=")) {
+        rounds = positive(arg, arg.substring(9));
       } else {
         throw new IllegalArgumentException("unknown option " + arg + " (see Options)");
       }
     }
-    return new Options(docs, quick, only, sizes, List.copyOf(serverJvm));
+    if (rounds == 0) {
+      rounds = quick ? 1 : 2;
+    }
+    return new Options(docs, quick, only, sizes, List.copyOf(serverJvm), step, maxClients, rounds);
+  }
+
+  private static int positive(String arg, String value) {
+    int n;
+    try {
+      n = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (n <= 0) {
+      throw new IllegalArgumentException(arg + ": a positive whole number is needed");
+    }
+    return n;
   }
 
   boolean runs(String scenario) {

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Writes the run's results as Markdown ({@code benchmarks/latest-run.md} under the docs folder) and
- * the fan-out chart ({@code benchmarks/fanout.svg}); docs/BENCHMARKS.md quotes them.
+ * the fan-out and shootout charts ({@code benchmarks/fanout.svg}, {@code benchmarks/shootout.svg});
+ * docs/BENCHMARKS.md quotes them.
  */
 final class Report {
   final List<RunResult> fanout = new ArrayList<>();
@@ -19,6 +20,7 @@ final class Report {
   final List<ChannelsScenario.PresenceResult> presence = new ArrayList<>();
   final List<ClusterScenario.ClusterResult> cluster = new ArrayList<>();
   final List<ClientsScenario.ClientCost> clients = new ArrayList<>();
+  final List<ShootoutScenario.Ramp> shootout = new ArrayList<>();
   final List<JmhScenario.Score> jmh = new ArrayList<>();
   final List<String> failures = new ArrayList<>();
   MemoryScenario.MemoryResult memory;
@@ -33,6 +35,9 @@ final class Report {
     Files.writeString(dir.resolve("latest-run.md"), markdown());
     if (!fanout.isEmpty()) {
       Files.writeString(dir.resolve("fanout.svg"), chart());
+    }
+    if (!shootout.isEmpty()) {
+      Files.writeString(dir.resolve("shootout.svg"), shootoutChart(shootout));
     }
   }
 
@@ -75,6 +80,7 @@ final class Report {
     clusterTable(md);
     memoryTable(md);
     clientsTable(md);
+    md.append(shootoutMarkdown(shootout));
     jmhTable(md);
     return md.toString();
   }
@@ -260,6 +266,92 @@ final class Report {
               c.openSeconds()));
     }
     md.append('\n');
+  }
+
+  /** The shootout's tables: per ramp its largest N held, then every step of every ramp. */
+  static String shootoutMarkdown(List<ShootoutScenario.Ramp> ramps) {
+    if (ramps.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder();
+    md.append("## Shootout (client-driven broadcasts, one server, maxThreads=8)\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Each client frame `{\"type\":\"broadcast\",...}` goes to every client, then its "
+                + "`broadcastResult` to the sender; %d broadcasts per sample, %d in flight from random "
+                + "connections; round trip from send to result; every connection got every "
+                + "broadcast of every sample exactly once. *Held*: the largest N whose sample had "
+                + "p95 <= %d ms (with `+`: the ramp stopped at `--max-clients` still within it); "
+                + "deliveries/s and server CPU per delivery at that N.\n\n",
+            ShootoutScenario.SAMPLE,
+            ShootoutScenario.IN_FLIGHT,
+            ShootoutScenario.LIMIT_MILLIS));
+    md.append("| side | round | clients held | deliveries/s | server CPU us/delivery |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    for (ShootoutScenario.Ramp r : ramps) {
+      ShootoutScenario.Step held = r.largestHeld();
+      md.append(
+          held == null
+              ? String.format(
+                  Locale.ROOT,
+                  "| %s | %d | none | | |\n",
+                  ShootoutScenario.name(r.side()),
+                  r.round())
+              : String.format(
+                  Locale.ROOT,
+                  "| %s | %d | **%,d%s** | %,.0f | %.2f |\n",
+                  ShootoutScenario.name(r.side()),
+                  r.round(),
+                  held.clients(),
+                  r.capped() ? "+" : "",
+                  held.deliveriesPerSecond(),
+                  held.cpuMicrosPerDelivery()));
+    }
+    md.append(
+        "\n| side | round | clients | p50 ms | p95 ms | max ms | deliveries/s "
+            + "| server CPU us/delivery |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (ShootoutScenario.Ramp r : ramps) {
+      for (ShootoutScenario.Step st : r.steps()) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %,d | %.1f | %.1f | %.1f | %,.0f | %.2f |\n",
+                ShootoutScenario.name(r.side()),
+                r.round(),
+                st.clients(),
+                st.p50Micros() / 1e3,
+                st.p95Micros() / 1e3,
+                st.maxMicros() / 1e3,
+                st.deliveriesPerSecond(),
+                st.cpuMicrosPerDelivery()));
+      }
+    }
+    return md.append("\n![p95 round trip against clients](shootout.svg)\n\n").toString();
+  }
+
+  /** p95 round trip against N, one line per ramp: library blue, raw endpoint orange. */
+  static String shootoutChart(List<ShootoutScenario.Ramp> ramps) {
+    List<LineChart.Series> series = new ArrayList<>();
+    for (ShootoutScenario.Ramp r : ramps) {
+      boolean library = r.side().equals("ws");
+      series.add(
+          new LineChart.Series(
+              ShootoutScenario.name(r.side()) + ", round " + r.round(),
+              library ? "#3b6fb6" : "#c9812f",
+              r.round() % 2 == 0 ? "6 3" : null,
+              r.steps().stream()
+                  .map(st -> new double[] {st.clients(), st.p95Micros() / 1e3})
+                  .toList()));
+    }
+    return LineChart.svg(
+        "Shootout: p95 broadcast round trip against clients (same run, same Tomcat)",
+        "clients (N)",
+        "p95 round trip, ms",
+        ShootoutScenario.LIMIT_MILLIS,
+        ShootoutScenario.LIMIT_MILLIS + " ms",
+        series);
   }
 
   private void jmhTable(StringBuilder md) {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.plezi.bench.client.LoadClient;
 
 /**
- * Runs the scenarios in order (fan-out, channels, cluster, memory, client libraries, JMH), writes
- * the report, and returns the exit status: non-zero when any message was lost or any scenario
- * failed.
+ * Runs the scenarios in order (fan-out, channels, cluster, memory, client libraries, shootout,
+ * JMH), writes the report, and returns the exit status: non-zero when any message was lost or any
+ * scenario failed.
  */
 public final class Runner {
   private Runner() {}
@@ -33,7 +33,10 @@ public final class Runner {
             + "; open files "
             + Machine.descriptorLimit());
     int largest = options.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (Machine.openFilesLimit() < largest + 500L) {
+    boolean sized =
+        java.util.stream.Stream.of("fanout", "channels", "cluster", "memory")
+            .anyMatch(options::runs);
+    if (sized && Machine.openFilesLimit() < largest + 500L) {
       Bench.log(
           "the open files limit ("
               + Machine.descriptorLimit()
@@ -73,6 +76,11 @@ public final class Runner {
           options,
           () -> report.clients.addAll(new ClientsScenario(options, client, logs).run()));
     }
+    scenario(
+        report,
+        "shootout",
+        options,
+        () -> report.shootout.addAll(new ShootoutScenario(options, logs).run()));
     scenario(report, "jmh", options, () -> report.jmh.addAll(new JmhScenario(options).run()));
     report.loadAfter = Machine.load();
     report.minutes = (System.nanoTime() - start) / 60e9;

@@ -74,6 +74,16 @@ public final class ServerProcess implements AutoCloseable {
   public static ServerProcess start(
       String name, Path logDir, String heap, List<String> jvmArgs, String... args)
       throws IOException {
+    return start(name, logDir, heap, jvmArgs, BenchServer.class, args);
+  }
+
+  /**
+   * Starts another JVM driven the same way (the shootout's load client): {@code main} prints {@code
+   * READY port pid} on its standard output, then answers commands line by line.
+   */
+  static ServerProcess start(
+      String name, Path logDir, String heap, List<String> jvmArgs, Class<?> main, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms" + heap);
@@ -81,7 +91,7 @@ public final class ServerProcess implements AutoCloseable {
     command.addAll(jvmArgs);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(BenchServer.class.getName());
+    command.add(main.getName());
     command.addAll(List.of(args));
     java.nio.file.Files.createDirectories(logDir);
     Process process =

@@ -20,7 +20,8 @@ import org.plezi.jakarta.Plezi;
 /**
  * The embedded Tomcat 10.1 under load: one context on 127.0.0.1 and a random port holding the
  * library's {@link FanController} at {@code /plezi} and the baseline {@link RawEndpoint} at {@code
- * /raw}, so both sides share the connector, its threads and its settings.
+ * /raw}, so both sides share the connector, its threads and its settings; likewise the shootout's
+ * {@link ShootoutController} at {@code /ws} and {@link RawShootoutEndpoint} at {@code /rawws}.
  */
 public final class BenchTomcat implements AutoCloseable {
   private final Tomcat tomcat;
@@ -49,6 +50,12 @@ public final class BenchTomcat implements AutoCloseable {
     // 10,000 websockets accepted in bursts: Tomcat's defaults are 8,192 connections, backlog 100.
     connector.setProperty("maxConnections", "-1");
     connector.setProperty("acceptCount", "2048");
+    // The shootout scenario's server runs with -Dbench.maxThreads=8, as the measurement
+    // did; the other scenarios keep Tomcat's default (200).
+    String maxThreads = System.getProperty("bench.maxThreads");
+    if (maxThreads != null) {
+      connector.setProperty("maxThreads", maxThreads);
+    }
     tomcat.setConnector(connector);
     File docBase = new File(baseDir, "webapp");
     docBase.mkdirs();
@@ -109,11 +116,13 @@ public final class BenchTomcat implements AutoCloseable {
           FanController.class,
           ChannelEventController.class,
           ChannelRawController.class,
-          PresenceController.class);
+          PresenceController.class,
+          ShootoutController.class);
       ServerContainer container =
           (ServerContainer) context.getAttribute(ServerContainer.class.getName());
       try {
         container.addEndpoint(RawEndpoint.config(hub));
+        container.addEndpoint(RawShootoutEndpoint.config());
       } catch (DeploymentException e) {
         throw new ServletException(e);
       }

@@ -9,7 +9,7 @@ import org.plezi.jakarta.Messenger;
  * line, {@code OK ...} or {@code ERR reason}:
  *
  * <ul>
- *   <li>{@code COUNT plezi|raw|chevent|chraw|presence}: open connections of that side.
+ *   <li>{@code COUNT plezi|raw|chevent|chraw|presence|ws|rawws}: open connections of that side.
  *   <li>{@code RUN plezi|raw|chevent|chraw COUNT WINDOW RATE}: broadcasts (see {@link
  *       Broadcaster}): a class broadcast to {@link FanController}, the baseline's, or a publish to
  *       the channel of {@link ChannelEventController} or {@link ChannelRawController}; answers
@@ -84,6 +84,8 @@ final class Commands implements AutoCloseable {
       case "chevent" -> ChannelEventController.open();
       case "chraw" -> ChannelRawController.open();
       case "presence" -> PresenceController.open();
+      case "ws" -> ShootoutController.open();
+      case "rawws" -> RawShootoutEndpoint.open();
       default -> throw new IllegalArgumentException("no side " + side);
     };
   }
