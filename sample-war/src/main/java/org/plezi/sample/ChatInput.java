@@ -22,10 +22,23 @@ final class ChatInput {
           + NAME_MAX
           + " characters, each a letter A-Z or a-z, a digit, '_', '.' or '-'";
 
+  /** The longest room name, in characters. */
+  static final int ROOM_MAX = 32;
+
+  /** Room names follow the name rule: ASCII, compared without regard to case. */
+  private static final Pattern ROOM = Pattern.compile("[A-Za-z0-9_.-]{1," + ROOM_MAX + "}");
+
+  static final String ROOM_RULE =
+      "a room name is 1 to "
+          + ROOM_MAX
+          + " characters, each a letter A-Z or a-z, a digit, '_', '.' or '-'";
+
   static final String TEXT_RULE =
       "a text is 1 to "
           + TEXT_MAX
           + " characters, not only spaces, with no control characters other than new lines and tabs";
+
+  private static final String IDENTITY_PREFIX = "chat-user:";
 
   private ChatInput() {}
 
@@ -35,6 +48,14 @@ final class ChatInput {
       return missingOrWrongType(field, value);
     }
     return NAME.matcher(name).matches() ? null : field + ": " + NAME_RULE;
+  }
+
+  /** Why {@code value} (any JSON type) is not a room name, or null. */
+  static String roomProblem(String field, Object value) {
+    if (!(value instanceof String room)) {
+      return missingOrWrongType(field, value);
+    }
+    return ROOM.matcher(room).matches() ? null : field + ": " + ROOM_RULE;
   }
 
   /** Why {@code value} is not an acceptable text, or null. */
@@ -56,7 +77,28 @@ final class ChatInput {
    * "Bob" reaches "bob"; the prefix keeps the chat's identities apart from any other use.
    */
   static String identity(String name) {
-    return "chat-user:" + name.toLowerCase(java.util.Locale.ROOT);
+    return IDENTITY_PREFIX + name.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
+   * A room's name as the chat uses it: rooms compare without regard to case, so "R1" and "r1" are
+   * one room, named "r1".
+   */
+  static String room(String wanted) {
+    return wanted.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The channel a room's members subscribe to and are tracked in (its presence). */
+  static String channel(String room) {
+    return "room:" + room;
+  }
+
+  /**
+   * The id a member of a room's presence shows to clients: its identity without the prefix, which
+   * is the name in lower case (every tab of a name is one member).
+   */
+  static String memberId(String member) {
+    return member.startsWith(IDENTITY_PREFIX) ? member.substring(IDENTITY_PREFIX.length()) : member;
   }
 
   private static String missingOrWrongType(String field, Object value) {

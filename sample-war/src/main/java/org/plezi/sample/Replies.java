@@ -1,8 +1,11 @@
 package org.plezi.sample;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every frame the chat writes to a browser, built with JSON-P so that whatever a user typed is
@@ -32,6 +35,44 @@ final class Replies {
     return event("whispered").add("to", to).add("text", text).build();
   }
 
+  /**
+   * The connection is now in room R (after login: the lobby): {@code {"event":"room","room":R}}.
+   */
+  static JsonObject room(String room) {
+    return event("room").add("room", room).build();
+  }
+
+  /**
+   * Who is in room R, cluster-wide, in the order of their ids: {@code
+   * {"event":"members","room":R,"members":[{"id":I,"name":N},...]}}; {@code presence} maps each
+   * member (an identity) to its metadata.
+   */
+  static JsonObject members(String room, Map<String, Map<String, String>> presence) {
+    Map<String, String> names = new TreeMap<>();
+    presence.forEach(
+        (member, metadata) -> names.put(ChatInput.memberId(member), nameOf(member, metadata)));
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    names.forEach(
+        (id, name) -> list.add(Json.createObjectBuilder().add("id", id).add("name", name)));
+    return event("members").add("room", room).add("members", list).build();
+  }
+
+  /**
+   * A member's first tab came into room R: {@code {"event":"entered","room":R,"id":I,"name":N}}.
+   */
+  static JsonObject entered(String room, String member, Map<String, ?> metadata) {
+    return event("entered")
+        .add("room", room)
+        .add("id", ChatInput.memberId(member))
+        .add("name", nameOf(member, metadata))
+        .build();
+  }
+
+  /** A member's last tab left room R: {@code {"event":"left","room":R,"id":I}}. */
+  static JsonObject left(String room, String member) {
+    return event("left").add("room", room).add("id", ChatInput.memberId(member)).build();
+  }
+
   /** An announcement: {@code {"event":"notice","text":T}}. */
   static JsonObject notice(String text) {
     return event("notice").add("text", text).build();
@@ -49,6 +90,12 @@ final class Replies {
         .add("reason", reason)
         .add("request", request)
         .build();
+  }
+
+  /** The name a member logged in with (its metadata), else its id. */
+  private static String nameOf(String member, Map<String, ?> metadata) {
+    Object name = metadata == null ? null : metadata.get("name");
+    return name instanceof String text ? text : ChatInput.memberId(member);
   }
 
   private static JsonObjectBuilder event(String name) {

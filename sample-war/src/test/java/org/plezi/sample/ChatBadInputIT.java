@@ -64,7 +64,8 @@ class ChatBadInputIT {
   @Test
   void eventsOnlyTheServerCallsAreRefusedToClients() throws Exception {
     try (ChatUser user = ChatUser.login(site.chat(), "gil")) {
-      for (String event : List.of("notice", "chatLine", "whisperLine")) {
+      for (String event :
+          List.of("notice", "chatLine", "whisperLine", "presenceJoin", "presenceLeave")) {
         user.sendRaw("{\"event\":\"" + event + "\",\"text\":\"forged\",\"from\":\"admin\"}");
 
         assertThat(user.expectError(405).getString("result")).isEqualTo("not callable by clients");
@@ -98,6 +99,48 @@ class ChatBadInputIT {
           .isEqualTo("name: " + ChatInput.NAME_RULE);
 
       user.login("n".repeat(ChatInput.NAME_MAX)); // the longest name is fine
+    }
+  }
+
+  @Test
+  void badRoomNamesAreRefusedWithTheRuleAndTheUserStaysInItsRoom() throws Exception {
+    try (ChatUser user = ChatUser.login(site.chat(), "lee")) {
+      user.awaitRoom(ChatController.LOBBY);
+      List<String> frames =
+          List.of(
+              "{\"event\":\"join\"}",
+              "{\"event\":\"join\",\"room\":null}",
+              "{\"event\":\"join\",\"room\":7}",
+              "{\"event\":\"join\",\"room\":[\"r1\"]}",
+              "{\"event\":\"join\",\"room\":\"\"}",
+              "{\"event\":\"join\",\"room\":\"" + "r".repeat(ChatInput.ROOM_MAX + 1) + "\"}",
+              "{\"event\":\"join\",\"room\":\"two words\"}",
+              "{\"event\":\"join\",\"room\":\"room:lobby\"}",
+              "{\"event\":\"join\",\"room\":\"a/b\"}",
+              "{\"event\":\"join\",\"room\":\"<b>r</b>\"}",
+              "{\"event\":\"join\",\"room\":\"café\"}");
+      for (String frame : frames) {
+        user.sendRaw(frame);
+
+        JsonObject error = user.expectError(400);
+        assertThat(error.getString("request")).as(frame).isEqualTo("join");
+        assertThat(error.getString("reason")).as(frame).startsWith("room");
+      }
+      user.sendRaw("{\"event\":\"join\",\"room\":\"two words\"}");
+      assertThat(user.expectError(400).getString("reason"))
+          .isEqualTo("room: " + ChatInput.ROOM_RULE);
+      user.sendRaw("{\"event\":\"join\"}");
+      assertThat(user.expectError(400).getString("reason")).isEqualTo("room is missing");
+
+      assertThat(user.room()).isEqualTo(ChatController.LOBBY);
+      user.chat("still in the lobby");
+      user.expectChat("lee", "still in the lobby");
+      user.enter("R".repeat(ChatInput.ROOM_MAX)); // the longest name is fine, and case is not kept
+      user.awaitMembers("r".repeat(ChatInput.ROOM_MAX), "lee");
+    }
+    try (ChatUser visitor = ChatUser.connect(site.chat())) {
+      visitor.join("r1");
+      assertThat(visitor.expectError(401).getString("request")).isEqualTo("join");
     }
   }
 

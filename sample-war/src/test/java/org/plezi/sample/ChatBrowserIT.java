@@ -24,8 +24,9 @@ import org.plezi.jakarta.testing.Browser;
  * line where Chromium is missing, failed when CI=true) against the Tomcat WAR on embedded Tomcat:
  * both log in through the form, chat (HTML in a text shows as text), whisper, see an unknown
  * whisper target refused and a notice posted from the page; one logs out, gets a whisper while away
- * and finds it on logging in again. Screenshots of both pages go to {@code
- * target/chat-browser-*.png}.
+ * and finds it on logging in again. In rooms, three users (one with two tabs) see who is in their
+ * room, chat only with it, and see a user go when the last of its pages closes. Screenshots go to
+ * {@code target/chat-browser-*.png} and {@code target/rooms-browser-*.png}.
  */
 @Timeout(120)
 class ChatBrowserIT {
@@ -105,6 +106,103 @@ class ChatBrowserIT {
           .as("bob's page shows no whisper meant for alice")
           .isEqualTo(0L);
     }
+  }
+
+  @Test
+  void roomsListWhoIsInThemAndKeepTheirChatsToThemselves() throws Exception {
+    Browser ben = null;
+    Browser benAgain = null;
+    try (Browser ann = Browser.start();
+        Browser cat = Browser.start()) {
+      ben = Browser.start();
+      logIn(ann, "ann");
+      logIn(ben, "ben");
+      logIn(cat, "cat");
+      awaitRoom(ann, "lobby");
+
+      joinRoom(ann, "r1");
+      joinRoom(ben, "R1"); // rooms compare without case
+      joinRoom(cat, "r2");
+      awaitMembers(ann, "ann", "ben");
+      awaitMembers(ben, "ann", "ben");
+      awaitMembers(cat, "cat");
+
+      send(ann, "", "hello r1");
+      awaitLine(ben, "chat", "ann:", "hello r1");
+      send(cat, "", "hello r2");
+      awaitLine(cat, "chat", "cat:", "hello r2");
+      assertThat(chatTexts(cat))
+          .as("cat, in r2, does not get r1's chat")
+          .containsExactly("hello r2");
+
+      // A second tab of ben: one member, listed once.
+      benAgain = Browser.start();
+      logIn(benAgain, "ben");
+      joinRoom(benAgain, "r1");
+      awaitMembers(benAgain, "ann", "ben");
+      assertThat(members(ann)).containsExactly("ann", "ben");
+
+      // A bad room name is refused with the rule; the page stays in its room.
+      cat.driver().findElement(By.id("room-input")).sendKeys("no good");
+      cat.driver().findElement(By.cssSelector("#room-form button[type=submit]")).click();
+      Awaitility.await("cat's page shows why the room name is refused")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> cat.driver().findElement(By.id("room-error")).isDisplayed());
+      assertThat(cat.driver().findElement(By.id("room-error")).getText())
+          .isEqualTo("400 bad request: room: " + ChatInput.ROOM_RULE);
+      assertThat(cat.driver().findElement(By.id("room-name")).getText()).isEqualTo("r2");
+
+      screenshot(ann, "rooms-browser-ann.png");
+      screenshot(cat, "rooms-browser-cat.png");
+
+      ben.close(); // ben's other tab is still in r1
+      ben = null;
+      // A leave for ben's first page would come within this second (the last page's, below, does).
+      Awaitility.await().pollDelay(Duration.ofSeconds(1)).until(() -> true);
+      assertThat(members(ann)).as("ben still has a page in r1").containsExactly("ann", "ben");
+      benAgain.close();
+      benAgain = null;
+      awaitMembers(ann, "ann");
+    } finally {
+      for (Browser page : java.util.Arrays.asList(ben, benAgain)) {
+        if (page != null) {
+          page.close();
+        }
+      }
+    }
+  }
+
+  private static void joinRoom(Browser page, String room) {
+    page.driver().findElement(By.id("room-input")).sendKeys(room);
+    page.driver().findElement(By.cssSelector("#room-form button[type=submit]")).click();
+    awaitRoom(page, ChatInput.room(room));
+  }
+
+  private static void awaitRoom(Browser page, String room) {
+    Awaitility.await("the page is in room " + room)
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> room.equals(page.driver().findElement(By.id("room-name")).getText()));
+  }
+
+  /** Waits until the page's who's-online list reads exactly {@code names} (in name order). */
+  private static void awaitMembers(Browser page, String... names) {
+    Awaitility.await("members " + List.of(names))
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> members(page).equals(List.of(names)));
+  }
+
+  @SuppressWarnings("unchecked") // the script returns an array of strings
+  private static List<String> members(Browser page) {
+    return (List<String>)
+        page.run(
+            "return Array.from(document.querySelectorAll('#members li')).map(li => li.textContent)");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> chatTexts(Browser page) {
+    return (List<String>)
+        page.run(
+            "return Array.from(document.querySelectorAll('#log li.chat .text')).map(s => s.textContent)");
   }
 
   private static void logIn(Browser page, String name) {

@@ -21,7 +21,9 @@ import org.plezi.sample.ChatScenario.Site;
  * joined through a real redis-server of the test's own: users on either instance chat, whisper (to
  * an online user and to one who is away, whose whisper waits in Redis) and get notices posted to
  * the other; and another program publishing Plezi's YAML envelope on the web.xml's channel {@code
- * plezi_sample} reaches every user.
+ * plezi_sample} reaches every user. In rooms, a chat from a user on one instance reaches the room's
+ * members on the other and nobody in another room, and each instance lists the room's members of
+ * both.
  */
 @Timeout(120)
 class ChatClusterIT {
@@ -126,6 +128,43 @@ class ChatClusterIT {
       onB.expectNothingMore();
       onA.chat("still here");
       onA.expectChat("target-a", "still here");
+    }
+  }
+
+  @Test
+  void aRoomsChatCrossesToItsMembersOnTheOtherInstanceOnlyAndItsMembersAreListedOnBoth()
+      throws Exception {
+    String room = "crossing-" + Long.toString(System.nanoTime() % 46656, 36);
+    String channel = "plezi_sample:ch:room:" + room;
+    try (ChatUser ben = ChatUser.login(b.chat(), "ben-rooms");
+        ChatUser dan = ChatUser.login(b.chat(), "dan-rooms");
+        ChatUser ann = ChatUser.login(a.chat(), "ann-rooms")) {
+      ben.enter(room);
+      ben.awaitMembers(room, "ben-rooms");
+      dan.enter(room + "-next-door");
+      dan.awaitMembers(room + "-next-door", "dan-rooms");
+      // Redis pub/sub keeps nothing: B must be subscribed to the room before A's member enters.
+      Awaitility.await("B subscribed to the room on Redis")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> redis.subscribers(channel) == 1);
+
+      ann.enter(room);
+      ann.awaitMembers(room, "ann-rooms", "ben-rooms"); // A lists B's member
+      ben.awaitMembers(room, "ann-rooms", "ben-rooms"); // and B is told of A's
+      Awaitility.await("A subscribed to the room on Redis")
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> redis.subscribers(channel) == 2);
+
+      ann.chat("across the room");
+      ann.expectChat("ann-rooms", "across the room");
+      ben.expectChat("ann-rooms", "across the room");
+      dan.chat("next door"); // B's own round trip: what reached ben has been handed to dan if ever
+      dan.expectChat("dan-rooms", "next door");
+      dan.expectNothingMore();
+
+      ann.close();
+      ben.awaitMembers(room, "ben-rooms");
+      ben.expectNothingMore();
     }
   }
 

@@ -57,6 +57,28 @@ class ChatInputTest {
   }
 
   @Test
+  void roomNamesFollowTheNameRuleAndCompareWithoutCase() {
+    for (String room : List.of("lobby", "R1", "j.doe_42-x", "r".repeat(32))) {
+      assertThat(ChatInput.roomProblem("room", room)).as(room).isNull();
+    }
+    for (String room : List.of("", "r".repeat(33), "two words", "café", "room:x", "a/b", "<b>")) {
+      assertThat(ChatInput.roomProblem("room", room))
+          .as(room)
+          .isEqualTo("room: " + ChatInput.ROOM_RULE);
+    }
+    assertThat(ChatInput.roomProblem("room", null)).isEqualTo("room is missing");
+    assertThat(ChatInput.roomProblem("room", 7L)).isEqualTo("room must be a JSON string");
+    assertThat(ChatInput.room("Tea.Room")).isEqualTo("tea.room");
+    assertThat(ChatInput.channel("tea.room")).isEqualTo("room:tea.room");
+  }
+
+  @Test
+  void aRoomsMembersShowTheirNamesWithoutTheIdentityPrefix() {
+    assertThat(ChatInput.memberId(ChatInput.identity("Bob"))).isEqualTo("bob");
+    assertThat(ChatInput.memberId("a-connection-uuid")).isEqualTo("a-connection-uuid");
+  }
+
+  @Test
   void identitiesIgnoreCaseAndCarryTheChatsPrefix() {
     assertThat(ChatInput.identity("Bob")).isEqualTo("chat-user:bob");
     assertThat(ChatInput.identity("BOB")).isEqualTo(ChatInput.identity("bob"));

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * standalone Tomcat, Payara, WildFly and across a two-server cluster: the page and the JS client
  * are served; alice and bob log in and chat; bob whispers to alice (online); carol logs in, logs
  * out, gets a whisper while away and receives it when she logs in again; a notice posted to {@code
- * api/notice} reaches everyone.
+ * api/notice} reaches everyone; alice and bob enter a room, list each other there, and a chat in it
+ * reaches bob but not carol in the lobby.
  */
 final class ChatScenario {
   private static final AtomicInteger RUNS = new AtomicInteger();
@@ -84,6 +85,18 @@ final class ChatScenario {
         aliceUser.expectNotice(notice);
         bobUser.expectNotice(notice);
         carolAgain.expectNotice(notice);
+
+        // A room: bob enters, then alice; each lists both, and a chat there skips the lobby.
+        String room = "room-" + run;
+        bobUser.enter(room);
+        bobUser.awaitMembers(room, bob);
+        aliceUser.enter(room);
+        aliceUser.awaitMembers(room, alice, bob);
+        bobUser.awaitMembers(room, alice, bob); // through b's subscription to the room: it listens
+        aliceUser.chat("in " + room);
+        aliceUser.expectChat(alice, "in " + room);
+        bobUser.expectChat(alice, "in " + room);
+        carolAgain.expectNothingMore(); // carol, in the lobby, gets none of it
       }
       aliceUser.expectNothingMore();
       bobUser.expectNothingMore();

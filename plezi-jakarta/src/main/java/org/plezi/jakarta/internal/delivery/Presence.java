@@ -59,7 +59,30 @@ public final class Presence implements ClusterState {
   private final ConcurrentHashMap<Connection, Map<String, Tracked>> byConnection =
       new ConcurrentHashMap<>();
 
-  private record Key(String channel, String member) {}
+  /**
+   * A member of a channel. Its equals and hashCode are written out: a record's generated ones link
+   * through java.lang.runtime.ObjectMethods, whose shared method handles (JDK 17) keep the last
+   * record class linked, and with it the application's class loader after undeploy (as {@code
+   * Origin} found in issue 21; TomcatRedeployContainerIT with the sample's presence).
+   */
+  private record Key(String channel, String member) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && channel.equals(that.channel)
+          && member.equals(that.member);
+    }
+
+    @Override
+    public int hashCode() {
+      return channel.hashCode() * 31 + member.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return channel + "#" + member;
+    }
+  }
 
   private record Tracked(String member, Map<String, String> metadata) {}
 

@@ -128,6 +128,23 @@ public final class RedisCalls {
     return result;
   }
 
+  /**
+   * Runs {@code operation}, which starts Redisson calls outside this class's contract (a channel's
+   * subscription, which Redisson places and restores by itself), and then removes the Netty
+   * thread-local map they leave on a container's thread, as every call here does: left there, it
+   * holds the application's class loader after undeploy.
+   */
+  public void withoutThreadLocals(Runnable operation) {
+    boolean clean = needsCleanUp();
+    try {
+      operation.run();
+    } finally {
+      if (clean) {
+        FastThreadLocal.removeAll();
+      }
+    }
+  }
+
   /** The bus is closing: from now on every call is refused, quietly. */
   public void close() {
     closed = true;

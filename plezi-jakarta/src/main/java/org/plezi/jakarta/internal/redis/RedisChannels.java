@@ -116,13 +116,15 @@ final class RedisChannels implements ClusterState {
     if (channels.containsKey(channel)) {
       return;
     }
-    channels.put(channel, client == null ? null : listen(client, channel));
+    // Called on the subscribing connection's thread, often the container's: no Netty map left.
+    calls.withoutThreadLocals(
+        () -> channels.put(channel, client == null ? null : listen(client, channel)));
   }
 
   synchronized void unsubscribe(String channel) {
     Listening listening = channels.remove(channel);
     if (listening != null) {
-      stop(listening);
+      calls.withoutThreadLocals(() -> stop(listening));
     }
   }
 
