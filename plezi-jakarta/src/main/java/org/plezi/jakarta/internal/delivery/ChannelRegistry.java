@@ -42,6 +42,9 @@ public final class ChannelRegistry {
   /** Publish counts (issue 19's seam); set once at start-up. */
   private volatile ChannelMetrics metrics = ChannelMetrics.standalone(false);
 
+  /** What the connections' cursors read (issue 18). */
+  private final ChannelHistory history = new ChannelHistory(this);
+
   /** {@code plezi.channels.maxPerConnection}; set once at start-up. */
   private volatile int maxPerConnection = 100;
 
@@ -65,6 +68,17 @@ public final class ChannelRegistry {
   /** A publish from this server. */
   void published(ChannelMessage message) {
     metrics.published(message.isRaw());
+  }
+
+  /** This server's channel history (issue 18). */
+  public ChannelHistory history() {
+    return history;
+  }
+
+  /** Whether {@code connection} is subscribed to {@code channel} in {@code EVENT} mode. */
+  boolean listensForEvents(Connection connection, String channel) {
+    Map<String, ChannelMode> names = byConnection.get(connection);
+    return names != null && names.get(channel) == ChannelMode.EVENT;
   }
 
   /** The bound on the channels of one connection. */
@@ -115,6 +129,8 @@ public final class ChannelRegistry {
         });
     if (!connection.isOpen()) {
       leave(connection); // it closed meanwhile, maybe after its own leave ran
+    } else if (history.isOn()) {
+      connection.subscribedToChannel(channel, history); // a recovery may wait for it
     }
   }
 
@@ -135,6 +151,9 @@ public final class ChannelRegistry {
         });
     if (was[0]) {
       remove(connection, channel);
+      if (history.isOn()) {
+        connection.unsubscribedFromChannel(channel);
+      }
     }
   }
 
@@ -188,9 +207,12 @@ public final class ChannelRegistry {
     Inbox.Batch batch = new Inbox.Batch();
     subscribers.forEach(
         (connection, mode) -> {
-          if (mode == ChannelMode.EVENT
-              && connection != skip
-              && (!presence || connection.model().events().get(event.event()) != null)) {
+          if (mode != ChannelMode.EVENT || connection == skip) {
+            return;
+          }
+          if (message.position() != null) {
+            connection.deliverFromChannel(message, batch, history); // issue 18
+          } else if (!presence || connection.model().events().get(event.event()) != null) {
             connection.deliver(event, batch);
           }
         });

@@ -190,9 +190,10 @@ public final class Messaging {
    */
   void publish(ChannelMessage message, ControllerConnection skip) {
     Started current = started();
-    current.bus().publishChannel(message);
-    channels.published(message);
-    channels.deliver(message, skip);
+    ChannelMessage kept = channels.history().record(message); // issue 18: its offset, if kept
+    current.bus().publishChannel(kept);
+    channels.published(kept);
+    channels.deliver(kept, skip);
   }
 
   String serverUuid() {

@@ -35,6 +35,12 @@ public interface TextDispatcher {
 
     /** The client confirmed an identity's mailbox messages up to {@code seq} (issue 18). */
     void confirmMail(String identity, long seq);
+
+    /**
+     * The client last saw {@code offset} of {@code epoch} in {@code channel}, and asks for what it
+     * missed there (issue 18).
+     */
+    void recoverChannel(String channel, String epoch, long offset);
   }
 
   /** Handles one text frame; never throws. */
