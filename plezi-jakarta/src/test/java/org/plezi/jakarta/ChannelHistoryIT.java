@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.cluster.HistoryRoom;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
 
@@ -21,39 +22,6 @@ import org.plezi.jakarta.testing.WsClient;
  */
 @Timeout(60)
 class ChannelHistoryIT {
-  /** Subscribes on the client's "join", or in onOpen with {@code ?sub=1}. */
-  @AutoDispatch
-  @Route("/history")
-  public static class Room extends Controller {
-    @Override
-    protected void onOpen() {
-      if ("1".equals(params().get("sub"))) {
-        subscribe("h");
-      }
-      write("ready");
-    }
-
-    @Event(from = Caller.CLIENT)
-    void join(Map<String, Object> message) {
-      subscribe("h");
-      write("joined");
-    }
-
-    @Event(from = Caller.CLIENT)
-    void leave(Map<String, Object> message) {
-      unsubscribe("h");
-      write("left");
-    }
-
-    @Event
-    String said(String text) {
-      return "{\"event\":\"said\",\"text\":\"" + text + "\"}";
-    }
-
-    @Event
-    void quiet(String text) {}
-  }
-
   private static final Pattern EPOCH = Pattern.compile("\"epoch\":\"([A-Za-z0-9_-]+)\"");
 
   private static TestServer server;
@@ -61,7 +29,7 @@ class ChannelHistoryIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("plezi.channels.historySize", "5"), Room.class);
+    server = TestServer.start(Map.of("plezi.channels.historySize", "5"), HistoryRoom.class);
   }
 
   @AfterAll

@@ -1,6 +1,8 @@
 package org.plezi.jakarta.internal.delivery;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.bus.HistoryStore;
@@ -25,8 +27,16 @@ import org.plezi.jakarta.internal.connection.Connection;
 public final class ChannelHistory implements ChannelCursors.Source {
   private final ChannelRegistry channels;
 
-  /** Null while off. Set once at start-up. */
+  /** Null while off or kept by the bus. Set once at start-up. */
   private volatile LocalHistoryStore store;
+
+  /** The bus that keeps the cluster's history (Redis); null when kept here or off. */
+  private volatile Bus cluster;
+
+  /** The bounds; set once at start-up. */
+  private volatile int size;
+
+  private volatile long maxAgeMillis;
 
   ChannelHistory(ChannelRegistry channels) {
     this.channels = channels;
@@ -36,13 +46,32 @@ public final class ChannelHistory implements ChannelCursors.Source {
    * Keeps up to {@code size} publications of each channel for {@code maxAgeMillis}; 0: off. At
    * start-up.
    */
-  public void configure(int size, long maxAgeMillis) {
-    store = size == 0 ? null : new LocalHistoryStore(size, maxAgeMillis, System::nanoTime);
+  public void configure(int size, long maxAgeMillis, Bus bus) {
+    this.size = size;
+    this.maxAgeMillis = maxAgeMillis;
+    boolean clustered = size > 0 && bus.keepsChannelHistory();
+    cluster = clustered ? bus : null;
+    store =
+        size == 0 || clustered ? null : new LocalHistoryStore(size, maxAgeMillis, System::nanoTime);
   }
 
   /** Whether channels keep history. */
   public boolean isOn() {
-    return store != null;
+    return store != null || cluster != null;
+  }
+
+  /** Whether {@code message} is kept by the cluster's bus ({@link #publishKept}). */
+  boolean keptByCluster(ChannelMessage message) {
+    return cluster != null && !message.isRaw() && !isPresence(message.event());
+  }
+
+  /**
+   * Keeps {@code message} in the cluster's history and publishes it there.
+   *
+   * @throws IllegalArgumentException as the bus's publish
+   */
+  CompletionStage<ChannelMessage> publishKept(ChannelMessage message) {
+    return cluster.publishChannelKept(message, size, maxAgeMillis);
   }
 
   /** {@code message} at its new place in its channel's history, or as it is if not kept. */
@@ -66,6 +95,10 @@ public final class ChannelHistory implements ChannelCursors.Source {
 
   @Override
   public List<HistoryStore.Entry> read(String channel, String epoch, long after, long before) {
+    Bus clustered = cluster;
+    if (clustered != null) {
+      return clustered.readChannelHistory(channel, epoch, after, before, maxAgeMillis);
+    }
     HistoryStore current = store;
     return current == null ? null : current.read(channel, epoch, after, before);
   }

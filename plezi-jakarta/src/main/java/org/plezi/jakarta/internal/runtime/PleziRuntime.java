@@ -339,19 +339,13 @@ public final class PleziRuntime {
     messaging
         .channels()
         .limitPerConnection((int) settings.get(Settings.CHANNELS_MAX_PER_CONNECTION));
-    if (settings.get(Settings.CHANNELS_HISTORY_SIZE) > 0
-        && bus instanceof org.plezi.jakarta.internal.redis.RedisBus) {
-      // Each server would number its own publications: refused rather than recovered wrongly.
-      throw new IllegalStateException(
-          "Plezi: plezi.channels.historySize is supported on a single server only, not with"
-              + " plezi.redis.url or plezi.redis.config (channel history in Redis is not built yet)");
-    }
     messaging
         .channels()
         .history()
         .configure(
             (int) settings.get(Settings.CHANNELS_HISTORY_SIZE),
-            settings.get(Settings.CHANNELS_HISTORY_MILLIS));
+            settings.get(Settings.CHANNELS_HISTORY_MILLIS),
+            bus);
     // The deployment's scheduler: the parked-upgrade sweep and the Messenger unicasts' timeouts.
     ScheduledExecutorService scheduler = Threads.scheduler("timers", serverUuid);
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS), scheduler);
