@@ -677,11 +677,30 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /**
-   * The client last saw {@code offset} of {@code epoch} in {@code channel} (its recovery frame):
-   * queued, so that it runs in order with the channel's publications.
+   * The client's recovery frame: each position is queued, so that it runs in order with the
+   * channel's publications.
    */
   @Override
-  public void recoverChannel(String channel, String epoch, long offset) {
+  public String recoverChannels(String[] channels, String[] epochs, long[] offsets) {
+    for (int i = 0; i < channels.length; i++) {
+      try {
+        org.plezi.jakarta.internal.bus.ChannelNames.check(channels[i]);
+      } catch (IllegalArgumentException e) {
+        return "a channel name must be 1 to 200 characters of A-Z a-z 0-9 _ . : / @ -";
+      }
+      if (!ChannelPosition.isEpoch(epochs[i])) {
+        return "an epoch must be 1 to "
+            + ChannelPosition.MAX_EPOCH
+            + " characters of A-Z a-z 0-9 _ -";
+      }
+    }
+    for (int i = 0; i < channels.length; i++) {
+      recoverChannel(channels[i], epochs[i], offsets[i]);
+    }
+    return null;
+  }
+
+  private void recoverChannel(String channel, String epoch, long offset) {
     ChannelPosition seen = new ChannelPosition(epoch, offset);
     enqueue(
         () -> {

@@ -37,10 +37,12 @@ public interface TextDispatcher {
     void confirmMail(String identity, long seq);
 
     /**
-     * The client last saw {@code offset} of {@code epoch} in {@code channel}, and asks for what it
-     * missed there (issue 18).
+     * The client last saw {@code offsets[i]} of {@code epochs[i]} in {@code channels[i]}, and asks
+     * for what it missed there (issue 18). Nothing is done unless every name and epoch is valid.
+     *
+     * @return null when done, else why the request was refused
      */
-    void recoverChannel(String channel, String epoch, long offset);
+    String recoverChannels(String[] channels, String[] epochs, long[] offsets);
   }
 
   /** Handles one text frame; never throws. */

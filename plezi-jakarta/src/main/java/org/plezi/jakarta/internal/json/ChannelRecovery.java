@@ -6,8 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import org.plezi.jakarta.internal.bus.ChannelNames;
-import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 
 /**
@@ -46,16 +44,6 @@ final class ChannelRecovery {
           || !(entry.get(2) instanceof JsonNumber offset)) {
         return "each entry of \"c\" must be [channel, epoch, offset]";
       }
-      try {
-        ChannelNames.check(channel.getString());
-      } catch (IllegalArgumentException e) {
-        return "a channel name must be 1 to 200 characters of A-Z a-z 0-9 _ . : / @ -";
-      }
-      if (!ChannelPosition.isEpoch(epoch.getString())) {
-        return "an epoch must be 1 to "
-            + ChannelPosition.MAX_EPOCH
-            + " characters of A-Z a-z 0-9 _ -";
-      }
       long number;
       BigDecimal value = offset.bigDecimalValue();
       try {
@@ -71,9 +59,6 @@ final class ChannelRecovery {
       epochs[i] = epoch.getString();
       offsets[i] = number;
     }
-    for (int i = 0; i < channels.length; i++) {
-      connection.recoverChannel(channels[i], epochs[i], offsets[i]);
-    }
-    return null;
+    return connection.recoverChannels(channels, epochs, offsets); // it checks names and epochs
   }
 }
