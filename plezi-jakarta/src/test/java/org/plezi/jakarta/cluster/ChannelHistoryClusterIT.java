@@ -129,8 +129,8 @@ class ChannelHistoryClusterIT {
     onTwo.expectText(said(epoch, seen + 1, "b"));
     onOne.close();
     publish(two, "missed 1");
+    onTwo.expectText(said(epoch, seen + 2, "missed 1")); // kept: the next comes after it
     publish(one, "missed 2");
-    onTwo.expectText(said(epoch, seen + 2, "missed 1"));
     onTwo.expectText(said(epoch, seen + 3, "missed 2"));
     WsClient back = joined(two, "[\"h\",\"" + epoch + "\"," + (seen + 1) + "]");
     ChannelHistoryIT.expectWithJoined(
@@ -148,6 +148,20 @@ class ChannelHistoryClusterIT {
     WsClient late = joined(one, "[\"h\",\"" + epoch + "\"," + (seen + 3) + "]"); // 4 is gone
     ChannelHistoryIT.expectWithJoined(late, answer(false));
     late.expectNothingMore();
+  }
+
+  @Test
+  void aServersPublicationsAreNumberedInTheOrderItMadeThem() throws Exception {
+    WsClient onTwo = joined(two, null);
+    awaitSubscribers(1);
+    publish(one, "first");
+    String[] at = position(onTwo.nextText());
+    for (int i = 0; i < 200; i++) {
+      publish(one, "n" + i); // flat out: the keeps must not overtake each other
+    }
+    for (int i = 0; i < 200; i++) {
+      onTwo.expectText(said(at[0], Long.parseLong(at[1]) + 1 + i, "n" + i));
+    }
   }
 
   @Test

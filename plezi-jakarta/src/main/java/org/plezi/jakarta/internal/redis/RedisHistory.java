@@ -2,7 +2,10 @@ package org.plezi.jakarta.internal.redis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.bus.HistoryStore;
@@ -78,10 +81,39 @@ final class RedisHistory {
     return List.of(metaPrefix + channel + "}", streamPrefix + channel + "}");
   }
 
+  /**
+   * Per channel, this server's last keep not answered yet. The keeps of one channel go one at a
+   * time: on the client's pool of connections two of them could overtake each other, and a server's
+   * publications would be numbered out of the order it made them (a run of ChannelHistoryClusterIT
+   * saw "more 5" numbered before "more 4"). Entries leave once answered.
+   */
+  private final ConcurrentHashMap<String, CompletableFuture<ChannelPosition>> tails =
+      new ConcurrentHashMap<>();
+
   /** Keeps a publication; completes with its position (on a Redisson thread). */
   CompletionStage<ChannelPosition> keep(
       String channel, String event, List<Object> args, int size, long maxAgeMillis) {
     String payload = codec.get().encode(Envelope.multicast(event, args, serverUuid));
+    AtomicReference<CompletableFuture<ChannelPosition>> mine = new AtomicReference<>();
+    tails.compute(
+        channel,
+        (name, tail) -> {
+          CompletableFuture<?> before =
+              tail == null ? CompletableFuture.completedFuture(null) : tail;
+          CompletableFuture<ChannelPosition> next =
+              before
+                  .handle((done, failure) -> null) // a failed keep holds back no other
+                  .thenCompose(none -> script(channel, payload, size, maxAgeMillis));
+          mine.set(next);
+          return next;
+        });
+    CompletableFuture<ChannelPosition> kept = mine.get();
+    kept.whenComplete((done, failure) -> tails.remove(channel, kept));
+    return kept;
+  }
+
+  private CompletableFuture<ChannelPosition> script(
+      String channel, String payload, int size, long maxAgeMillis) {
     return bus.calls()
         .<List<Object>>callAsync(
             () ->
