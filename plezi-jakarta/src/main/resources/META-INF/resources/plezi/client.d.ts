@@ -46,6 +46,17 @@ declare class PleziClient {
   onopen: ((this: PleziClient, event: Event) => void) | null;
   onclose: ((this: PleziClient, event: CloseEvent) => void) | null;
   onerror: ((this: PleziClient, event: Event) => void) | null;
+  /**
+   * Called with a channel's name when its missed publications could not be recovered after a
+   * reconnect (the history was trimmed or expired, or a new epoch began because Redis lost it), or
+   * when the server found a gap it cannot fill: reload what the channel stands for. Recovery itself
+   * is automatic: the client remembers the last `{epoch, offset}` it handled per channel with
+   * history (the `_chan_` member of the server's replies), sends them on reconnect
+   * (`{"event":"_crec_","c":[[channel, epoch, offset]]}`), holds the channel's replies until the
+   * server's answer (`{"event":"_crec_","channel":..., "recovered": true | false}`), and runs
+   * handlers once per offset, in order.
+   */
+  onrecoveryfailed: ((this: PleziClient, channel: string) => void) | null;
   /** Messages no handler takes: other events, replies that are not JSON objects (given as text). */
   unknown: ((this: PleziClient, message: unknown) => void) | null;
 
@@ -75,6 +86,15 @@ declare namespace PleziClient {
   interface PleziMessage {
     event: string;
     [member: string]: unknown;
+  }
+
+  /** Where a channel publication stands (the `_chan_` member of its reply). */
+  interface ChannelPosition {
+    channel: string;
+    /** Changes when the channel's history starts again; offsets of another epoch mean nothing. */
+    epoch: string;
+    /** From 1, one more per publication of the epoch. */
+    offset: number;
   }
 
   /** The server's acknowledgement of a message that carried `_EID_`. */

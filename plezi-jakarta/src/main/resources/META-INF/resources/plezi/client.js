@@ -17,6 +17,17 @@
  * messages). The server removes a message from the mailbox only then, and hands unconfirmed ones
  * again, oldest first, when the identity registers next.
  *
+ * Channels with history (see Controller.subscribe and plezi.channels.historySize): the server tags
+ * each publication's reply with "_chan_": {"channel": ..., "epoch": ..., "offset": ...} (inside
+ * the reply, or in a frame {"event":"_chan_"} of its own). The client remembers per channel the
+ * last epoch and offset it handled and runs a handler once per offset. When it connects again it
+ * first sends {"event":"_crec_","c":[[channel, epoch, offset], ...]} (before queued emits); the
+ * server replays what was missed and answers {"event":"_crec_","channel":...,"recovered":true}.
+ * Until that answer the channel's tagged replies are held and then handled in offset order, so a
+ * handler sees every publication once and in order. When the history no longer covers the gap (it
+ * was trimmed or expired, or a new epoch began: Redis lost it), the answer says
+ * "recovered":false and onrecoveryfailed(channel) runs: reload what the channel stands for.
+ *
  * Heartbeat: page scripts cannot see websocket pings, so the client sends its own. After
  * heartbeatMs without any frame from the server it sends {"event":"_ping_"}, which the server
  * answers with {"event":"_pong_"} (neither reaches a handler nor counts as application traffic);
@@ -29,7 +40,13 @@
   'use strict';
 
   /** Own properties that are callbacks, never event handlers. */
-  const CALLBACKS = new Set(['onopen', 'onclose', 'onerror', 'unknown']);
+  const CALLBACKS = new Set(['onopen', 'onclose', 'onerror', 'unknown', 'onrecoveryfailed']);
+
+  /** Entries of one recovery frame (the server's bound). */
+  const RECOVERY_BATCH = 100;
+
+  /** Replies a channel holds while its recovery is answered; beyond, they are handled at once. */
+  const MAX_HELD = 10000;
 
   class PleziClient {
     /** The open websocket, or null between connections. */
@@ -52,6 +69,10 @@
     #toConfirm = new Map();
     #confirmCount = 0;
     #confirmTimer = null;
+    /** Per channel with history, the last {epoch, offset} handled. */
+    #positions = new Map();
+    /** Channels whose recovery is not answered yet, and the tagged replies held meanwhile. */
+    #held = new Map();
 
     /**
      * Opens a connection at once.
@@ -79,6 +100,8 @@
       this.onclose = null;
       this.onerror = null;
       this.unknown = null;
+      /** Called with (channel) when a channel's missed publications could not be recovered. */
+      this.onrecoveryfailed = null;
       this.#open();
     }
 
@@ -146,6 +169,7 @@
       socket.onopen = (event) => {
         this.#attempts = 0;
         this.#startHeartbeat(socket);
+        this.#sendPositions(socket);
         const queued = this.#queue;
         this.#queue = [];
         for (const item of queued) {
@@ -177,6 +201,7 @@
       this.#confirmTimer = null;
       this.#confirmCount = 0;
       this.#toConfirm.clear();
+      this.#held.clear(); // not handled: the positions sent on reconnect ask for them again
       this.#call('onclose', event);
       if (this.autoreconnect && !this.#closed) {
         this.#scheduleReconnect();
@@ -254,6 +279,22 @@
       if (event === '_pong_') {
         return; // the heartbeat's answer: it arrived, which is all it says
       }
+      if (event === '_crec_' && typeof message.channel === 'string') {
+        this.#recovered(message.channel, message.recovered === true);
+        return;
+      }
+      const position = message !== null && typeof message === 'object'
+        ? message._chan_ : undefined;
+      if (position !== undefined && position !== null && typeof position.channel === 'string'
+          && typeof position.epoch === 'string' && typeof position.offset === 'number') {
+        const held = this.#held.get(position.channel);
+        if (held !== undefined && held.length < MAX_HELD) {
+          held.push({ event, message, position });
+        } else {
+          this.#handlePublication(event, message, position);
+        }
+        return;
+      }
       const mail = message !== null && typeof message === 'object' ? message._mail_ : undefined;
       if (mail !== undefined && mail !== null && typeof mail.identity === 'string'
           && typeof mail.seq === 'number') {
@@ -274,6 +315,44 @@
         return;
       }
       this.#dispatch(event, message);
+    }
+
+    /** Sends the last position of every channel, so that the server replays what was missed. */
+    #sendPositions(socket) {
+      const entries = [];
+      for (const [channel, at] of this.#positions) {
+        entries.push([channel, at.epoch, at.offset]);
+        this.#held.set(channel, []);
+      }
+      for (let i = 0; i < entries.length; i += RECOVERY_BATCH) {
+        socket.send(JSON.stringify({ event: '_crec_', c: entries.slice(i, i + RECOVERY_BATCH) }));
+      }
+    }
+
+    /** The server's answer for a channel: handles what was held, in offset order. */
+    #recovered(channel, ok) {
+      const held = this.#held.get(channel) || [];
+      this.#held.delete(channel);
+      if (!ok) {
+        this.#positions.delete(channel);
+        this.#call('onrecoveryfailed', channel);
+      }
+      held.sort((a, b) => a.position.offset - b.position.offset);
+      for (const item of held) {
+        this.#handlePublication(item.event, item.message, item.position);
+      }
+    }
+
+    /** A tagged publication: handled unless its offset was handled already. */
+    #handlePublication(event, message, position) {
+      const last = this.#positions.get(position.channel);
+      if (last !== undefined && last.epoch === position.epoch && position.offset <= last.offset) {
+        return; // a repeat
+      }
+      this.#positions.set(position.channel, { epoch: position.epoch, offset: position.offset });
+      if (event !== '_chan_') {
+        this.#dispatch(event, message);
+      }
     }
 
     #dispatch(event, message) {

@@ -220,6 +220,17 @@ public final class Settings {
     return setting == IDLE_TIMEOUT_MILLIS ? 1_000L : null;
   }
 
+  /**
+   * Publications each channel keeps for recovery (issue 18); 0, the default, keeps none. Off by
+   * default: memory (or a Redis stream) per channel, a store write per publication.
+   */
+  public static final Numeric CHANNELS_HISTORY_SIZE =
+      new Numeric("plezi.channels.historySize", 0, 0, 100_000, "messages");
+
+  /** How long a channel keeps a publication (issue 18). */
+  public static final Numeric CHANNELS_HISTORY_MILLIS =
+      new Numeric("plezi.channels.historyMillis", 300_000, 1_000, 86_400_000, "ms");
+
   // ---- end of issue 18
 
   /** Every setting this class knows, for documentation and validation. */
@@ -243,7 +254,9 @@ public final class Settings {
           CHANNELS_MAX_PER_CONNECTION,
           PING_INTERVAL_MILLIS,
           PING_TIMEOUT_MILLIS,
-          IDLE_TIMEOUT_MILLIS);
+          IDLE_TIMEOUT_MILLIS,
+          CHANNELS_HISTORY_SIZE,
+          CHANNELS_HISTORY_MILLIS);
 
   private final Map<String, Long> values;
 

@@ -68,6 +68,32 @@ public interface Bus extends AutoCloseable {
   /** Sends a channel message to every other server subscribed to it. Never blocks. */
   default void publishChannel(ChannelMessage message) {}
 
+  /**
+   * Whether this bus keeps channel history for the cluster (issue 18); when not, history is kept in
+   * this JVM.
+   */
+  default boolean keepsChannelHistory() {
+    return false;
+  }
+
+  /**
+   * Keeps an event publication in its channel's history, then sends it with its position to the
+   * other servers; never blocks. Only when {@link #keepsChannelHistory}.
+   *
+   * @return completes with the message at its position (on a bus thread), or fails
+   * @throws IllegalArgumentException when the message is over the bus's bounds (nothing was kept)
+   */
+  default java.util.concurrent.CompletionStage<ChannelMessage> publishChannelKept(
+      ChannelMessage message, int size, long maxAgeMillis) {
+    throw new UnsupportedOperationException("this bus keeps no channel history");
+  }
+
+  /** As {@link HistoryStore#read}, from the cluster's history; waits for it. */
+  default java.util.List<HistoryStore.Entry> readChannelHistory(
+      String channel, String epoch, long after, long before, long maxAgeMillis) {
+    return null;
+  }
+
   @Override
   void close();
 }

@@ -18,6 +18,8 @@ import org.plezi.jakarta.MailboxMessage;
 import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.base.Settings;
+import org.plezi.jakarta.internal.bus.ChannelMessage;
+import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.event.EventMethod;
@@ -572,6 +574,144 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     }
   }
 
+  // ------------------------------------------------------- channels with history (issue 18)
+
+  /** The reply key of a mailbox message's tag. */
+  private static final String MAIL_KEY = "_mail_";
+
+  /** The reply key of a channel publication's position. */
+  static final String CHANNEL_KEY = "_chan_";
+
+  /** The event of the frame that answers a client's recovery. */
+  public static final String RECOVERY_EVENT = "_crec_";
+
+  /** Where this connection stands in its channels with history; made on first use. Inbox only. */
+  private ChannelCursors cursors;
+
+  /** The server's subscriptions and histories, handed over by the first channel call. */
+  private volatile ChannelCursors.Source channelSource;
+
+  private static final ChannelCursors.Source NO_CHANNELS =
+      new ChannelCursors.Source() {
+        @Override
+        public boolean listensForEvents(Connection connection, String channel) {
+          return false;
+        }
+
+        @Override
+        public List<org.plezi.jakarta.internal.bus.HistoryStore.Entry> read(
+            String channel, String epoch, long after, long before) {
+          return null;
+        }
+      };
+
+  private final ChannelCursors.Sink channelSink =
+      new ChannelCursors.Sink() {
+        @Override
+        public void deliver(String channel, ChannelPosition at, String event, List<Object> args) {
+          String tag =
+              model.textDispatcher() == null
+                  ? null
+                  : "{\"channel\":\""
+                      + channel
+                      + "\",\"epoch\":\""
+                      + at.epoch()
+                      + "\",\"offset\":"
+                      + at.offset()
+                      + "}";
+          receiveEvent(event, args, null, CHANNEL_KEY, tag);
+        }
+
+        @Override
+        public void recovery(String channel, boolean recovered) {
+          if (model.textDispatcher() != null) {
+            outbound.offerText(
+                "{\"event\":\""
+                    + RECOVERY_EVENT
+                    + "\",\"channel\":\""
+                    + channel
+                    + "\",\"recovered\":"
+                    + recovered
+                    + "}");
+          }
+        }
+      };
+
+  private ChannelCursors cursors() {
+    if (cursors == null) {
+      cursors = new ChannelCursors();
+    }
+    return cursors;
+  }
+
+  /**
+   * Queues a publication of a channel with history for the event method: repeats are dropped, gaps
+   * filled from the history first. Any thread, never blocks.
+   */
+  public boolean deliverFromChannel(
+      ChannelMessage message, Inbox.Batch batch, ChannelCursors.Source source) {
+    channelSource = source;
+    return enqueue(
+        () ->
+            cursors()
+                .live(
+                    message.channel(),
+                    message.position(),
+                    message.event(),
+                    message.args(),
+                    source,
+                    channelSink),
+        batch,
+        true);
+  }
+
+  /** The controller subscribed this connection to {@code channel} (for events). */
+  public void subscribedToChannel(String channel, ChannelCursors.Source source) {
+    channelSource = source;
+    enqueue(() -> cursors().subscribed(this, channel, source, channelSink), null, false);
+  }
+
+  /** The controller took this connection out of {@code channel}. */
+  public void unsubscribedFromChannel(String channel) {
+    enqueue(() -> cursors().unsubscribed(channel), null, false);
+  }
+
+  /**
+   * The client's recovery frame: each position is queued, so that it runs in order with the
+   * channel's publications.
+   */
+  @Override
+  public String recoverChannels(String[] channels, String[] epochs, long[] offsets) {
+    for (int i = 0; i < channels.length; i++) {
+      try {
+        org.plezi.jakarta.internal.bus.ChannelNames.check(channels[i]);
+      } catch (IllegalArgumentException e) {
+        return "a channel name must be 1 to 200 characters of A-Z a-z 0-9 _ . : / @ -";
+      }
+      if (!ChannelPosition.isEpoch(epochs[i])) {
+        return "an epoch must be 1 to "
+            + ChannelPosition.MAX_EPOCH
+            + " characters of A-Z a-z 0-9 _ -";
+      }
+    }
+    for (int i = 0; i < channels.length; i++) {
+      recoverChannel(channels[i], epochs[i], offsets[i]);
+    }
+    return null;
+  }
+
+  private void recoverChannel(String channel, String epoch, long offset) {
+    ChannelPosition seen = new ChannelPosition(epoch, offset);
+    enqueue(
+        () -> {
+          ChannelCursors.Source source = channelSource;
+          cursors()
+              .recover(this, channel, seen, source == null ? NO_CHANNELS : source, channelSink);
+        },
+        null,
+        false);
+  }
+
   /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
   private void receiveEvent(String event, List<Object> values) {
     receiveEvent(event, values, null);
@@ -579,17 +719,25 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** As {@link #receiveEvent(String, List)}; {@code message}: the mail it is, or null. */
   private void receiveEvent(String event, List<Object> values, MailboxMessage message) {
-    String tag = mailTag(message);
+    receiveEvent(event, values, message, MAIL_KEY, mailTag(message));
+  }
+
+  /**
+   * As {@link #receiveEvent(String, List)}; {@code tag}, when not null, goes with the reply under
+   * {@code key} ({@code _mail_} or {@code _chan_}).
+   */
+  private void receiveEvent(
+      String event, List<Object> values, MailboxMessage message, String key, String tag) {
     EventMethod method = model.events().get(event);
     if (method == null) {
       metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
-      drop(event, "no @Event method of that name", tag);
+      drop(event, "no @Event method of that name", key, tag);
       return;
     }
     if (!method.callableBy(Caller.SERVER)) {
       // Another connection, a Messenger, mail or the bus (any publisher on the Redis channel).
       metrics.rejected(RouteMetrics.Rejection.NOT_CALLABLE);
-      drop(event, "the event accepts its client only (@Event(from = CLIENT))", tag);
+      drop(event, "the event accepts its client only (@Event(from = CLIENT))", key, tag);
       return;
     }
     Object[] args;
@@ -597,7 +745,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       args = PositionalBinder.bind(method, values);
     } catch (CoreValues.Mismatch e) {
       metrics.rejected(RouteMetrics.Rejection.BAD_ARGUMENTS);
-      drop(event, e.getMessage(), tag);
+      drop(event, e.getMessage(), key, tag);
       return;
     }
     boolean ok =
@@ -607,7 +755,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             () -> {
               currentMail = message;
               try {
-                reply(method.invoke(controller, args), tag);
+                reply(method.invoke(controller, args), key, tag);
               } finally {
                 currentMail = null;
               }
@@ -615,11 +763,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     metrics.dispatched(RouteMetrics.Source.SERVER, ok);
   }
 
-  private void drop(String event, String why, String tag) {
+  private void drop(String event, String why, String key, String tag) {
     DROPS.warn(
         "dropped a message for event '" + event + "' of " + model.type().getName() + ": " + why);
     if (tag != null) {
-      outbound.offerText(MailTag.alone(tag)); // the client confirms it all the same
+      outbound.offerText(
+          MailTag.alone(key, tag)); // the client confirms (or counts) it all the same
     }
   }
 
@@ -627,10 +776,10 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    * What an event method returned, written to the client by auto-dispatch controllers; a mail
    * message's {@code tag} goes inside a JSON object reply, or in a frame of its own after it.
    */
-  private void reply(Object result, String tag) {
+  private void reply(Object result, String key, String tag) {
     String text =
         result != null && model.writesEventResults() ? model.textDispatcher().render(result) : null;
-    String tagged = tag == null ? null : MailTag.tagged(text, tag);
+    String tagged = tag == null ? null : MailTag.tagged(text, key, tag);
     if (tagged != null) {
       outbound.offerText(tagged);
       return;
@@ -639,7 +788,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       outbound.offerText(text);
     }
     if (tag != null) {
-      outbound.offerText(MailTag.alone(tag));
+      outbound.offerText(MailTag.alone(key, tag));
     }
   }
 

@@ -32,6 +32,14 @@ final class MailTag {
 
   /** The reply with the tag inside, or null when it is not a JSON object (send {@link #alone}). */
   static String tagged(String reply, String member) {
+    return tagged(reply, "_mail_", member);
+  }
+
+  /**
+   * The reply with {@code "key":member} as its first member, or null when it is not a JSON object;
+   * also for channel positions ({@code _chan_}, issue 18).
+   */
+  static String tagged(String reply, String key, String member) {
     if (reply == null) {
       return null;
     }
@@ -47,11 +55,16 @@ final class MailTag {
       return null;
     }
     String rest = reply.substring(open + 1).stripLeading();
-    return "{\"_mail_\":" + member + (rest.startsWith("}") ? "" : ",") + rest;
+    return "{\"" + key + "\":" + member + (rest.startsWith("}") ? "" : ",") + rest;
   }
 
   /** The frame that stands for a message whose reply could not carry the tag. */
   static String alone(String member) {
-    return "{\"event\":\"_mail_\",\"_mail_\":" + member + "}";
+    return alone("_mail_", member);
+  }
+
+  /** The frame {@code {"event":key,key:member}}. */
+  static String alone(String key, String member) {
+    return "{\"event\":\"" + key + "\",\"" + key + "\":" + member + "}";
   }
 }

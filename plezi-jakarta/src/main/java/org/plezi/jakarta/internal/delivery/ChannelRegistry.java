@@ -43,6 +43,9 @@ public final class ChannelRegistry {
   /** Messages published, received and delivered (issue 19's seam); set once at start-up. */
   private volatile ChannelMetrics metrics = ChannelMetrics.standalone(false);
 
+  /** What the connections' cursors read (issue 18). */
+  private final ChannelHistory history = new ChannelHistory(this);
+
   /** {@code plezi.channels.maxPerConnection}; set once at start-up. */
   private volatile int maxPerConnection = 100;
 
@@ -66,6 +69,17 @@ public final class ChannelRegistry {
   /** A publish from this server. */
   void published(ChannelMessage message) {
     metrics.published(message.isRaw());
+  }
+
+  /** This server's channel history (issue 18). */
+  public ChannelHistory history() {
+    return history;
+  }
+
+  /** Whether {@code connection} is subscribed to {@code channel} in {@code EVENT} mode. */
+  boolean listensForEvents(Connection connection, String channel) {
+    Map<String, ChannelMode> names = byConnection.get(connection);
+    return names != null && names.get(channel) == ChannelMode.EVENT;
   }
 
   /** The bound on the channels of one connection. */
@@ -116,6 +130,8 @@ public final class ChannelRegistry {
         });
     if (!connection.isOpen()) {
       leave(connection); // it closed meanwhile, maybe after its own leave ran
+    } else if (history.isOn()) {
+      connection.subscribedToChannel(channel, history); // a recovery may wait for it
     }
   }
 
@@ -136,6 +152,9 @@ public final class ChannelRegistry {
         });
     if (was[0]) {
       remove(connection, channel);
+      if (history.isOn()) {
+        connection.unsubscribedFromChannel(channel);
+      }
     }
   }
 
@@ -180,7 +199,7 @@ public final class ChannelRegistry {
       metrics.delivered(true, fanOut.delivered);
       return;
     }
-    EventFanOut fanOut = new EventFanOut(message.asEvent(), skip);
+    EventFanOut fanOut = new EventFanOut(message, skip, history);
     subscribers.forEach(fanOut);
     fanOut.batch.start();
     metrics.delivered(false, fanOut.delivered);
@@ -214,8 +233,10 @@ public final class ChannelRegistry {
 
   /** An event to each {@code EVENT} subscriber but one; counts those whose inbox took it. */
   private static final class EventFanOut implements BiConsumer<Connection, ChannelMode> {
+    private final ChannelMessage message;
     private final Message event;
     private final ControllerConnection skip;
+    private final ChannelHistory history;
 
     /** Presence events reach the subscribers that asked for them, by declaring the method. */
     private final boolean presence;
@@ -225,17 +246,24 @@ public final class ChannelRegistry {
     /** Subscribers that took the event; the walking thread's only. */
     int delivered;
 
-    EventFanOut(Message event, ControllerConnection skip) {
-      this.event = event;
+    EventFanOut(ChannelMessage message, ControllerConnection skip, ChannelHistory history) {
+      this.message = message;
+      this.event = message.asEvent();
       this.skip = skip;
+      this.history = history;
       this.presence = Presence.JOIN.equals(event.event()) || Presence.LEAVE.equals(event.event());
     }
 
     @Override
     public void accept(Connection connection, ChannelMode mode) {
-      if (mode == ChannelMode.EVENT
-          && connection != skip
-          && (!presence || connection.model().events().get(event.event()) != null)
+      if (mode != ChannelMode.EVENT || connection == skip) {
+        return;
+      }
+      if (message.position() != null) {
+        if (connection.deliverFromChannel(message, batch, history)) { // issue 18
+          delivered++;
+        }
+      } else if ((!presence || connection.model().events().get(event.event()) != null)
           && connection.deliver(event, batch)) {
         delivered++;
       }

@@ -29,6 +29,8 @@ import org.plezi.jakarta.internal.model.ControllerModel;
  * identities; {@link ChannelRegistry} holds channel subscriptions.
  */
 public final class Messaging {
+  private static final System.Logger LOG = System.getLogger("org.plezi.jakarta");
+
   private final String serverUuid;
   private final ConnectionRegistry connections;
   private final Messages messages;
@@ -190,9 +192,27 @@ public final class Messaging {
    */
   void publish(ChannelMessage message, ControllerConnection skip) {
     Started current = started();
-    current.bus().publishChannel(message);
-    channels.published(message);
-    channels.deliver(message, skip);
+    ChannelHistory history = channels.history();
+    if (history.keptByCluster(message)) { // issue 18: Redis numbers it, then it is delivered here
+      history
+          .publishKept(message)
+          .whenComplete(
+              (positioned, failure) -> {
+                if (failure != null) {
+                  LOG.log(
+                      System.Logger.Level.DEBUG,
+                      () -> "channel '" + message.channel() + "' not kept: " + failure);
+                }
+                ChannelMessage out = failure == null ? positioned : message; // local only then
+                channels.published(out);
+                channels.deliver(out, skip);
+              });
+      return;
+    }
+    ChannelMessage kept = history.record(message); // issue 18: its offset, if kept
+    current.bus().publishChannel(kept);
+    channels.published(kept);
+    channels.deliver(kept, skip);
   }
 
   String serverUuid() {

@@ -35,6 +35,14 @@ public interface TextDispatcher {
 
     /** The client confirmed an identity's mailbox messages up to {@code seq} (issue 18). */
     void confirmMail(String identity, long seq);
+
+    /**
+     * The client last saw {@code offsets[i]} of {@code epochs[i]} in {@code channels[i]}, and asks
+     * for what it missed there (issue 18). Nothing is done unless every name and epoch is valid.
+     *
+     * @return null when done, else why the request was refused
+     */
+    String recoverChannels(String[] channels, String[] epochs, long[] offsets);
   }
 
   /** Handles one text frame; never throws. */

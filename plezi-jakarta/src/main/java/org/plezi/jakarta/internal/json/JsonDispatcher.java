@@ -168,6 +168,13 @@ final class JsonDispatcher implements TextDispatcher {
       }
       return;
     }
+    if (name.getString().equals(ChannelRecovery.EVENT)) { // issue 18: as the above
+      String problem = ChannelRecovery.request(connection, message);
+      if (problem != null) {
+        refuse(connection, problem, null);
+      }
+      return;
+    }
     JsonValue eid = message.get("_EID_");
     if (eid != null) {
       connection.sendText(codec.ack(eid));

@@ -80,6 +80,9 @@ public final class RedisBus implements Bus {
   /** The application's channels on Redis (issue 17). */
   private final RedisChannels channels;
 
+  /** Channel history in Redis Streams (issue 18). */
+  private final RedisHistory history;
+
   /** How often the link check runs once joined ({@code plezi.redis.checkMillis}). */
   private volatile long checkMillis = 2_000;
 
@@ -131,6 +134,7 @@ public final class RedisBus implements Bus {
     this.channels =
         new RedisChannels(channel, serverUuid, () -> this.codec, link.calls, () -> metrics);
     link.healer.add(channels); // failed subscriptions are tried again by the heal pass
+    this.history = new RedisHistory(this, channel, serverUuid, () -> this.codec);
   }
 
   /** Sets {@code plezi.redis.checkMillis}; before {@link #start}. */
@@ -296,6 +300,34 @@ public final class RedisBus implements Bus {
   public void publishChannel(ChannelMessage message) {
     published.increment();
     channels.publish(message);
+  }
+
+  @Override
+  public boolean keepsChannelHistory() {
+    return true;
+  }
+
+  @Override
+  public java.util.concurrent.CompletionStage<ChannelMessage> publishChannelKept(
+      ChannelMessage message, int size, long maxAgeMillis) {
+    channels.check(message); // over the bounds: refused before anything is kept
+    return history
+        .keep(message.channel(), message.event(), message.args(), size, maxAgeMillis)
+        .thenApply(
+            at -> {
+              ChannelMessage kept = message.at(at);
+              publishChannel(kept);
+              return kept;
+            });
+  }
+
+  @Override
+  public java.util.List<org.plezi.jakarta.internal.bus.HistoryStore.Entry> readChannelHistory(
+      String channel, String epoch, long after, long before, long maxAgeMillis) {
+    if (!isConnected()) {
+      return null;
+    }
+    return history.read(channel, epoch, after, before, maxAgeMillis);
   }
 
   /** The channels' side of this bus (issue 17). */

@@ -10,6 +10,7 @@ import org.plezi.jakarta.internal.base.RateLimitedLog;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.Change;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
+import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.bus.ClusterState;
 import org.plezi.jakarta.internal.bus.Outage;
 import org.plezi.jakarta.internal.metrics.BusMetrics;
@@ -43,6 +44,11 @@ final class RedisChannels implements ClusterState {
 
   /** Extra envelope key: the raw text of a channel publish from a Plezi server. */
   static final String RAW = "_pl_raw";
+
+  /** Extra envelope keys: a kept publication's epoch and offset (issue 18). */
+  static final String EPOCH = "_pl_ep";
+
+  static final String OFFSET = "_pl_off";
 
   /** The method an envelope carrying raw text names (ignored on receipt). */
   private static final String RAW_METHOD = "_pl_raw";
@@ -231,23 +237,7 @@ final class RedisChannels implements ClusterState {
               + "' reached this server's subscribers only");
       return;
     }
-    Envelope envelope =
-        message.isRaw()
-            ? Envelope.multicast(RAW_METHOD, List.of(), serverUuid).withExtra(RAW, message.raw())
-            : Envelope.multicast(message.event(), message.args(), serverUuid);
-    String payload;
-    try {
-      payload = codec.get().encode(envelope);
-    } catch (IllegalArgumentException e) {
-      metrics.get().publishFailed();
-      throw new IllegalArgumentException(
-          "Plezi: a publish to channel '"
-              + message.channel()
-              + "' was refused, nothing was sent: its "
-              + e.getMessage()
-              + " (plezi.bus.maxMessageBytes bounds what crosses the Redis bus)",
-          e);
-    }
+    String payload = encode(message);
     RTopic topic = current.getTopic(redisName(message.channel()), StringCodec.INSTANCE);
     calls
         .publishAsync(() -> topic.publishAsync(payload))
@@ -261,6 +251,50 @@ final class RedisChannels implements ClusterState {
                 }
               }
             });
+  }
+
+  /** Whether {@code message} fits the bus's bounds; throws as {@link #publish} does if not. */
+  void check(ChannelMessage message) {
+    encode(message);
+  }
+
+  private String encode(ChannelMessage message) {
+    Envelope envelope =
+        message.isRaw()
+            ? Envelope.multicast(RAW_METHOD, List.of(), serverUuid).withExtra(RAW, message.raw())
+            : Envelope.multicast(message.event(), message.args(), serverUuid);
+    if (message.position() != null) {
+      envelope =
+          envelope
+              .withExtra(EPOCH, message.position().epoch())
+              .withExtra(OFFSET, message.position().offset());
+    }
+    try {
+      return codec.get().encode(envelope);
+    } catch (IllegalArgumentException e) {
+      metrics.get().publishFailed();
+      throw new IllegalArgumentException(
+          "Plezi: a publish to channel '"
+              + message.channel()
+              + "' was refused, nothing was sent: its "
+              + e.getMessage()
+              + " (plezi.bus.maxMessageBytes bounds what crosses the Redis bus)",
+          e);
+    }
+  }
+
+  /** A kept publication's position from its envelope; null when it has none (or a bad one). */
+  private static ChannelPosition position(Envelope envelope) {
+    Object epoch = envelope.extra().get(EPOCH);
+    Object offset = envelope.extra().get(OFFSET);
+    if (epoch instanceof String e
+        && ChannelPosition.isEpoch(e)
+        && offset instanceof Number n
+        && (n instanceof Long || n instanceof Integer)
+        && n.longValue() > 0) {
+      return new ChannelPosition(e, n.longValue());
+    }
+    return null;
   }
 
   /** A payload on a channel's Redis channel; Redisson's listener thread. */
@@ -281,7 +315,12 @@ final class RedisChannels implements ClusterState {
             raw instanceof String text
                 ? new ChannelMessage(channel, null, List.of(), text, envelope.server())
                 : new ChannelMessage(
-                    channel, envelope.method(), envelope.data(), null, envelope.server()));
+                    channel,
+                    envelope.method(),
+                    envelope.data(),
+                    null,
+                    envelope.server(),
+                    position(envelope)));
         return;
       }
       if (decoded instanceof Decoded.Rejected r) {
