@@ -40,6 +40,7 @@ class ChannelJitterIT {
   private static final int CLIENTS = Integer.getInteger("plezi.jitter.clients", 50);
   private static final int SECONDS = Integer.getInteger("plezi.jitter.seconds", 20);
   private static final int EVERY = Integer.getInteger("plezi.jitter.everySeconds", 5);
+  private static final long T0 = System.nanoTime();
 
   /** One client: its path, its position and what its handler saw. */
   private static final class Client {
@@ -49,6 +50,19 @@ class ChannelJitterIT {
     long offset;
     int reconnects;
     int failures;
+    boolean fresh;
+    long maxConnectMs;
+    long maxCloseMs;
+    final StringBuilder log = new StringBuilder();
+
+    synchronized void log(String what) {
+      log.append((System.nanoTime() - T0) / 1_000_000)
+          .append("ms ")
+          .append(what)
+          .append(" @")
+          .append(offset)
+          .append('\n');
+    }
 
     Client(FreezingProxy proxy) {
       this.proxy = proxy;
@@ -61,6 +75,10 @@ class ChannelJitterIT {
       long o = at.getJsonNumber("offset").longValue();
       if (e.equals(epoch) && o <= offset) {
         return;
+      }
+      if (fresh || (epoch != null && o != offset + 1)) {
+        log((fresh ? "first " : "GAP ") + o);
+        fresh = false;
       }
       epoch = e;
       offset = o;
@@ -114,6 +132,23 @@ class ChannelJitterIT {
       }
       int reconnects = 0;
       int failures = 0;
+      int bad = 0;
+      for (Client client : clients) {
+        int f = expected.indexOf(client.handled.isEmpty() ? "" : client.handled.get(0));
+        if (f < 0
+            || !client.handled.equals(expected.subList(f, expected.size()))
+            || client.failures > 0) {
+          if (bad++ < 6) System.out.println("JITTER BAD CLIENT\n" + client.log);
+        }
+      }
+      System.out.println(
+          "JITTER bad clients: "
+              + bad
+              + ", slowest connect "
+              + clients.stream().mapToLong(c -> c.maxConnectMs).max().orElse(0)
+              + " ms, slowest close "
+              + clients.stream().mapToLong(c -> c.maxCloseMs).max().orElse(0)
+              + " ms");
       for (Client client : clients) {
         // Handled from the first message published after its first connection, then every one
         int first = expected.indexOf(client.handled.isEmpty() ? "" : client.handled.get(0));
@@ -148,9 +183,15 @@ class ChannelJitterIT {
       boolean first = true;
       while (true) {
         boolean last = !publishing.get();
+        client.log("connect");
+        long connecting = System.nanoTime();
         WsClient ws =
             WsClient.connect(
                 URI.create("ws://127.0.0.1:" + client.proxy.port() + "/history?sub=1"));
+        client.log("connected");
+        client.maxConnectMs =
+            Math.max(client.maxConnectMs, (System.nanoTime() - connecting) / 1_000_000);
+        client.fresh = true;
         try {
           client.reconnects += first ? 0 : 1;
           Map<String, List<JsonObject>> held = new HashMap<>();
@@ -174,6 +215,7 @@ class ChannelJitterIT {
               throw new AssertionError("unexpected " + received);
             }
             if (text.text().equals("ready")) {
+              client.log("ready");
               ready = true;
               if (client.epoch != null) { // sent first, as the JavaScript client does
                 ws.send(
@@ -190,6 +232,7 @@ class ChannelJitterIT {
             JsonObject frame = Json.createReader(new StringReader(text.text())).readObject();
             if ("_crec_".equals(frame.getString("event", null))) {
               List<JsonObject> waiting = held.remove("h");
+              client.log("crec " + frame + " held " + (waiting == null ? -1 : waiting.size()));
               if (!frame.getBoolean("recovered")) {
                 client.failures++;
               }
@@ -216,9 +259,14 @@ class ChannelJitterIT {
           }
         } finally {
           if (!last) {
+            client.log("cut");
             client.proxy.cut(); // FIN, no close frame: what was on its way is lost
           }
+          long closing = System.nanoTime();
           ws.close();
+          client.maxCloseMs =
+              Math.max(client.maxCloseMs, (System.nanoTime() - closing) / 1_000_000);
+          client.log("closed");
         }
         first = false;
         Thread.sleep(2_000);
