@@ -10,6 +10,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.plezi.jakarta.testing.Directories;
 
 /** Where the {@code containers} profile put the servers and the WARs, and file chores. */
@@ -36,11 +38,29 @@ final class Containers {
   }
 
   /**
+   * The system property that names the failsafe execution a test runs in (sample-war's containers
+   * profile): {@code none} for the one without an Arquillian adapter, else the adapter's container
+   * ({@code tomcat10}, {@code tomcat11}, {@code wildfly}, {@code payara}). Each container test is
+   * enabled in its execution only, so that {@code -Dit.test=...}, which overrides every execution's
+   * includes, never runs one without its adapter or twice.
+   */
+  static final String ARQUILLIAN = "plezi.arquillian";
+
+  /**
    * The built WAR of the given system property ({@code plezi.war.plain} or {@code
    * plezi.war.tomcat}).
    */
-  static Path war(String property) {
+  static Path warFile(String property) {
     return required(property);
+  }
+
+  /**
+   * The built WAR of the given system property as ShrinkWrap reads it, unchanged and under its own
+   * name (so that it answers at {@code /<war name>/}), for an Arquillian {@code @Deployment}.
+   */
+  static WebArchive war(String property) {
+    Path war = warFile(property);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
   }
 
   /** A fresh directory under target/container-runs for one server run. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.testing.WarBuilder;
 import org.plezi.jakarta.testing.WsClient;
@@ -25,6 +26,7 @@ import org.plezi.sample.nocdi.EchoRoom;
  * Weld, no CDI module. The container's initializer finds the controller, which is made by
  * reflection and serves HTTP and websocket. {@link JettyContainerIT} is the same Jetty with CDI.
  */
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "none")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class JettyWithoutCdiContainerIT {

@@ -3,17 +3,22 @@ package org.plezi.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.testing.RawHandshake;
 import org.plezi.jakarta.testing.WarBuilder;
@@ -22,12 +27,18 @@ import org.plezi.sample.secured.StaffFeed;
 
 /**
  * {@code Controller.principal()} and {@code isUserInRole} with container-managed security on a full
- * WildFly: users of its file realm (ApplicationRealm, made with {@code bin/add-user.sh} as an
- * administrator would), a {@code <security-constraint>} on the route (role {@code staff}), BASIC
- * authentication on the websocket upgrade. The controller sees the user's name and roles on every
- * frame; the container refuses an anonymous upgrade (401) and a user without the role (403) before
- * the library sees them. Runs with {@code -Pcontainers}.
+ * WildFly: users of its file realm (ApplicationRealm: the server base directory's {@code
+ * application-users.properties} and {@code application-roles.properties}, which the containers
+ * profile copies from {@code src/test/containers/wildfly} as {@code bin/add-user.sh -a} would write
+ * them), a {@code <security-constraint>} on the route (role {@code staff}), BASIC authentication on
+ * the websocket upgrade. The controller sees the user's name and roles on every frame; the
+ * container refuses an anonymous upgrade (401) and a user without the role (403) before the library
+ * sees them. Runs with {@code -Pcontainers}, on the WildFly Arquillian starts for {@link
+ * WildFlyContainerIT} too.
  */
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "wildfly")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @Timeout(300)
 class SecuredWildFlyContainerIT {
   private static final String WEB_XML =
@@ -52,73 +63,24 @@ class SecuredWildFlyContainerIT {
       </web-app>
       """;
 
-  private static WildFlyServer wildfly;
+  /** The deployed WAR's root (from the adapter). */
+  @ArquillianResource URL deployed;
 
-  @BeforeAll
-  static void deploy() throws Exception {
-    Path home = Containers.required("plezi.wildfly.home");
-    Path work = Containers.runDirectory("secured-war");
+  /** The core jar, the secured controller and the web.xml above, as secured.war. */
+  @Deployment(testable = false)
+  static WebArchive war() throws Exception {
     Path war =
         new WarBuilder()
             .library("plezi-jakarta.jar", Controller.class)
             .packageOf(StaffFeed.class)
             .file("WEB-INF/web.xml", WEB_XML)
             .file("index.html", "<!doctype html><title>secured</title>")
-            .write(work.resolve("secured.war"));
-    wildfly =
-        WildFlyServer.start(
-            home,
-            war,
-            ContainerChatChecks.START_TIMEOUT,
-            (wildflyHome, base) -> {
-              addUser(wildflyHome, base, "ada", "Ada-Secret-1", "staff,admin");
-              addUser(wildflyHome, base, "bob", "Bob-Secret-2", "staff");
-              addUser(wildflyHome, base, "eve", "Eve-Secret-3", "guest");
-            });
+            .write(Containers.runDirectory("secured-war").resolve("secured.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
   }
 
-  @AfterAll
-  static void stop() {
-    if (wildfly != null) {
-      wildfly.close();
-    }
-  }
-
-  /** {@code add-user.sh -a}: a user of ApplicationRealm, in this server's configuration only. */
-  private static void addUser(Path home, Path base, String user, String password, String groups)
-      throws java.io.IOException, InterruptedException {
-    Path log = base.resolve("add-user-" + user + ".log");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                home.resolve("bin/add-user.sh").toString(),
-                "-a",
-                "-s",
-                "-u",
-                user,
-                "-p",
-                password,
-                "-g",
-                groups,
-                "-sc",
-                base.resolve("configuration").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().put("JBOSS_HOME", home.toString());
-    builder
-        .environment()
-        .put("JAVA_HOME", org.plezi.jakarta.testing.ServerProcess.javaHome().toString());
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IllegalStateException("add-user.sh " + user + " failed: " + Files.readString(log));
-    }
-    assertThat(Files.readString(base.resolve("configuration/application-users.properties")))
-        .contains(user + "=");
-  }
-
-  private static URI feed() {
-    URI base = wildfly.site().base();
-    return URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/secured/staff/feed");
+  private URI feed() {
+    return URI.create(deployed.toString().replaceFirst("^http", "ws")).resolve("staff/feed");
   }
 
   private static String basic(String user, String password) {
@@ -127,7 +89,7 @@ class SecuredWildFlyContainerIT {
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static WsClient connectAs(String user, String password) throws Exception {
+  private WsClient connectAs(String user, String password) throws Exception {
     return WsClient.connect(feed(), Map.of("Authorization", List.of(basic(user, password))));
   }
 

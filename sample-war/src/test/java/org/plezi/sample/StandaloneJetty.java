@@ -18,11 +18,14 @@ import org.plezi.jakarta.testing.ServerProcess;
  * Weld: the Tomcat WAR brings Weld Servlet, which finds Jetty's CDI SPI (the default {@code
  * CdiSpiDecorator} mode) and injects into servlets and listeners.
  *
- * <p>A launcher of its own rather than an Arquillian adapter: no Arquillian adapter for Jetty 12
- * standalone is among the ones that resolve here (only Tomcat, WildFly, Payara and Weld ones do,
- * see {@code shared/DEPENDENCIES.md}).
+ * <p>A launcher of its own rather than an Arquillian adapter: the other *ContainerIT run on
+ * Arquillian's managed adapters (Tomcat, WildFly, Payara Micro), but Arquillian has none for a
+ * standalone Jetty (a {@code jetty-home} distribution run as a process). Its Jetty 12 adapter
+ * ({@code arquillian-jetty-embedded-12-ee10}, for Jetty 12.0.x) is an embedded one: it runs Jetty
+ * inside the test's JVM on the test's class path, without the distribution's modules (such as
+ * {@code ee10-cdi}) this test is about, so it was not tried.
  */
-final class StandaloneJetty implements DeployedChat {
+final class StandaloneJetty implements AutoCloseable {
   static final String MODULES = "http,ee10-deploy,ee10-websocket-jakarta,ee10-cdi";
 
   /** The same without {@code ee10-cdi}: a Jetty with no CDI at all (no CDI API either). */
@@ -102,11 +105,12 @@ final class StandaloneJetty implements DeployedChat {
     return base.resolve("logs/console.log");
   }
 
-  @Override
-  public ChatScenario.Site site() {
+  /** Where the WAR answers. */
+  ChatScenario.Site site() {
     return site;
   }
 
+  /** Stops Jetty; never throws. */
   @Override
   public void close() {
     process.close();

@@ -1,20 +1,22 @@
 package org.plezi.sample;
 
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
 /**
- * The same Tomcat WAR (plezi-sample-tomcat.war) in a standalone Tomcat 11 (Jakarta EE 11: Servlet
- * 6.1, WebSocket 2.2), with the launcher and scenario of {@link TomcatContainerIT}.
+ * The same Tomcat WAR (plezi-sample-tomcat.war) on a standalone Tomcat 11 (Jakarta EE 11: Servlet
+ * 6.1, WebSocket 2.2), through the same Arquillian adapter as {@link TomcatContainerIT}.
  */
-class Tomcat11ContainerIT extends ContainerChatChecks {
-  @Override
-  String container() {
-    return "Tomcat " + Containers.required("plezi.tomcat11.home").getFileName();
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "tomcat11")
+class Tomcat11ContainerIT extends ArquillianChatChecks {
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Containers.war("plezi.war.tomcat");
   }
 
   @Override
-  DeployedChat deploy() throws Exception {
-    return StandaloneTomcat.start(
-        Containers.required("plezi.tomcat11.home"),
-        Containers.war("plezi.war.tomcat"),
-        START_TIMEOUT);
+  String container() {
+    return "Tomcat " + Containers.required("plezi.tomcat11.home").getFileName();
   }
 }

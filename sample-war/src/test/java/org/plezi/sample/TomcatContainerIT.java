@@ -1,17 +1,22 @@
 package org.plezi.sample;
 
-/** The Tomcat WAR (plezi-sample-tomcat.war) in a standalone Tomcat 10.1's webapps/. */
-class TomcatContainerIT extends ContainerChatChecks {
-  @Override
-  String container() {
-    return "Tomcat " + Containers.required("plezi.tomcat.home").getFileName();
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The Tomcat WAR (plezi-sample-tomcat.war) on a standalone Tomcat 10.1, started by Arquillian's
+ * managed Tomcat adapter and deployed through its manager.
+ */
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "tomcat10")
+class TomcatContainerIT extends ArquillianChatChecks {
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Containers.war("plezi.war.tomcat");
   }
 
   @Override
-  DeployedChat deploy() throws Exception {
-    return StandaloneTomcat.start(
-        Containers.required("plezi.tomcat.home"),
-        Containers.war("plezi.war.tomcat"),
-        START_TIMEOUT);
+  String container() {
+    return "Tomcat " + Containers.required("plezi.tomcat.home").getFileName();
   }
 }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.plezi.jakarta.testing.Ports;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.jakarta.testing.ServerProcess;
@@ -31,6 +32,7 @@ import org.plezi.jakarta.testing.ServerProcess;
  * application left in memory, its log has no SEVERE line about a thread or a ThreadLocal, and the
  * heap and metaspace after a full GC do not grow with the cycles.
  */
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "none")
 @Timeout(900)
 class TomcatRedeployContainerIT {
   private static final int CYCLES = 5;
@@ -46,7 +48,7 @@ class TomcatRedeployContainerIT {
   @Test
   void fiveDeployUseUndeployCyclesLeaveNoLeakNoThreadAndNoGrowth() throws Exception {
     Path home = Containers.required("plezi.tomcat.home");
-    Path sourceWar = Containers.war("plezi.war.tomcat");
+    Path sourceWar = Containers.warFile("plezi.war.tomcat");
     try (RedisServer redis = RedisServer.start()) {
       Containers.makeScriptsExecutable(home.resolve("bin"));
       int port = Ports.free();

@@ -1,17 +1,22 @@
 package org.plezi.sample;
 
-/** The plain WAR (plezi-sample.war) in WildFly's standalone/deployments/. */
-class WildFlyContainerIT extends ContainerChatChecks {
-  @Override
-  String container() {
-    return "WildFly " + Containers.required("plezi.wildfly.home").getFileName();
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The plain WAR (plezi-sample.war) on WildFly, started by Arquillian's managed WildFly adapter and
+ * deployed through its management interface.
+ */
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "wildfly")
+class WildFlyContainerIT extends ArquillianChatChecks {
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Containers.war("plezi.war.plain");
   }
 
   @Override
-  DeployedChat deploy() throws Exception {
-    return WildFlyServer.start(
-        Containers.required("plezi.wildfly.home"),
-        Containers.war("plezi.war.plain"),
-        START_TIMEOUT);
+  String container() {
+    return "WildFly " + Containers.required("plezi.wildfly.home").getFileName();
   }
 }
