@@ -13,129 +13,109 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.plezi.jakarta.testing.Ports;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plezi.jakarta.testing.RedisServer;
 import org.plezi.jakarta.testing.ServerProcess;
 
 /**
- * The redeploy loop (issue 21): one standalone Tomcat 10.1, the sample's Tomcat WAR deployed, used
- * (two users log in, chat and whisper, over a redis-server the test owns) and undeployed 5 times
- * through the manager. Afterwards Tomcat's own leak detection ({@code findleaks}) finds no
- * application left in memory, its log has no SEVERE line about a thread or a ThreadLocal, and the
- * heap and metaspace after a full GC do not grow with the cycles.
+ * The redeploy loop (issue 21): one standalone Tomcat 10.1 (Arquillian's managed adapter, with a
+ * CATALINA_BASE of its own whose context.xml points applications at a redis-server the test owns),
+ * the sample's Tomcat WAR deployed, used (two users log in, chat and whisper over Redis) and
+ * undeployed 5 times through Arquillian's {@link Deployer} (a manual deployment: the adapter
+ * deploys and undeploys through Tomcat's manager). Afterwards Tomcat's own leak detection ({@code
+ * findleaks}) finds no application left in memory, its log has no SEVERE line about a thread or a
+ * ThreadLocal, and the heap and metaspace after a full GC do not grow with the cycles.
  */
-@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "none")
+@EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "tomcat10-redeploy")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @Timeout(900)
 class TomcatRedeployContainerIT {
   private static final int CYCLES = 5;
-  private static final String PATH = "/plezi-chat";
-  private static final String USER = "plezi-manager";
-  private static final String PASSWORD = "redeploy-" + Long.toHexString(System.nanoTime());
+  private static final String CHAT = "chat";
+  // the manager user of src/test/containers/tomcat/conf/tomcat-users.xml (arquillian.xml's too)
+  private static final String USER = "arquillian";
+  private static final String PASSWORD = "arquillian-manager";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** Heap and metaspace in use after a full GC, in KiB. */
   record Memory(long heapKib, long metaspaceKib) {}
 
+  @ArquillianResource Deployer deployer;
+
+  /** The Tomcat WAR, deployed only when the test says so. */
+  @Deployment(name = CHAT, managed = false, testable = false)
+  static WebArchive war() {
+    return Containers.war("plezi.war.tomcat");
+  }
+
   @Test
   void fiveDeployUseUndeployCyclesLeaveNoLeakNoThreadAndNoGrowth() throws Exception {
-    Path home = Containers.required("plezi.tomcat.home");
-    Path sourceWar = Containers.warFile("plezi.war.tomcat");
-    try (RedisServer redis = RedisServer.start()) {
-      Containers.makeScriptsExecutable(home.resolve("bin"));
-      int port = Ports.free();
-      Path base = Containers.runDirectory("tomcat-redeploy-" + port);
-      Containers.copyTree(home.resolve("conf"), base.resolve("conf"));
-      for (String dir : List.of("webapps", "logs", "temp", "work", "wars")) {
-        Files.createDirectories(base.resolve(dir));
+    Path base = Containers.required("plezi.tomcat.redeploy.base");
+    int redisPort = Integer.parseInt(System.getProperty("plezi.redeploy.redis.port"));
+    String root = "http://127.0.0.1:" + System.getProperty("plezi.redeploy.http.port");
+    String contextPath =
+        "/"
+            + Containers.warFile("plezi.war.tomcat")
+                .getFileName()
+                .toString()
+                .replaceFirst("\\.war$", "");
+    ChatScenario.Site site = ChatScenario.Site.of(root + contextPath);
+    try (RedisServer redis = RedisServer.onPort(redisPort)) {
+      redis.startAgain();
+      long pid = tomcatPid(base);
+      Memory baseline = memoryAfterGc(pid);
+      List<Memory> after = new ArrayList<>();
+      for (int cycle = 1; cycle <= CYCLES; cycle++) {
+        deployer.deploy(CHAT);
+        use(site, cycle);
+        deployer.undeploy(CHAT);
+        assertThat(manager(root, "list"))
+            .as("cycle " + cycle)
+            .doesNotContain(site.base().getPath());
+        after.add(memoryAfterGc(pid));
       }
-      Containers.copyTree(home.resolve("webapps/manager"), base.resolve("webapps/manager"));
-      Path serverXml = base.resolve("conf/server.xml");
-      Files.writeString(
-          serverXml,
-          Files.readString(serverXml)
-              .replace(
-                  "<Connector port=\"8080\"",
-                  "<Connector port=\"${plezi.http.port}\" address=\"127.0.0.1\"")
-              .replace("<Server port=\"8005\"", "<Server port=\"-1\""));
-      Files.writeString(
-          base.resolve("conf/tomcat-users.xml"),
-          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              + "<tomcat-users xmlns=\"http://tomcat.apache.org/xml\" version=\"1.0\">\n"
-              + "  <user username=\""
-              + USER
-              + "\" password=\""
-              + PASSWORD
-              + "\" roles=\"manager-script\"/>\n"
-              + "</tomcat-users>\n");
-      Path war = Files.copy(sourceWar, base.resolve("wars/plezi-chat.war"));
-      Path console = base.resolve("logs/console.log");
-      try (ServerProcess tomcat =
-          ServerProcess.start(
-              "Tomcat",
-              List.of(home.resolve("bin/catalina.sh").toString(), "run"),
-              base,
-              Map.of(
-                  "CATALINA_HOME",
-                  home.toString(),
-                  "CATALINA_BASE",
-                  base.toString(),
-                  "JAVA_HOME",
-                  ServerProcess.javaHome().toString(),
-                  "CATALINA_OPTS",
-                  "-Xmx384m -Dplezi.http.port=" + port,
-                  "PL_REDIS_URL",
-                  redis.url()),
-              console)) {
-        String root = "http://127.0.0.1:" + port;
-        Awaitility.await("Tomcat's manager")
-            .atMost(Duration.ofMinutes(3))
-            .pollInterval(Duration.ofMillis(250))
-            .ignoreExceptions()
-            .until(() -> manager(root, "serverinfo").startsWith("OK"));
-        long pid = tomcatPid(base);
-        Memory baseline = memoryAfterGc(pid);
-        List<Memory> after = new ArrayList<>();
-        for (int cycle = 1; cycle <= CYCLES; cycle++) {
-          String deployed = manager(root, "deploy?path=" + PATH + "&war=" + war.toUri());
-          assertThat(deployed).as("cycle " + cycle).startsWith("OK - Deployed");
-          ChatScenario.Site site = ChatScenario.Site.of(root + PATH + "/");
-          use(site, cycle);
-          String undeployed = manager(root, "undeploy?path=" + PATH);
-          assertThat(undeployed).as("cycle " + cycle).startsWith("OK - Undeployed");
-          after.add(memoryAfterGc(pid));
+      String leaks = manager(root, "findleaks?statusLine=true");
+      List<String> severe = new ArrayList<>();
+      try (Stream<Path> logs = Files.list(base.resolve("logs"))) {
+        for (Path log :
+            logs.filter(f -> f.getFileName().toString().startsWith("catalina.")).toList()) {
+          Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+              .filter(line -> line.contains("SEVERE"))
+              .filter(
+                  line ->
+                      line.contains("ThreadLocal")
+                          || line.contains("thread")
+                          || line.contains("memory leak"))
+              .forEach(severe::add);
         }
-        String leaks = manager(root, "findleaks?statusLine=true");
-        String log = Files.readString(console, StandardCharsets.UTF_8);
-        List<String> severe =
-            log.lines()
-                .filter(line -> line.contains("SEVERE"))
-                .filter(
-                    line ->
-                        line.contains("ThreadLocal")
-                            || line.contains("thread")
-                            || line.contains("memory leak"))
-                .toList();
-        String numbers = "baseline " + baseline + ", after each undeploy " + after;
-        System.out.println("redeploy loop: " + numbers + "; findleaks: " + leaks.strip());
-        assertThat(leaks).as(numbers).startsWith("OK - No memory leaks found");
-        assertThat(severe).as("SEVERE thread/ThreadLocal lines in " + console).isEmpty();
-        // A leaked deployment keeps its classes (several MiB of metaspace) and its heap: the
-        // numbers after the last cycle would exceed those after the first by about 4 of them.
-        long metaspaceGrowth = after.get(CYCLES - 1).metaspaceKib() - after.get(0).metaspaceKib();
-        long oneDeployment = after.get(0).metaspaceKib() - baseline.metaspaceKib();
-        assertThat(metaspaceGrowth).as(numbers).isLessThan(Math.max(2048, oneDeployment));
-        long heapGrowth = after.get(CYCLES - 1).heapKib() - after.get(0).heapKib();
-        assertThat(heapGrowth).as(numbers).isLessThan(8 * 1024);
       }
+      String numbers = "baseline " + baseline + ", after each undeploy " + after;
+      System.out.println("redeploy loop: " + numbers + "; findleaks: " + leaks.strip());
+      assertThat(leaks).as(numbers).startsWith("OK - No memory leaks found");
+      assertThat(severe).as("SEVERE thread/ThreadLocal lines in " + base.resolve("logs")).isEmpty();
+      // A leaked deployment keeps its classes (several MiB of metaspace) and its heap: the
+      // numbers after the last cycle would exceed those after the first by about 4 of them.
+      long metaspaceGrowth = after.get(CYCLES - 1).metaspaceKib() - after.get(0).metaspaceKib();
+      long oneDeployment = after.get(0).metaspaceKib() - baseline.metaspaceKib();
+      assertThat(metaspaceGrowth).as(numbers).isLessThan(Math.max(2048, oneDeployment));
+      long heapGrowth = after.get(CYCLES - 1).heapKib() - after.get(0).heapKib();
+      assertThat(heapGrowth).as(numbers).isLessThan(8 * 1024);
     }
   }
 
