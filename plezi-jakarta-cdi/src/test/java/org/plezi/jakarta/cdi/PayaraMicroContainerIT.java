@@ -1,8 +1,9 @@
 package org.plezi.jakarta.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,15 +15,20 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.cdi.payara.CounterController;
 import org.plezi.jakarta.cdi.payara.LimitProducer;
-import org.plezi.jakarta.testing.PayaraMicro;
 import org.plezi.jakarta.testing.WarBuilder;
 import org.plezi.jakarta.testing.WsClient;
 
@@ -30,8 +36,12 @@ import org.plezi.jakarta.testing.WsClient;
  * A real WAR on Payara Micro 6 (its own Weld, Tyrus and EJB container; nothing of CDI bundled):
  * Plezi's two jars in WEB-INF/lib, the application of {@code org.plezi.jakarta.cdi.payara} in
  * WEB-INF/classes (controllers, EJBs, a servlet), an {@code annotated} beans.xml. Runs with {@code
- * -Pcontainers}, which provides the Payara Micro jar; one Payara start for the whole class.
+ * -Pcontainers}, which provides the Payara Micro jar and Arquillian's managed Payara Micro adapter
+ * (arquillian.xml): one Payara start, with the WAR, for the whole class; the tests are its clients.
  */
+@EnabledIfSystemProperty(named = "payara.micro.jar", matches = ".+")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @Timeout(300)
 class PayaraMicroContainerIT {
   private static final String BEANS_XML =
@@ -41,17 +51,11 @@ class PayaraMicroContainerIT {
              bean-discovery-mode="annotated"/>
       """;
 
-  private static PayaraMicro payara;
+  /** The WAR's root on Payara (from the adapter). */
+  @ArquillianResource URL deployed;
 
-  private static long started;
-
-  @BeforeAll
-  static void deploy() throws Exception {
-    String jar = System.getProperty("payara.micro.jar");
-    assumeTrue(
-        jar != null && Files.isRegularFile(Path.of(jar)),
-        "no Payara Micro jar: run with -Pcontainers");
-    started = System.nanoTime();
+  @Deployment(testable = false)
+  static WebArchive war() throws Exception {
     Path work = Files.createDirectories(Path.of("target", "payara"));
     Path war =
         new WarBuilder()
@@ -60,36 +64,26 @@ class PayaraMicroContainerIT {
             .packageOf(CounterController.class)
             .file("WEB-INF/beans.xml", BEANS_XML)
             .write(work.resolve("plezi-cdi-it.war"));
-    long built = System.nanoTime();
-    payara =
-        PayaraMicro.start(
-            Path.of(jar), war, "/", work.resolve("run"), "/counter", Duration.ofMinutes(3));
-    long ready = System.nanoTime();
-    System.out.printf(
-        "Payara Micro: WAR built in %d ms, server ready in %d ms%n",
-        (built - started) / 1_000_000, (ready - built) / 1_000_000);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
   }
 
-  @AfterAll
-  static void undeploy() throws Exception {
-    if (payara != null) {
-      long stopping = System.nanoTime();
-      payara.close();
-      long end = System.nanoTime();
-      System.out.printf(
-          "Payara Micro: stopped in %d ms; whole test %d ms%n",
-          (end - stopping) / 1_000_000, (end - started) / 1_000_000);
-    }
+  /** {@code relative} (no leading '/') under the WAR's root. */
+  private URI http(String relative) throws Exception {
+    return deployed.toURI().resolve(relative);
+  }
+
+  private URI ws(String relative) throws Exception {
+    return URI.create(http(relative).toString().replaceFirst("^http", "ws"));
   }
 
   /** A GET on Payara; the body, after checking for 200. */
-  private static String get(String path) throws Exception {
+  private String get(String relative) throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(payara.http(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(http(relative)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    assertThat(response.statusCode()).as("GET %s: %s", relative, response.body()).isEqualTo(200);
     return response.body();
   }
 
@@ -99,12 +93,12 @@ class PayaraMicroContainerIT {
 
   @Test
   void statelessEjbBroadcastsToWebsocketClientsThroughTheInjectedMessenger() throws Exception {
-    try (WsClient first = WsClient.connect(payara.ws("/news"));
-        WsClient second = WsClient.connect(payara.ws("/news"))) {
+    try (WsClient first = WsClient.connect(ws("news"));
+        WsClient second = WsClient.connect(ws("news"))) {
       first.expectText("ready");
       second.expectText("ready");
 
-      assertThat(get("/publish?text=" + query("from a stateless EJB"))).isEqualTo("published");
+      assertThat(get("publish?text=" + query("from a stateless EJB"))).isEqualTo("published");
 
       first.expectText("news from a stateless EJB");
       second.expectText("news from a stateless EJB");
@@ -113,22 +107,22 @@ class PayaraMicroContainerIT {
 
   @Test
   void singletonEjbNotifiesTheIdentityItsControllerRegistered() throws Exception {
-    try (WsClient reader = WsClient.connect(payara.ws("/news?identity=reader-1"));
-        WsClient other = WsClient.connect(payara.ws("/news?identity=reader-2"))) {
+    try (WsClient reader = WsClient.connect(ws("news?identity=reader-1"));
+        WsClient other = WsClient.connect(ws("news?identity=reader-2"))) {
       reader.expectText("ready");
       other.expectText("ready");
 
-      assertThat(get("/mail?identity=reader-1&text=" + query("for you"))).isEqualTo("alive");
+      assertThat(get("mail?identity=reader-1&text=" + query("for you"))).isEqualTo("alive");
 
       reader.expectText("mail for you");
       other.expectNothingMore();
     }
-    assertThat(get("/mail?identity=nobody&text=lost")).isEqualTo("not alive");
+    assertThat(get("mail?identity=nobody&text=lost")).isEqualTo("not alive");
   }
 
   @Test
   void controllerBeanUsesItsInjectedBeanOverARealWebsocket() throws Exception {
-    try (WsClient client = WsClient.connect(payara.ws("/counter"))) {
+    try (WsClient client = WsClient.connect(ws("counter"))) {
       assertThat(client.nextText()).startsWith("controller ");
 
       client.send("payara");
@@ -140,8 +134,8 @@ class PayaraMicroContainerIT {
   @Test
   void eachConnectionGetsItsOwnControllerInstance() throws Exception {
     Set<String> numbers = new HashSet<>();
-    try (WsClient first = WsClient.connect(payara.ws("/counter"));
-        WsClient second = WsClient.connect(payara.ws("/counter"))) {
+    try (WsClient first = WsClient.connect(ws("counter"));
+        WsClient second = WsClient.connect(ws("counter"))) {
       numbers.add(first.nextText());
       numbers.add(second.nextText());
     }
@@ -150,11 +144,11 @@ class PayaraMicroContainerIT {
 
   @Test
   void closingTheConnectionRunsTheControllersPreDestroy() throws Exception {
-    WsClient closing = WsClient.connect(payara.ws("/counter"));
+    WsClient closing = WsClient.connect(ws("counter"));
     String number = closing.nextText().substring("controller ".length());
     closing.close();
 
-    try (WsClient asking = WsClient.connect(payara.ws("/counter"))) {
+    try (WsClient asking = WsClient.connect(ws("counter"))) {
       asking.nextText();
       Awaitility.await()
           .atMost(Duration.ofSeconds(20))
@@ -168,7 +162,7 @@ class PayaraMicroContainerIT {
 
   @Test
   void controllerCdiDidNotDiscoverIsInjectedByTheServersCdi() throws Exception {
-    try (WsClient client = WsClient.connect(payara.ws("/plain-counter"))) {
+    try (WsClient client = WsClient.connect(ws("plain-counter"))) {
       client.send("injected?");
 
       client.expectText("plain injected?");
@@ -177,7 +171,7 @@ class PayaraMicroContainerIT {
 
   @Test
   void settingsProducerOfTheApplicationReachesTheRuntime() throws Exception {
-    try (WsClient client = WsClient.connect(payara.ws("/plain-counter"))) {
+    try (WsClient client = WsClient.connect(ws("plain-counter"))) {
       client.send("big " + (LimitProducer.OUTBOUND_MAX_BYTES / 2));
       assertThat(client.nextText()).hasSize(LimitProducer.OUTBOUND_MAX_BYTES / 2);
 
@@ -189,7 +183,7 @@ class PayaraMicroContainerIT {
 
   @Test
   void aMessageOverTheLimitClosesWith1009OnTyrusToo() throws Exception {
-    try (WsClient client = WsClient.connect(payara.ws("/plain-counter"))) {
+    try (WsClient client = WsClient.connect(ws("plain-counter"))) {
       client.send("x".repeat(LimitProducer.MESSAGE_MAX_BYTES - 10));
       assertThat(client.nextText()).startsWith("plain xxx");
       client.send("y".repeat(LimitProducer.MESSAGE_MAX_BYTES + 1));

@@ -1,8 +1,8 @@
 package org.plezi.jakarta.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,31 +11,38 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.health.payara.PingController;
-import org.plezi.jakarta.testing.PayaraMicro;
 import org.plezi.jakarta.testing.WarBuilder;
 
 /**
  * The checks on a full container: a WAR with the core and this module in WEB-INF/lib (no
  * MicroProfile or CDI jar bundled) on Payara Micro 6, whose own MicroProfile Health serves {@code
  * /health/ready}, {@code /health/live} and {@code /health/started}. Runs with {@code -Pcontainers},
- * which provides the Payara Micro jar.
+ * which provides the Payara Micro jar and Arquillian's managed Payara Micro adapter
+ * (arquillian.xml), which starts Payara with the WAR; the test is its client.
  */
+@EnabledIfSystemProperty(named = "payara.micro.jar", matches = ".+")
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
 @Timeout(300)
 class PayaraMicroHealthContainerIT {
-  private static PayaraMicro payara;
+  /** The WAR's root on Payara (from the adapter), {@code /app/}. */
+  @ArquillianResource URL deployed;
 
-  @BeforeAll
-  static void deploy() throws Exception {
-    String jar = System.getProperty("payara.micro.jar");
-    assumeTrue(
-        jar != null && Files.isRegularFile(Path.of(jar)),
-        "no Payara Micro jar: run with -Pcontainers");
+  /** Named app.war, so at /app: not at "/", Payara's own /health answers beside it. */
+  @Deployment(testable = false)
+  static WebArchive war() throws Exception {
     Path work = Files.createDirectories(Path.of("target", "payara"));
     Path war =
         new WarBuilder()
@@ -43,24 +50,17 @@ class PayaraMicroHealthContainerIT {
             .library("plezi-jakarta-health.jar", PleziReadinessCheck.class)
             .library("snakeyaml.jar", org.yaml.snakeyaml.Yaml.class)
             .packageOf(PingController.class)
-            .write(work.resolve("plezi-health-it.war"));
-    // Not at "/": Payara's own /health answers beside the application.
-    payara =
-        PayaraMicro.start(
-            Path.of(jar), war, "/app", work.resolve("run"), "/app/ping", Duration.ofMinutes(3));
+            .write(work.resolve("app.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war.toFile());
   }
 
-  @AfterAll
-  static void undeploy() {
-    if (payara != null) {
-      payara.close();
-    }
-  }
-
-  private static HttpResponse<String> get(String path) throws Exception {
+  /** A GET of {@code path} on the server (from its root, not the WAR's). */
+  private HttpResponse<String> get(String path) throws Exception {
     return HttpClient.newHttpClient()
         .send(
-            HttpRequest.newBuilder(payara.http(path)).timeout(Duration.ofSeconds(30)).build(),
+            HttpRequest.newBuilder(deployed.toURI().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
   }
 
@@ -73,7 +73,7 @@ class PayaraMicroHealthContainerIT {
     return check.group();
   }
 
-  private static void assertUp(String path, boolean withRedis) throws Exception {
+  private void assertUp(String path, boolean withRedis) throws Exception {
     HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
     String body = response.body();
