@@ -34,7 +34,9 @@ import org.plezi.sample.secured.StaffFeed;
  * the websocket upgrade. The controller sees the user's name and roles on every frame; the
  * container refuses an anonymous upgrade (401) and a user without the role (403) before the library
  * sees them. Runs with {@code -Pcontainers}, on the WildFly Arquillian starts for {@link
- * WildFlyContainerIT} too.
+ * WildFlyContainerIT} too. The users are written by the build rather than by {@code add-user.sh} in
+ * the test, as before Arquillian: the adapter starts WildFly before any of the test's code runs,
+ * and the users must be in the realm's files when it starts.
  */
 @EnabledIfSystemProperty(named = Containers.ARQUILLIAN, matches = "wildfly")
 @ExtendWith(ArquillianExtension.class)
