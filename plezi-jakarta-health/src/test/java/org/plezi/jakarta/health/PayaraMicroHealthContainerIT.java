@@ -32,7 +32,7 @@ import org.plezi.jakarta.testing.WarBuilder;
  * which provides the Payara Micro jar and Arquillian's managed Payara Micro adapter
  * (arquillian.xml), which starts Payara with the WAR; the test is its client.
  */
-@EnabledIfSystemProperty(named = "payara.micro.jar", matches = ".+")
+@EnabledIfSystemProperty(named = "plezi.arquillian", matches = "payara")
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @Timeout(300)
