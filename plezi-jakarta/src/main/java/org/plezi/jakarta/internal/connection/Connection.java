@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.HistoryPosition;
 import org.plezi.jakarta.MailboxMessage;
 import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
@@ -619,7 +620,12 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                       + "\",\"offset\":"
                       + at.offset()
                       + "}";
-          receiveEvent(event, args, null, CHANNEL_KEY, tag);
+          currentPosition = new HistoryPosition(channel, at.epoch(), at.offset());
+          try {
+            receiveEvent(event, args, null, CHANNEL_KEY, tag);
+          } finally {
+            currentPosition = null;
+          }
         }
 
         @Override
@@ -634,6 +640,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                     + recovered
                     + "}");
           }
+          invoke(
+              "onChannelRecovery",
+              () -> ControllerHooks.get().onChannelRecovery(controller, channel, recovered));
         }
       };
 
@@ -683,33 +692,49 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   @Override
   public String recoverChannels(String[] channels, String[] epochs, long[] offsets) {
     for (int i = 0; i < channels.length; i++) {
-      try {
-        org.plezi.jakarta.internal.bus.ChannelNames.check(channels[i]);
-      } catch (IllegalArgumentException e) {
-        return "a channel name must be 1 to 200 characters of A-Z a-z 0-9 _ . : / @ -";
-      }
-      if (!ChannelPosition.isEpoch(epochs[i])) {
-        return "an epoch must be 1 to "
-            + ChannelPosition.MAX_EPOCH
-            + " characters of A-Z a-z 0-9 _ -";
+      String problem = ChannelPosition.problem(channels[i], epochs[i], offsets[i]);
+      if (problem != null) {
+        return problem;
       }
     }
     for (int i = 0; i < channels.length; i++) {
-      recoverChannel(channels[i], epochs[i], offsets[i]);
+      recoverChannel(channels[i], epochs[i], offsets[i], null);
     }
     return null;
   }
 
-  private void recoverChannel(String channel, String epoch, long offset) {
+  /**
+   * A position to recover {@code channel} from (a checked one: {@link ChannelPosition#problem}),
+   * queued so that it runs in order with the channel's publications; {@code source}: the server's
+   * histories, or null for the one the first channel call handed over. Any thread.
+   */
+  public void recoverChannel(
+      String channel, String epoch, long offset, ChannelCursors.Source source) {
+    if (source != null) {
+      channelSource = source;
+    }
     ChannelPosition seen = new ChannelPosition(epoch, offset);
     enqueue(
         () -> {
-          ChannelCursors.Source source = channelSource;
+          ChannelCursors.Source current = channelSource;
           cursors()
-              .recover(this, channel, seen, source == null ? NO_CHANNELS : source, channelSink);
+              .recover(this, channel, seen, current == null ? NO_CHANNELS : current, channelSink);
         },
         null,
         false);
+  }
+
+  /** Answers a recovery of {@code channel} at once, in order with the inbox: not recovered. */
+  public void recoveryFailed(String channel) {
+    enqueue(() -> channelSink.recovery(channel, false), null, false);
+  }
+
+  /** The position of the channel publication whose event method runs; inbox only (#18). */
+  private HistoryPosition currentPosition;
+
+  @Override
+  public HistoryPosition channelPosition() {
+    return callbacks.isHeldByCurrentThread() ? currentPosition : null;
   }
 
   /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
