@@ -34,7 +34,10 @@ public class ChannelPositionIT {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(Map.of("plezi.channels.historySize", "5"), PlainHistoryRoom.class);
+    server =
+        TestServer.start(
+            Map.of("plezi.channels.historySize", "5", "plezi.channels.history", "live:*=0"),
+            PlainHistoryRoom.class);
   }
 
   @AfterAll
@@ -202,6 +205,30 @@ public class ChannelPositionIT {
     back.send("rec|pos5|" + e + "|1");
     back.send("join|pos5");
     expectWithJoined(back, "joined pos5", said("missed", "pos5", e, 2), "recovery pos5 true");
+  }
+
+  @Test
+  void aChannelWhoseRuleKeepsNoneHasNoPositionWhileAnotherOnTheSameServerKeepsSome()
+      throws Exception {
+    WsClient client = joined("live:cursor");
+    client.send("join|kept6");
+    client.expectText("joined kept6");
+    publish("live:cursor", "x");
+    client.expectText("said x @none"); // no position: not kept
+    String epoch = publishAndReadEpoch(client, "kept6", "y", 1);
+    client.send("rec|live:cursor|" + epoch + "|0");
+    client.expectText("recovery live:cursor false"); // at once: the channel keeps nothing
+    client.close();
+    publish("live:cursor", "gone");
+    publish("kept6", "missed");
+    WsClient back = open();
+    back.send("rec|live:cursor|" + epoch + "|0");
+    back.send("rec|kept6|" + epoch + "|1");
+    back.expectText("recovery live:cursor false");
+    back.send("join|kept6");
+    expectWithJoined(
+        back, "joined kept6", said("missed", "kept6", epoch, 2), "recovery kept6 true");
+    back.expectNothingMore();
   }
 
   /** The next frames: {@code frames} in order, but {@code joined} anywhere among them. */

@@ -171,7 +171,7 @@ public final class ChannelRegistry {
       throw new IllegalArgumentException(problem);
     }
     Connection connection = (Connection) target;
-    if (history.isOn()) {
+    if (history.keeps(channel)) {
       connection.recoverChannel(channel, epoch, offset, history);
     } else {
       connection.recoveryFailed(channel);
