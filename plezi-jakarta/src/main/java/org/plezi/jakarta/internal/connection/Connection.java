@@ -620,12 +620,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                       + "\",\"offset\":"
                       + at.offset()
                       + "}";
-          currentPosition = new HistoryPosition(channel, at.epoch(), at.offset());
-          try {
-            receiveEvent(event, args, null, CHANNEL_KEY, tag);
-          } finally {
-            currentPosition = null;
-          }
+          HistoryPosition position = new HistoryPosition(channel, at.epoch(), at.offset());
+          receiveEvent(event, args, null, position, CHANNEL_KEY, tag);
         }
 
         @Override
@@ -729,7 +725,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     enqueue(() -> channelSink.recovery(channel, false), null, false);
   }
 
-  /** The position of the channel publication whose event method runs; inbox only (#18). */
+  /** The running event method's channel publication; guarded by the callback lock (#18). */
   private HistoryPosition currentPosition;
 
   @Override
@@ -744,15 +740,21 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** As {@link #receiveEvent(String, List)}; {@code message}: the mail it is, or null. */
   private void receiveEvent(String event, List<Object> values, MailboxMessage message) {
-    receiveEvent(event, values, message, MAIL_KEY, mailTag(message));
+    receiveEvent(event, values, message, null, MAIL_KEY, mailTag(message));
   }
 
   /**
-   * As {@link #receiveEvent(String, List)}; {@code tag}, when not null, goes with the reply under
-   * {@code key} ({@code _mail_} or {@code _chan_}).
+   * As {@link #receiveEvent(String, List)}; {@code position}: the channel publication it is, or
+   * null; {@code tag}, when not null, goes with the reply under {@code key} ({@code _mail_} or
+   * {@code _chan_}).
    */
   private void receiveEvent(
-      String event, List<Object> values, MailboxMessage message, String key, String tag) {
+      String event,
+      List<Object> values,
+      MailboxMessage message,
+      HistoryPosition position,
+      String key,
+      String tag) {
     EventMethod method = model.events().get(event);
     if (method == null) {
       metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
@@ -778,11 +780,15 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             null,
             event,
             () -> {
+              // Set under the callback lock: another thread's callback, waiting for the lock
+              // meanwhile, must not see them (#18)
               currentMail = message;
+              currentPosition = position;
               try {
                 reply(method.invoke(controller, args), key, tag);
               } finally {
                 currentMail = null;
+                currentPosition = null;
               }
             });
     metrics.dispatched(RouteMetrics.Source.SERVER, ok);
