@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.plezi.jakarta.cluster.HookedHistoryRoom;
 import org.plezi.jakarta.cluster.PlainHistoryRoom;
 import org.plezi.jakarta.testing.TestServer;
 import org.plezi.jakarta.testing.WsClient;
@@ -37,7 +38,8 @@ public class ChannelPositionIT {
     server =
         TestServer.start(
             Map.of("plezi.channels.historySize", "5", "plezi.channels.history", "live:*=0"),
-            PlainHistoryRoom.class);
+            PlainHistoryRoom.class,
+            HookedHistoryRoom.class);
   }
 
   @AfterAll
@@ -229,6 +231,35 @@ public class ChannelPositionIT {
     expectWithJoined(
         back, "joined kept6", said("missed", "kept6", epoch, 2), "recovery kept6 true");
     back.expectNothingMore();
+  }
+
+  @Test
+  void anAutoDispatchControllerGetsTheHookAfterTheCrecFrameAndThePositionBeforeItsTag()
+      throws Exception {
+    WsClient before = joined("pos7");
+    String epoch = publishAndReadEpoch(before, "pos7", "seen", 1);
+    publish("pos7", "missed");
+    WsClient auto = WsClient.connect(server.ws("/hookedhistory"));
+    clients.add(auto);
+    auto.expectText("ready");
+    auto.send("{\"event\":\"_crec_\",\"c\":[[\"pos7\",\"" + epoch + "\",1]]}");
+    auto.send("{\"event\":\"join\",\"channel\":\"pos7\"}");
+    String tag = "{\"channel\":\"pos7\",\"epoch\":\"" + epoch + "\",\"offset\":2}";
+    expectWithJoined(
+        auto,
+        "joined",
+        "position pos7 2", // written by the event method, which replies nothing:
+        "{\"event\":\"_chan_\",\"_chan_\":" + tag + "}", // then the position alone
+        "{\"event\":\"_crec_\",\"channel\":\"pos7\",\"recovered\":true}",
+        "hook pos7 true");
+    auto.send("{\"event\":\"_crec_\",\"c\":[[\"pos7never\",\"" + epoch + "\",1]]}");
+    auto.send("{\"event\":\"join\",\"channel\":\"pos7never\"}");
+    expectWithJoined(
+        auto,
+        "joined",
+        "{\"event\":\"_crec_\",\"channel\":\"pos7never\",\"recovered\":false}",
+        "hook pos7never false");
+    auto.expectNothingMore();
   }
 
   /** The next frames: {@code frames} in order, but {@code joined} anywhere among them. */
