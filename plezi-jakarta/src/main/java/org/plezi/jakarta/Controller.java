@@ -483,6 +483,57 @@ public abstract class Controller {
     requireConnection().confirmMail(identity, seq);
   }
 
+  // ------------------------------------------------- channel history, any controller (issue 18)
+
+  /**
+   * During an event method that runs for a publication of a channel with history (live, or replayed
+   * by a recovery or to fill a gap): where the publication stands in its channel's history; null in
+   * any other callback, for a channel without history, and on any other thread. An auto-dispatch
+   * client gets the same position as {@code "_chan_"}; any other controller that wants its client
+   * to recover writes it in its own protocol, and gives it back to {@link #recoverChannel} when the
+   * client comes back.
+   */
+  protected final HistoryPosition channelPosition() {
+    ControllerConnection open = connection;
+    return open == null ? null : open.channelPosition();
+  }
+
+  /**
+   * Asks for the publications of {@code channel} this connection's client missed after {@code
+   * offset} of {@code epoch} (a position it got from {@link #channelPosition()} on an earlier
+   * connection): the same request as an auto-dispatch client's {@code _crec_} frame, for any
+   * controller. When this connection is subscribed to the channel in {@link ChannelMode#EVENT} mode
+   * (now, or later: the position waits for the subscription, at most 1,000 per connection), the
+   * event method runs for every missed publication, in order and before any later one, then {@link
+   * #onChannelRecovery} is called with {@code true}. When the history no longer covers the position
+   * (trimmed, expired, another epoch, an offset the channel never reached, or a channel that keeps
+   * no history) it is called with {@code false}: the client should reload what the channel stands
+   * for. Once per subscription: a request for a subscription that recovered already (or failed to)
+   * is ignored, without an answer; so is one for a channel the controller never subscribes to in
+   * {@code EVENT} mode. Any thread; never blocks (the request runs on the connection's inbox, after
+   * what is queued there).
+   *
+   * @param channel a channel name (1 to 200 characters of {@code A-Z a-z 0-9 _ . : / @ -})
+   * @param epoch 1 to 64 characters of {@code A-Z a-z 0-9 _ -}
+   * @param offset the last offset the client handled, 0 to 2^63-1 (0: it handled none)
+   * @throws IllegalArgumentException for a bad name, epoch or offset (the message says which, in
+   *     the words of the {@code _crec_} frame's 400 reply)
+   * @throws IllegalStateException before the connection is open
+   */
+  protected final void recoverChannel(String channel, String epoch, long offset) {
+    messaging().recoverChannel(requireConnection(), channel, epoch, offset);
+  }
+
+  /**
+   * The answer to a recovery of {@code channel}: asked for by {@link #recoverChannel} or by an
+   * auto-dispatch client's {@code _crec_} frame (whose client also gets the {@code _crec_} answer
+   * frame), or unasked, when a publication arrives after a gap the history cannot fill or of a new
+   * epoch (the history was lost). {@code recovered}: every missed publication ran, just before this
+   * call. Runs on the connection's inbox, one at a time with its other callbacks and event methods.
+   * Does nothing by default.
+   */
+  protected void onChannelRecovery(String channel, boolean recovered) {}
+
   // --------------------------------------------------------------- the user (issue 16)
 
   /**
@@ -611,6 +662,11 @@ public abstract class Controller {
     @Override
     public String show(Controller c, String id) {
       return c.show(id);
+    }
+
+    @Override
+    public void onChannelRecovery(Controller c, String channel, boolean recovered) {
+      c.onChannelRecovery(channel, recovered);
     }
   }
 }

@@ -25,7 +25,7 @@ final class JmhScenario {
     OptionsBuilder builder = new OptionsBuilder();
     // In the core's test sources, each beside the code it measures (the bench profile packs them).
     builder.include(
-        "org\\.plezi\\.jakarta\\.internal\\.\\w+\\.(Dispatch|Envelope|Unicast|Fanout|FanoutMetrics)Benchmark\\.");
+        "org\\.plezi\\.jakarta\\.internal\\.\\w+\\.(Dispatch|Envelope|Unicast|Fanout|FanoutMetrics|HistoryPublish)Benchmark\\.");
     // Forks would inherit this JVM's -Xms1g, larger than the benchmarks' own -Xmx.
     builder.jvmArgs("-Xms128m");
     builder.verbosity(VerboseMode.SILENT);

@@ -46,9 +46,11 @@ class ChannelHistoryClusterIT {
             "plezi.channel",
             CLUSTER,
             "plezi.channels.historySize",
-            "5");
-    one = TestServer.start(params, HistoryRoom.class);
-    two = TestServer.start(params, HistoryRoom.class);
+            "5",
+            "plezi.channels.history",
+            "live:*=0");
+    one = TestServer.start(params, HistoryRoom.class, PlainHistoryRoom.class);
+    two = TestServer.start(params, HistoryRoom.class, PlainHistoryRoom.class);
     for (TestServer server : List.of(one, two)) {
       await().atMost(Duration.ofSeconds(60)).until(() -> RedisClusterIT.bus(server).isConnected());
     }
@@ -148,6 +150,32 @@ class ChannelHistoryClusterIT {
     WsClient late = joined(one, "[\"h\",\"" + epoch + "\"," + (seen + 3) + "]"); // 4 is gone
     ChannelHistoryIT.expectWithJoined(late, answer(false));
     late.expectNothingMore();
+  }
+
+  @Test
+  void aChannelWhoseRuleKeepsNoneCrossesWithoutAPositionOrAStream() throws Exception {
+    WsClient onTwo = WsClient.connect(two.ws("/plainhistory"));
+    clients.add(onTwo);
+    onTwo.expectText("ready");
+    for (String channel : List.of("live:c1", "kept:c1")) {
+      onTwo.send("join|" + channel);
+      onTwo.expectText("joined " + channel);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> redis.subscribers(CLUSTER + ":ch:" + channel) == 1);
+    }
+    Plezi.messenger(one.servletContext()).publish("live:c1", "said", "x");
+    Plezi.messenger(one.servletContext()).publish("kept:c1", "said", "y");
+    List<String> got = List.of(onTwo.nextText(), onTwo.nextText()); // two paths: either order
+    assertThat(got).contains("said x @none");
+    String kept = got.get(got.get(0).equals("said x @none") ? 1 : 0);
+    assertThat(kept).matches("said y @kept:c1 [A-Za-z0-9_-]+ 1");
+    assertThat(redis.call("EXISTS", CLUSTER + ":hs:{live:c1}")).isEqualTo(":0");
+    assertThat(redis.call("EXISTS", CLUSTER + ":hm:{live:c1}")).isEqualTo(":0");
+    assertThat(redis.call("XLEN", CLUSTER + ":hs:{kept:c1}")).isEqualTo(":1");
+    onTwo.send("rec|live:c1|" + kept.split(" ")[3] + "|0");
+    onTwo.expectText("recovery live:c1 false");
+    onTwo.expectNothingMore();
   }
 
   @Test

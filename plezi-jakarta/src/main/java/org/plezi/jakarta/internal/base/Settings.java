@@ -128,6 +128,17 @@ public final class Settings {
           java.util.regex.Pattern.compile("[^\\x00-\\x1f]{1,4096}"),
           "a file path (at most 4096 characters, no control character)");
 
+  /**
+   * What each channel keeps (issue 18): {@code plezi.channels.history}'s rules over {@code
+   * historySize} and {@code historyMillis}.
+   */
+  public HistoryRules historyRules() {
+    return HistoryRules.parse(
+        texts.get(CHANNELS_HISTORY.name()),
+        (int) get(CHANNELS_HISTORY_SIZE),
+        get(CHANNELS_HISTORY_MILLIS));
+  }
+
   /** Whether {@code plezi.origins.required} is true. */
   public boolean originsRequired() {
     return get(ORIGINS_REQUIRED).map(v -> v.equalsIgnoreCase("true")).orElse(false);
@@ -146,6 +157,17 @@ public final class Settings {
           java.util.regex.Pattern.compile("(?i)auto|client|server"),
           "auto, client or server");
 
+  /**
+   * Channel history by channel name (issue 18): rules {@code pattern=size[/millis]} over {@code
+   * plezi.channels.historySize} and {@code historyMillis}; see {@link HistoryRules}.
+   */
+  public static final Text CHANNELS_HISTORY =
+      new Text(
+          "plezi.channels.history",
+          "PL_CHANNELS_HISTORY",
+          java.util.regex.Pattern.compile("[\\x20-\\x7e]{1,4096}"),
+          "comma-separated rules pattern=size[/millis] (printable ASCII, at most 4096 characters)");
+
   /** Every text setting. */
   public static final List<Text> TEXTS =
       List.of(
@@ -155,7 +177,8 @@ public final class Settings {
           ORIGINS,
           ORIGINS_REQUIRED,
           REDIS_CA_FILE,
-          MAILBOX_CONFIRMATION);
+          MAILBOX_CONFIRMATION,
+          CHANNELS_HISTORY);
 
   /** Messages an identity's mailbox keeps; beyond, the oldest is dropped (and logged). */
   public static final Numeric MAILBOX_MAX_MESSAGES =
@@ -324,6 +347,14 @@ public final class Settings {
       Map<String, String> texts, Text setting, String raw, String source, List<String> problems) {
     String value = raw.trim();
     if (setting.pattern().matcher(value).matches()) {
+      if (setting == CHANNELS_HISTORY) { // by identity, as offOrAtLeast
+        try {
+          HistoryRules.parse(value, 0, HistoryRules.MIN_MILLIS);
+        } catch (IllegalArgumentException e) {
+          problems.add(source + ": " + e.getMessage());
+          return;
+        }
+      }
       texts.put(setting.name(), value);
     } else {
       // A URL may hold a password: never echo the value.

@@ -7,13 +7,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import org.plezi.jakarta.internal.base.HistoryRules;
 
 /**
  * Channel histories in this JVM (issue 18): per channel at most {@code size} publications, none
- * older than {@code maxAge}. A channel's history starts, with a new random epoch, at its first
- * publication, and is forgotten once everything in it expired (the next publication starts a new
- * epoch, so a client that comes back after that is told that recovery failed rather than given a
- * partial replay).
+ * older than {@code maxAge}, both from the channel's rule ({@code plezi.channels.history}). A
+ * channel's history starts, with a new random epoch, at its first publication, and is forgotten
+ * once everything in it expired (the next publication starts a new epoch, so a client that comes
+ * back after that is told that recovery failed rather than given a partial replay).
  *
  * <p>Thread-safety: the map is concurrent; each {@link Log} is guarded by its own monitor, held
  * only to append, trim or copy a range, never while calling out.
@@ -24,8 +25,7 @@ public final class LocalHistoryStore implements HistoryStore {
   /** Appends between two sweeps for histories that expired whole. */
   private static final int SWEEP_EVERY = 1024;
 
-  private final int size;
-  private final long maxAgeNanos;
+  private final HistoryRules rules;
   private final LongSupplier clock;
   private final ConcurrentHashMap<String, Log> logs = new ConcurrentHashMap<>();
 
@@ -38,12 +38,23 @@ public final class LocalHistoryStore implements HistoryStore {
    * @param clock nanoseconds ({@link System#nanoTime} but in tests)
    */
   public LocalHistoryStore(int size, long maxAgeMillis, LongSupplier clock) {
+    this(checked(size, maxAgeMillis), clock);
+  }
+
+  /**
+   * @param rules what each channel keeps (its bounds are read when its history starts)
+   * @param clock nanoseconds ({@link System#nanoTime} but in tests)
+   */
+  public LocalHistoryStore(HistoryRules rules, LongSupplier clock) {
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  private static HistoryRules checked(int size, long maxAgeMillis) {
     if (size < 1 || maxAgeMillis < 1) {
       throw new IllegalArgumentException("a history keeps at least 1 message for at least 1 ms");
     }
-    this.size = size;
-    this.maxAgeNanos = maxAgeMillis * 1_000_000L;
-    this.clock = clock;
+    return HistoryRules.uniform(size, maxAgeMillis);
   }
 
   /** A new epoch: 96 random bits, 16 characters of base64url. */
@@ -53,14 +64,18 @@ public final class LocalHistoryStore implements HistoryStore {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** Keeps a publication of {@code channel}; returns its position. */
+  /** Keeps a publication of {@code channel}; returns its position, null if it keeps none. */
   public ChannelPosition append(String channel, String event, List<Object> args) {
+    HistoryRules.Bounds bounds = rules.of(channel);
+    if (!bounds.keeps()) {
+      return null;
+    }
     long now = clock.getAsLong();
     ChannelPosition[] at = new ChannelPosition[1];
     logs.compute(
         channel,
         (name, log) -> {
-          Log current = log == null || log.expired(now) ? new Log(newEpoch()) : log;
+          Log current = log == null || log.expired(now) ? new Log(newEpoch(), bounds) : log;
           at[0] = current.add(now, event, args);
           return current;
         });
@@ -93,6 +108,11 @@ public final class LocalHistoryStore implements HistoryStore {
   private final class Log {
     private final String epoch;
 
+    /** The bounds of the channel's rule when the history started. */
+    private final int size;
+
+    private final long maxAgeNanos;
+
     /** The last offset given; 0 before the first. */
     private long last;
 
@@ -104,8 +124,10 @@ public final class LocalHistoryStore implements HistoryStore {
 
     private record Stored(long at, Entry entry) {}
 
-    Log(String epoch) {
+    Log(String epoch, HistoryRules.Bounds bounds) {
       this.epoch = epoch;
+      this.size = bounds.size();
+      this.maxAgeNanos = bounds.maxAgeMillis() * 1_000_000L;
     }
 
     synchronized ChannelPosition add(long now, String event, List<Object> args) {

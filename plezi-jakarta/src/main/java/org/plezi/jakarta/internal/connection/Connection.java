@@ -14,6 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.plezi.jakarta.Caller;
 import org.plezi.jakarta.CloseCodes;
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.HistoryPosition;
 import org.plezi.jakarta.MailboxMessage;
 import org.plezi.jakarta.internal.base.CoreValues;
 import org.plezi.jakarta.internal.base.RateLimitedLog;
@@ -619,7 +620,8 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                       + "\",\"offset\":"
                       + at.offset()
                       + "}";
-          receiveEvent(event, args, null, CHANNEL_KEY, tag);
+          HistoryPosition position = new HistoryPosition(channel, at.epoch(), at.offset());
+          receiveEvent(event, args, null, position, CHANNEL_KEY, tag);
         }
 
         @Override
@@ -634,6 +636,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                     + recovered
                     + "}");
           }
+          invoke(
+              "onChannelRecovery",
+              () -> ControllerHooks.get().onChannelRecovery(controller, channel, recovered));
         }
       };
 
@@ -683,33 +688,49 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   @Override
   public String recoverChannels(String[] channels, String[] epochs, long[] offsets) {
     for (int i = 0; i < channels.length; i++) {
-      try {
-        org.plezi.jakarta.internal.bus.ChannelNames.check(channels[i]);
-      } catch (IllegalArgumentException e) {
-        return "a channel name must be 1 to 200 characters of A-Z a-z 0-9 _ . : / @ -";
-      }
-      if (!ChannelPosition.isEpoch(epochs[i])) {
-        return "an epoch must be 1 to "
-            + ChannelPosition.MAX_EPOCH
-            + " characters of A-Z a-z 0-9 _ -";
+      String problem = ChannelPosition.problem(channels[i], epochs[i], offsets[i]);
+      if (problem != null) {
+        return problem;
       }
     }
     for (int i = 0; i < channels.length; i++) {
-      recoverChannel(channels[i], epochs[i], offsets[i]);
+      recoverChannel(channels[i], epochs[i], offsets[i], null);
     }
     return null;
   }
 
-  private void recoverChannel(String channel, String epoch, long offset) {
+  /**
+   * A position to recover {@code channel} from (a checked one: {@link ChannelPosition#problem}),
+   * queued so that it runs in order with the channel's publications; {@code source}: the server's
+   * histories, or null for the one the first channel call handed over. Any thread.
+   */
+  public void recoverChannel(
+      String channel, String epoch, long offset, ChannelCursors.Source source) {
+    if (source != null) {
+      channelSource = source;
+    }
     ChannelPosition seen = new ChannelPosition(epoch, offset);
     enqueue(
         () -> {
-          ChannelCursors.Source source = channelSource;
+          ChannelCursors.Source current = channelSource;
           cursors()
-              .recover(this, channel, seen, source == null ? NO_CHANNELS : source, channelSink);
+              .recover(this, channel, seen, current == null ? NO_CHANNELS : current, channelSink);
         },
         null,
         false);
+  }
+
+  /** Answers a recovery of {@code channel} at once, in order with the inbox: not recovered. */
+  public void recoveryFailed(String channel) {
+    enqueue(() -> channelSink.recovery(channel, false), null, false);
+  }
+
+  /** The running event method's channel publication; guarded by the callback lock (#18). */
+  private HistoryPosition currentPosition;
+
+  @Override
+  public HistoryPosition channelPosition() {
+    return callbacks.isHeldByCurrentThread() ? currentPosition : null;
   }
 
   /** An event from the inbox: binds its arguments and calls the event method. Events pool. */
@@ -719,15 +740,21 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** As {@link #receiveEvent(String, List)}; {@code message}: the mail it is, or null. */
   private void receiveEvent(String event, List<Object> values, MailboxMessage message) {
-    receiveEvent(event, values, message, MAIL_KEY, mailTag(message));
+    receiveEvent(event, values, message, null, MAIL_KEY, mailTag(message));
   }
 
   /**
-   * As {@link #receiveEvent(String, List)}; {@code tag}, when not null, goes with the reply under
-   * {@code key} ({@code _mail_} or {@code _chan_}).
+   * As {@link #receiveEvent(String, List)}; {@code position}: the channel publication it is, or
+   * null; {@code tag}, when not null, goes with the reply under {@code key} ({@code _mail_} or
+   * {@code _chan_}).
    */
   private void receiveEvent(
-      String event, List<Object> values, MailboxMessage message, String key, String tag) {
+      String event,
+      List<Object> values,
+      MailboxMessage message,
+      HistoryPosition position,
+      String key,
+      String tag) {
     EventMethod method = model.events().get(event);
     if (method == null) {
       metrics.rejected(RouteMetrics.Rejection.NO_METHOD);
@@ -753,11 +780,15 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
             null,
             event,
             () -> {
+              // Set under the callback lock: another thread's callback, waiting for the lock
+              // meanwhile, must not see them (#18)
               currentMail = message;
+              currentPosition = position;
               try {
                 reply(method.invoke(controller, args), key, tag);
               } finally {
                 currentMail = null;
+                currentPosition = null;
               }
             });
     metrics.dispatched(RouteMetrics.Source.SERVER, ok);

@@ -2,6 +2,7 @@ package org.plezi.jakarta.internal.delivery;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.plezi.jakarta.internal.base.HistoryRules;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.ChannelPosition;
@@ -11,10 +12,11 @@ import org.plezi.jakarta.internal.connection.ChannelCursors;
 import org.plezi.jakarta.internal.connection.Connection;
 
 /**
- * Channel history on this server (issue 18): which publications are kept ({@code publish} events,
- * when {@code plezi.channels.historySize} is not 0; not raw text, which no reply can carry a
- * position with, and not presence events, which {@code presence(channel)} reads again), the store
- * they are kept in, and what the connections' cursors read.
+ * Channel history on this server (issue 18): which publications are kept ({@code publish} events of
+ * the channels whose rule keeps some: {@code plezi.channels.historySize}, or the channel's rule of
+ * {@code plezi.channels.history}; not raw text, which no reply can carry a position with, and not
+ * presence events, which {@code presence(channel)} reads again), the store they are kept in, and
+ * what the connections' cursors read.
  *
  * <p>Off by default: each channel then keeps up to that many messages in memory (or a stream in
  * Redis), and each publication costs a store write and, for event methods that reply nothing, one
@@ -33,10 +35,8 @@ public final class ChannelHistory implements ChannelCursors.Source {
   /** The bus that keeps the cluster's history (Redis); null when kept here or off. */
   private volatile Bus cluster;
 
-  /** The bounds; set once at start-up. */
-  private volatile int size;
-
-  private volatile long maxAgeMillis;
+  /** What each channel keeps; set once at start-up. */
+  private volatile HistoryRules rules = HistoryRules.uniform(0, 1);
 
   ChannelHistory(ChannelRegistry channels) {
     this.channels = channels;
@@ -47,22 +47,34 @@ public final class ChannelHistory implements ChannelCursors.Source {
    * start-up.
    */
   public void configure(int size, long maxAgeMillis, Bus bus) {
-    this.size = size;
-    this.maxAgeMillis = maxAgeMillis;
-    boolean clustered = size > 0 && bus.keepsChannelHistory();
-    cluster = clustered ? bus : null;
-    store =
-        size == 0 || clustered ? null : new LocalHistoryStore(size, maxAgeMillis, System::nanoTime);
+    configure(HistoryRules.uniform(size, maxAgeMillis), bus);
   }
 
-  /** Whether channels keep history. */
+  /** Keeps what {@code rules} say per channel ({@code plezi.channels.history}). At start-up. */
+  public void configure(HistoryRules rules, Bus bus) {
+    this.rules = rules;
+    boolean on = rules.keepsAny();
+    boolean clustered = on && bus.keepsChannelHistory();
+    cluster = clustered ? bus : null;
+    store = !on || clustered ? null : new LocalHistoryStore(rules, System::nanoTime);
+  }
+
+  /** Whether some channels keep history. */
   public boolean isOn() {
     return store != null || cluster != null;
   }
 
+  /** Whether {@code channel} keeps history. */
+  boolean keeps(String channel) {
+    return isOn() && rules.of(channel).keeps();
+  }
+
   /** Whether {@code message} is kept by the cluster's bus ({@link #publishKept}). */
   boolean keptByCluster(ChannelMessage message) {
-    return cluster != null && !message.isRaw() && !isPresence(message.event());
+    return cluster != null
+        && !message.isRaw()
+        && !isPresence(message.event())
+        && rules.of(message.channel()).keeps();
   }
 
   /**
@@ -71,7 +83,8 @@ public final class ChannelHistory implements ChannelCursors.Source {
    * @throws IllegalArgumentException as the bus's publish
    */
   CompletionStage<ChannelMessage> publishKept(ChannelMessage message) {
-    return cluster.publishChannelKept(message, size, maxAgeMillis);
+    HistoryRules.Bounds bounds = rules.of(message.channel());
+    return cluster.publishChannelKept(message, bounds.size(), bounds.maxAgeMillis());
   }
 
   /** {@code message} at its new place in its channel's history, or as it is if not kept. */
@@ -81,7 +94,7 @@ public final class ChannelHistory implements ChannelCursors.Source {
       return message;
     }
     ChannelPosition at = current.append(message.channel(), message.event(), message.args());
-    return message.at(at);
+    return at == null ? message : message.at(at);
   }
 
   private static boolean isPresence(String event) {
@@ -95,9 +108,13 @@ public final class ChannelHistory implements ChannelCursors.Source {
 
   @Override
   public List<HistoryStore.Entry> read(String channel, String epoch, long after, long before) {
+    HistoryRules.Bounds bounds = rules.of(channel);
+    if (!bounds.keeps()) {
+      return null; // a channel without history: nothing to recover
+    }
     Bus clustered = cluster;
     if (clustered != null) {
-      return clustered.readChannelHistory(channel, epoch, after, before, maxAgeMillis);
+      return clustered.readChannelHistory(channel, epoch, after, before, bounds.maxAgeMillis());
     }
     HistoryStore current = store;
     return current == null ? null : current.read(channel, epoch, after, before);

@@ -10,6 +10,7 @@ import org.plezi.jakarta.ChannelMode;
 import org.plezi.jakarta.internal.bus.Bus;
 import org.plezi.jakarta.internal.bus.ChannelMessage;
 import org.plezi.jakarta.internal.bus.ChannelNames;
+import org.plezi.jakarta.internal.bus.ChannelPosition;
 import org.plezi.jakarta.internal.bus.Message;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.Inbox;
@@ -155,6 +156,25 @@ public final class ChannelRegistry {
       if (history.isOn()) {
         connection.unsubscribedFromChannel(channel);
       }
+    }
+  }
+
+  /**
+   * A controller's request to recover {@code channel} from a position (issue 18), as a {@code
+   * _crec_} entry: answered not recovered at once when the channel keeps no history.
+   *
+   * @throws IllegalArgumentException for a bad name, epoch or offset
+   */
+  void recover(ControllerConnection target, String channel, String epoch, long offset) {
+    String problem = ChannelPosition.problem(channel, epoch, offset);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    Connection connection = (Connection) target;
+    if (history.keeps(channel)) {
+      connection.recoverChannel(channel, epoch, offset, history);
+    } else {
+      connection.recoveryFailed(channel);
     }
   }
 

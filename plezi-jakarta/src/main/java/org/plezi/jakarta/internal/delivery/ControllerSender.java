@@ -83,6 +83,12 @@ final class ControllerSender implements ControllerMessaging {
   }
 
   @Override
+  public void recoverChannel(
+      ControllerConnection connection, String channel, String epoch, long offset) {
+    messaging.channels().recover(connection, channel, epoch, offset);
+  }
+
+  @Override
   public void publish(ControllerConnection skip, String channel, String event, Object[] args) {
     messaging.publish(messaging.messages().channelEvent(channel, event, args), skip);
   }

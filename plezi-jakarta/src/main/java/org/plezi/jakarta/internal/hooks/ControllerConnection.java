@@ -38,6 +38,9 @@ public interface ControllerConnection {
   /** The client confirmed an identity's mailbox messages up to {@code seq} (#18). */
   void confirmMail(String identity, long seq);
 
+  /** The position of the channel publication the running event method is for; null otherwise. */
+  org.plezi.jakarta.HistoryPosition channelPosition();
+
   /** The authenticated user of the upgrade request; null when anonymous (#16). */
   java.security.Principal principal();
 

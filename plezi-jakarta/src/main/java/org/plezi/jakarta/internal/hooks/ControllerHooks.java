@@ -66,4 +66,7 @@ public abstract class ControllerHooks {
   public abstract String index(Controller c);
 
   public abstract String show(Controller c, String id);
+
+  /** The answer to a recovery of a channel with history (issue 18). */
+  public abstract void onChannelRecovery(Controller c, String channel, boolean recovered);
 }

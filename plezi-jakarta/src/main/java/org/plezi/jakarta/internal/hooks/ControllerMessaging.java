@@ -38,6 +38,13 @@ public interface ControllerMessaging {
   /** Takes a connection out of a channel. */
   void unsubscribe(ControllerConnection connection, String channel);
 
+  /**
+   * A controller's request to recover a channel from a position (issue 18).
+   *
+   * @throws IllegalArgumentException for a bad channel name, epoch or offset
+   */
+  void recoverChannel(ControllerConnection connection, String channel, String epoch, long offset);
+
   /** An event to a channel's {@code EVENT} subscribers, on every server. */
   void publish(ControllerConnection skip, String channel, String event, Object[] args);
 

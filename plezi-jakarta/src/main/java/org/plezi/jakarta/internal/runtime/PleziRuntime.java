@@ -344,13 +344,7 @@ public final class PleziRuntime {
     messaging
         .channels()
         .limitPerConnection((int) settings.get(Settings.CHANNELS_MAX_PER_CONNECTION));
-    messaging
-        .channels()
-        .history()
-        .configure(
-            (int) settings.get(Settings.CHANNELS_HISTORY_SIZE),
-            settings.get(Settings.CHANNELS_HISTORY_MILLIS),
-            bus);
+    messaging.channels().history().configure(settings.historyRules(), bus);
     // The deployment's scheduler: the parked-upgrade sweep and the Messenger unicasts' timeouts.
     ScheduledExecutorService scheduler = Threads.scheduler("timers", serverUuid);
     messaging.start(bus, bound, pool, settings.get(Settings.UNICAST_TIMEOUT_MILLIS), scheduler);

@@ -115,4 +115,32 @@ class LocalHistoryStoreTest {
     assertThat(ChannelPosition.isEpoch("a b")).isFalse();
     assertThat(ChannelPosition.isEpoch("a\"")).isFalse();
   }
+
+  @Test
+  void eachChannelKeepsWhatItsRuleSays() {
+    LocalHistoryStore store =
+        new LocalHistoryStore(
+            org.plezi.jakarta.internal.base.HistoryRules.parse(
+                "room:*=2/60000,cursor:*=0,news=3/1000", 5, 60_000),
+            now::get);
+    assertThat(store.append("cursor:1", "say", List.of("x"))).isNull(); // keeps none
+    assertThat(store.read("cursor:1", "any", 0, Long.MAX_VALUE)).isNull();
+    String room = null;
+    String other = null;
+    String news = null;
+    for (int i = 1; i <= 6; i++) {
+      room = store.append("room:1", "say", List.of(i)).epoch();
+      other = store.append("other", "say", List.of(i)).epoch();
+      news = store.append("news", "say", List.of(i)).epoch();
+    }
+    assertThat(offsets(store.read("room:1", room, 4, Long.MAX_VALUE))).containsExactly(5L, 6L);
+    assertThat(store.read("room:1", room, 3, Long.MAX_VALUE)).isNull(); // 4 was trimmed
+    assertThat(offsets(store.read("other", other, 1, Long.MAX_VALUE))) // the default 5
+        .containsExactly(2L, 3L, 4L, 5L, 6L);
+    assertThat(offsets(store.read("news", news, 3, Long.MAX_VALUE))).containsExactly(4L, 5L, 6L);
+    now.addAndGet(1_001_000_000L); // news keeps for 1 s, the others for 60 s
+    assertThat(store.read("news", news, 3, Long.MAX_VALUE)).isNull();
+    assertThat(offsets(store.read("room:1", room, 4, Long.MAX_VALUE))).containsExactly(5L, 6L);
+    assertThat(store.append("news", "say", List.of(7)).epoch()).isNotEqualTo(news); // a new one
+  }
 }
