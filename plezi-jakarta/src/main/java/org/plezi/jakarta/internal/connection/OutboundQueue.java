@@ -87,6 +87,20 @@ public final class OutboundQueue {
   /** Whether sink.close has been (or is about to be) called. */
   private boolean closeCalled;
 
+  /**
+   * Frames sent, and their bytes, not yet in the route's counts. Kept here under the queue's lock,
+   * which every completion holds anyway, instead of two atomic adds to the route's shared adders
+   * per delivery (issue 19: about 4% of a delivery's CPU, measured by FanoutMetricsBenchmark). A
+   * snapshot adds them from the open connections ({@link #sample}); {@link #terminate} folds them
+   * into the route's counts, after which each send is counted there directly.
+   */
+  private long unfoldedFrames;
+
+  private long unfoldedBytes;
+
+  /** The tallies went into the route's counts (the connection ended). */
+  private boolean folded;
+
   public OutboundQueue(Sink sink, long maxBytes, int overflowCode) {
     this(sink, maxBytes, overflowCode, RouteMetrics.standalone("", false));
   }
@@ -130,8 +144,51 @@ public final class OutboundQueue {
       shut = true;
       closeCalled = true;
       dropped = clearPending();
+      if (!folded) {
+        // Under the lock, so that a snapshot's sample() sees either the tallies or the fold.
+        folded = true;
+        metrics.messagesOut(unfoldedFrames, unfoldedBytes);
+        unfoldedFrames = 0;
+        unfoldedBytes = 0;
+      }
     }
     metrics.dropped(Drop.CLOSED, dropped);
+  }
+
+  /**
+   * What a metrics snapshot reads of this queue, at one instant: the bytes queued and the frames
+   * and bytes sent that are not yet in the route's counts.
+   */
+  public synchronized Sample sample() {
+    return new Sample(queuedBytes, unfoldedFrames, unfoldedBytes);
+  }
+
+  /** A queue's gauge and unfolded tallies, as {@link #sample} read them. */
+  public static final class Sample {
+    private final long queuedBytes;
+    private final long framesSent;
+    private final long bytesSent;
+
+    Sample(long queuedBytes, long framesSent, long bytesSent) {
+      this.queuedBytes = queuedBytes;
+      this.framesSent = framesSent;
+      this.bytesSent = bytesSent;
+    }
+
+    /** Bytes queued, including the frame in flight. */
+    public long queuedBytes() {
+      return queuedBytes;
+    }
+
+    /** Frames sent that the route's counts do not hold yet. */
+    public long framesSent() {
+      return framesSent;
+    }
+
+    /** Their bytes. */
+    public long bytesSent() {
+      return bytesSent;
+    }
   }
 
   /**
@@ -274,9 +331,17 @@ public final class OutboundQueue {
   private void completed(Frame sent, Throwable failure) {
     Frame next = null;
     boolean closeAfterFailure = false;
+    boolean countInRoute = false;
     int dropped = 0;
     synchronized (this) {
-      if (failure != null) {
+      if (failure == null) {
+        if (folded) {
+          countInRoute = true; // a send that completes after the connection ended
+        } else {
+          unfoldedFrames++;
+          unfoldedBytes += sent.size;
+        }
+      } else {
         shut = true;
         closeAfterFailure = !closeCalled;
         closeCalled = true;
@@ -289,9 +354,9 @@ public final class OutboundQueue {
         next = advance(sent);
       }
     }
-    if (failure == null) {
+    if (countInRoute) {
       metrics.messageOut(sent.size);
-    } else {
+    } else if (failure != null) {
       if (closeAfterFailure) {
         metrics.sendFailure();
       }

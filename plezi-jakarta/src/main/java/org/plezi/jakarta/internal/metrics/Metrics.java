@@ -26,7 +26,17 @@ public final class Metrics {
 
   /** Receives one open connection's gauges. */
   public interface GaugeSink {
-    void connection(RouteMetrics route, long queuedBytes, long inboxSize, long subscriptions);
+    /**
+     * @param framesSent frames its outbound queue sent that are not in the route's counts yet
+     * @param bytesSent their bytes
+     */
+    void connection(
+        RouteMetrics route,
+        long queuedBytes,
+        long inboxSize,
+        long subscriptions,
+        long framesSent,
+        long bytesSent);
   }
 
   private final boolean enabled;
@@ -111,14 +121,14 @@ public final class Metrics {
       Sampler sampler, String busType, long reconnects, long eventsQueued) {
     Map<RouteMetrics, RouteMetrics.Gauges> gauges = new LinkedHashMap<>();
     for (RouteMetrics route : routes) {
-      gauges.put(route, new RouteMetrics.Gauges());
+      gauges.put(route, route.newGauges());
     }
     if (sampler != null) {
       sampler.sample(
-          (route, queuedBytes, inboxSize, subscriptions) -> {
+          (route, queuedBytes, inboxSize, subscriptions, framesSent, bytesSent) -> {
             RouteMetrics.Gauges g = gauges.get(route);
             if (g != null) {
-              g.add(queuedBytes, inboxSize, subscriptions);
+              g.add(queuedBytes, inboxSize, subscriptions, framesSent, bytesSent);
             }
           });
     }

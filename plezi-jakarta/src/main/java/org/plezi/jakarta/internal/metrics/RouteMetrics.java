@@ -1,5 +1,6 @@
 package org.plezi.jakarta.internal.metrics;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.plezi.jakarta.PleziMetrics;
 
 /**
@@ -99,6 +100,16 @@ public final class RouteMetrics {
 
   private final String route;
   private final String controller;
+  private final boolean enabled;
+
+  /**
+   * The largest frames-out and bytes-out totals reported so far: a connection that ends between a
+   * snapshot's read of the counts and its walk of the open connections is in neither for that
+   * snapshot, so each total is reported as at least what an earlier snapshot said (never lower).
+   */
+  private final AtomicLong framesOutReported = new AtomicLong();
+
+  private final AtomicLong bytesOutReported = new AtomicLong();
 
   /** Open now: +1 on open, -1 on close. */
   private final Counter connections;
@@ -122,6 +133,7 @@ public final class RouteMetrics {
   RouteMetrics(String route, String controller, boolean enabled) {
     this.route = route;
     this.controller = controller;
+    this.enabled = enabled;
     this.connections = new Counter(enabled);
     this.opened = new Counter(enabled);
     this.refused = new EnumCounters<>(Refusal.class, enabled);
@@ -170,9 +182,32 @@ public final class RouteMetrics {
     bytesIn.add(size);
   }
 
+  /**
+   * One frame sent. The outbound queue of an open connection keeps its own tally instead, which a
+   * snapshot adds from the connections it walks ({@link Gauges#add(long, long, long, long, long)}).
+   */
   public void messageOut(long size) {
     messagesOut.increment();
     bytesOut.add(size);
+  }
+
+  /** {@code frames} frames of {@code bytes} bytes in all sent: a connection's tally, folded. */
+  public void messagesOut(long frames, long bytes) {
+    if (frames > 0) {
+      messagesOut.add(frames);
+      bytesOut.add(bytes);
+    }
+  }
+
+  /**
+   * Gauges for a snapshot of this route, holding the frames and bytes counted so far; read before
+   * the open connections are walked, so that a tally folded in between is not counted twice.
+   */
+  public Gauges newGauges() {
+    Gauges g = new Gauges();
+    g.framesOut = messagesOut.sum();
+    g.bytesOut = bytesOut.sum();
+    return g;
   }
 
   public void dropped(Drop reason, long frames) {
@@ -220,7 +255,9 @@ public final class RouteMetrics {
    * @param gauges this route's queue gauges, or null for zeros
    */
   public PleziMetrics.Route snapshot(Gauges gauges) {
-    Gauges g = gauges == null ? new Gauges() : gauges;
+    Gauges g = gauges == null ? newGauges() : gauges;
+    long framesOut = enabled ? framesOutReported.accumulateAndGet(g.framesOut, Math::max) : 0;
+    long bytesOut = enabled ? bytesOutReported.accumulateAndGet(g.bytesOut, Math::max) : 0;
     return new PleziMetrics.Route(
         route,
         controller,
@@ -229,7 +266,7 @@ public final class RouteMetrics {
         new PleziMetrics.Handshakes(opened.sum(), refused.snapshot()),
         closes.snapshot(),
         new PleziMetrics.Traffic(
-            messagesIn.sum(), bytesIn.sum(), messagesOut.sum(), bytesOut.sum(), dropped.snapshot()),
+            messagesIn.sum(), bytesIn.sum(), framesOut, bytesOut, dropped.snapshot()),
         new PleziMetrics.Queues(
             g.outboundBytes,
             g.largestOutboundBytes,
@@ -242,19 +279,30 @@ public final class RouteMetrics {
         g.channelSubscriptions);
   }
 
-  /** Queue gauges summed over a route's open connections while a snapshot is taken. */
+  /**
+   * Queue gauges summed over a route's open connections while a snapshot is taken, and the frames
+   * and bytes sent (the route's counts, from {@link #newGauges}, plus each connection's tally).
+   */
   public static final class Gauges {
     private long outboundBytes;
     private long largestOutboundBytes;
     private long inboxQueued;
     private long channelSubscriptions;
+    private long framesOut;
+    private long bytesOut;
 
-    /** Adds one open connection's queues and channel subscriptions. */
-    public void add(long queuedBytes, long inboxSize, long subscriptions) {
+    /**
+     * Adds one open connection's queues, channel subscriptions and the frames and bytes its
+     * outbound queue sent that the route's counts do not hold yet.
+     */
+    public void add(
+        long queuedBytes, long inboxSize, long subscriptions, long framesSent, long bytesSent) {
       outboundBytes += queuedBytes;
       largestOutboundBytes = Math.max(largestOutboundBytes, queuedBytes);
       inboxQueued += inboxSize;
       channelSubscriptions += subscriptions;
+      framesOut += framesSent;
+      bytesOut += bytesSent;
     }
   }
 }

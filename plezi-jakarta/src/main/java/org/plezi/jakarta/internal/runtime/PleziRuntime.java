@@ -35,6 +35,7 @@ import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
+import org.plezi.jakarta.internal.connection.OutboundQueue;
 import org.plezi.jakarta.internal.delivery.ChannelRegistry;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
@@ -233,11 +234,14 @@ public final class PleziRuntime {
         sink -> {
           ChannelRegistry channels = messaging.channels();
           for (Connection connection : connections.all()) {
+            OutboundQueue.Sample queue = connection.outbound().sample();
             sink.connection(
                 connection.metrics(),
-                connection.outbound().queuedBytes(),
+                queue.queuedBytes(),
                 connection.inboxSize(),
-                channels.countOf(connection));
+                channels.countOf(connection),
+                queue.framesSent(),
+                queue.bytesSent());
           }
         },
         link == null ? "local" : "redis",

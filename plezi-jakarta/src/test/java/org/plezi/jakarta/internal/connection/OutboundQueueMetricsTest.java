@@ -12,8 +12,25 @@ class OutboundQueueMetricsTest {
   private final OutboundQueueTest.FakeSink sink = new OutboundQueueTest.FakeSink();
   private final RouteMetrics metrics = RouteMetrics.standalone("/q", true);
 
+  /** The queue under test, sampled by {@link #snapshot} as the runtime samples open ones. */
+  private OutboundQueue queue;
+
+  private OutboundQueue queue(long maxBytes) {
+    queue = new OutboundQueue(sink, maxBytes, 4001, metrics);
+    return queue;
+  }
+
+  /** A snapshot as the runtime takes it: the route's counts, then the open queue's tally. */
   private PleziMetrics.Route snapshot() {
-    return metrics.snapshot(null);
+    RouteMetrics.Gauges gauges = metrics.newGauges();
+    if (queue != null) {
+      add(gauges, queue.sample());
+    }
+    return metrics.snapshot(gauges);
+  }
+
+  private static void add(RouteMetrics.Gauges gauges, OutboundQueue.Sample sample) {
+    gauges.add(sample.queuedBytes(), 0, 0, sample.framesSent(), sample.bytesSent());
   }
 
   private Map<String, Long> dropped() {
@@ -22,7 +39,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void framesCountAsSentWhenTheirSendCompletes() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("abc");
     queue.offerText("de");
     assertThat(snapshot().traffic().messagesOut()).isZero();
@@ -35,7 +52,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void anOverflowCountsOnceAndDropsThePendingFramesAndTheRefusedOne() {
-    OutboundQueue queue = new OutboundQueue(sink, 10, 4001, metrics);
+    OutboundQueue queue = queue(10);
     queue.offerText("aaaa"); // in flight
     queue.offerText("bbbb"); // pending
     assertThat(queue.offerText("cccc")).isFalse();
@@ -45,7 +62,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void aTimedOutSendCountsOnceWithTheFrameInFlightAndThoseBehindIt() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     queue.offerText("c");
@@ -59,7 +76,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void aFailedSendCountsTheFailedFrameAndThoseBehindIt() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     sink.failOne();
@@ -69,11 +86,74 @@ class OutboundQueueMetricsTest {
 
   @Test
   void framesPendingWhenTheConnectionEndsCountAsClosed() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     queue.offerText("c");
     queue.terminate();
     assertThat(dropped()).containsEntry("closed", 2L);
+  }
+
+  @Test
+  void aConnectionsSendsCountOnceBeforeAndAfterItEnds() {
+    queue(1000);
+    queue.offerText("abc");
+    queue.offerText("de");
+    queue.offerText("f");
+    sink.completeOne();
+    sink.completeOne();
+    assertThat(queue.sample().framesSent()).isEqualTo(2);
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
+    queue.terminate(); // "f" is in flight: its completion comes after the fold
+    assertThat(queue.sample().framesSent()).isZero();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
+    assertThat(snapshot().traffic().bytesOut()).isEqualTo(5);
+    sink.completeOne();
+    assertThat(queue.sample().framesSent()).isZero();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(3);
+    assertThat(snapshot().traffic().bytesOut()).isEqualTo(6);
+  }
+
+  @Test
+  void aConnectionThatEndsDuringASnapshotIsNotCountedTwiceAndNoTotalGoesBack() {
+    queue(1000);
+    queue.offerText("abc");
+    sink.completeOne();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(1);
+    queue.offerText("de");
+    sink.completeOne();
+
+    // The counts are read, then the connection ends, then the walk samples it: in neither.
+    RouteMetrics.Gauges early = metrics.newGauges();
+    queue.terminate();
+    add(early, queue.sample());
+    assertThat(metrics.snapshot(early).traffic().messagesOut())
+        .isEqualTo(1); // not lower than before
+
+    // The walk samples it, then it ends: counted once, by the walk.
+    OutboundQueue other = new OutboundQueue(sink, 1000, 4001, metrics);
+    other.offerText("ghij");
+    sink.completeOne();
+    RouteMetrics.Gauges late = metrics.newGauges();
+    add(late, other.sample());
+    other.terminate();
+    assertThat(metrics.snapshot(late).traffic().messagesOut()).isEqualTo(3);
+    assertThat(metrics.snapshot(late).traffic().bytesOut()).isEqualTo(9);
+    queue = null;
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(3);
+  }
+
+  @Test
+  void whenMetricsAreOffTheTalliesAreNotReported() {
+    RouteMetrics off = RouteMetrics.standalone("/off", false);
+    OutboundQueue quiet = new OutboundQueue(sink, 1000, 4001, off);
+    quiet.offerText("abc");
+    sink.completeOne();
+    RouteMetrics.Gauges gauges = off.newGauges();
+    add(gauges, quiet.sample());
+    assertThat(off.snapshot(gauges).traffic().messagesOut()).isZero();
+    assertThat(off.snapshot(gauges).traffic().bytesOut()).isZero();
+    quiet.terminate();
+    assertThat(off.snapshot(null).traffic().messagesOut()).isZero();
   }
 }

@@ -81,7 +81,7 @@ class JmxRegistrationTest {
     metrics.channels().received(true);
     metrics.channels().delivered(false, 3);
     Supplier<PleziMetrics> sampled =
-        () -> metrics.snapshot(sink -> sink.connection(room, 0, 0, 3), "local", 0, 0);
+        () -> metrics.snapshot(sink -> sink.connection(room, 0, 0, 3, 0, 0), "local", 0, 0);
     try (JmxRegistration registration =
         JmxRegistration.register(server, "/chat", UUID, List.of("/room/{name}"), sampled, health)) {
       ObjectName deployment = JmxRegistration.deploymentName("/chat", UUID);
