@@ -2,6 +2,8 @@ package org.plezi.jakarta.internal.connection;
 
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.security.TokenBucket;
@@ -110,6 +113,31 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    * whichever thread runs it. Reentrant: a callback may call code that invokes again.
    */
   private final ReentrantLock callbacks = new ReentrantLock();
+
+  /**
+   * Events from the server (other connections, the bus, mail) that ran without throwing and are not
+   * yet in the route's counts: written under {@link #callbacks}, which each event holds anyway,
+   * instead of an atomic add to the route's shared adder per delivery (issue 19); read by metrics
+   * snapshots without the lock ({@link #SERVER_EVENTS}, opaque). {@link #closed} folds it into the
+   * route.
+   */
+  @SuppressWarnings("unused") // through SERVER_EVENTS
+  private long unfoldedServerEvents;
+
+  private static final VarHandle SERVER_EVENTS;
+
+  static {
+    try {
+      SERVER_EVENTS =
+          MethodHandles.lookup()
+              .findVarHandle(Connection.class, "unfoldedServerEvents", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The tally went into the route's counts; guarded by {@link #callbacks}. */
+  private boolean serverEventsFolded;
 
   /** Set once, when the connection ended and onClose was (or is being) called. */
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -748,19 +776,32 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       drop(event, e.getMessage(), key, tag);
       return;
     }
-    boolean ok =
-        invoke(
-            null,
-            event,
-            () -> {
-              currentMail = message;
-              try {
-                reply(method.invoke(controller, args), key, tag);
-              } finally {
-                currentMail = null;
-              }
-            });
-    metrics.dispatched(RouteMetrics.Source.SERVER, ok);
+    invoke(
+        null,
+        event,
+        () -> {
+          currentMail = message;
+          try {
+            reply(method.invoke(controller, args), key, tag);
+          } finally {
+            currentMail = null;
+          }
+        });
+  }
+
+  /** Counts an event from the server that ran; holds {@link #callbacks}. */
+  private void countServerEvent(boolean ok) {
+    if (ok && !serverEventsFolded) {
+      SERVER_EVENTS.setOpaque(this, (long) SERVER_EVENTS.getOpaque(this) + 1);
+    } else {
+      metrics.dispatched(RouteMetrics.Source.SERVER, ok);
+    }
+  }
+
+  /** Fills in this connection's part of a metrics snapshot, without waiting for its callbacks. */
+  public void sample(ConnectionSample sample) {
+    outbound.sample(sample);
+    sample.connection(inbox.size(), (long) SERVER_EVENTS.getOpaque(this));
   }
 
   private void drop(String event, String why, String key, String tag) {
@@ -817,6 +858,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     outbound.terminate();
     callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
+      serverEventsFolded = true; // before leaving the registry, so a snapshot misses it least
+      metrics.dispatchedFromServer((long) SERVER_EVENTS.getOpaque(this));
+      SERVER_EVENTS.setOpaque(this, 0L);
       registry.remove(this);
       if (counted) {
         metrics.closed(code);
@@ -848,10 +892,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     callbacks.lock();
     try {
       action.run();
+      if (event != null) {
+        countServerEvent(true);
+      }
       return true;
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) {
         throw e;
+      }
+      if (event != null) {
+        countServerEvent(false);
       }
       LOG.log(
           Level.ERROR,

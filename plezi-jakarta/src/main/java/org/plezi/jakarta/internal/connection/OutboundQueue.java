@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.connection;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics.Drop;
 
@@ -156,39 +157,11 @@ public final class OutboundQueue {
   }
 
   /**
-   * What a metrics snapshot reads of this queue, at one instant: the bytes queued and the frames
-   * and bytes sent that are not yet in the route's counts.
+   * Fills in what a metrics snapshot reads of this queue, at one instant: the bytes queued and the
+   * frames and bytes sent that are not yet in the route's counts.
    */
-  public synchronized Sample sample() {
-    return new Sample(queuedBytes, unfoldedFrames, unfoldedBytes);
-  }
-
-  /** A queue's gauge and unfolded tallies, as {@link #sample} read them. */
-  public static final class Sample {
-    private final long queuedBytes;
-    private final long framesSent;
-    private final long bytesSent;
-
-    Sample(long queuedBytes, long framesSent, long bytesSent) {
-      this.queuedBytes = queuedBytes;
-      this.framesSent = framesSent;
-      this.bytesSent = bytesSent;
-    }
-
-    /** Bytes queued, including the frame in flight. */
-    public long queuedBytes() {
-      return queuedBytes;
-    }
-
-    /** Frames sent that the route's counts do not hold yet. */
-    public long framesSent() {
-      return framesSent;
-    }
-
-    /** Their bytes. */
-    public long bytesSent() {
-      return bytesSent;
-    }
+  public synchronized void sample(ConnectionSample sample) {
+    sample.queue(queuedBytes, unfoldedFrames, unfoldedBytes);
   }
 
   /**

@@ -26,17 +26,8 @@ public final class Metrics {
 
   /** Receives one open connection's gauges. */
   public interface GaugeSink {
-    /**
-     * @param framesSent frames its outbound queue sent that are not in the route's counts yet
-     * @param bytesSent their bytes
-     */
-    void connection(
-        RouteMetrics route,
-        long queuedBytes,
-        long inboxSize,
-        long subscriptions,
-        long framesSent,
-        long bytesSent);
+    /** {@code sample} is only valid during the call. */
+    void connection(RouteMetrics route, ConnectionSample sample);
   }
 
   private final boolean enabled;
@@ -125,10 +116,10 @@ public final class Metrics {
     }
     if (sampler != null) {
       sampler.sample(
-          (route, queuedBytes, inboxSize, subscriptions, framesSent, bytesSent) -> {
+          (route, sample) -> {
             RouteMetrics.Gauges g = gauges.get(route);
             if (g != null) {
-              g.add(queuedBytes, inboxSize, subscriptions, framesSent, bytesSent);
+              g.add(sample);
             }
           });
     }

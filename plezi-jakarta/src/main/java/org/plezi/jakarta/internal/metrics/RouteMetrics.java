@@ -1,5 +1,8 @@
 package org.plezi.jakarta.internal.metrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plezi.jakarta.PleziMetrics;
 
@@ -111,6 +114,8 @@ public final class RouteMetrics {
 
   private final AtomicLong bytesOutReported = new AtomicLong();
 
+  private final AtomicLong serverEventsReported = new AtomicLong();
+
   /** Open now: +1 on open, -1 on close. */
   private final Counter connections;
 
@@ -199,14 +204,23 @@ public final class RouteMetrics {
     }
   }
 
+  /** {@code events} events from the server ran without throwing: a connection's tally, folded. */
+  public void dispatchedFromServer(long events) {
+    if (events > 0) {
+      dispatched.add(Source.SERVER, events);
+    }
+  }
+
   /**
-   * Gauges for a snapshot of this route, holding the frames and bytes counted so far; read before
-   * the open connections are walked, so that a tally folded in between is not counted twice.
+   * Gauges for a snapshot of this route, holding the counts that open connections also tally
+   * (frames and bytes sent, events from the server), read before the connections are walked, so
+   * that a tally folded in between is not counted twice.
    */
   public Gauges newGauges() {
     Gauges g = new Gauges();
     g.framesOut = messagesOut.sum();
     g.bytesOut = bytesOut.sum();
+    g.serverEvents = dispatched.sum(Source.SERVER);
     return g;
   }
 
@@ -258,6 +272,11 @@ public final class RouteMetrics {
     Gauges g = gauges == null ? newGauges() : gauges;
     long framesOut = enabled ? framesOutReported.accumulateAndGet(g.framesOut, Math::max) : 0;
     long bytesOut = enabled ? bytesOutReported.accumulateAndGet(g.bytesOut, Math::max) : 0;
+    Map<String, Long> dispatchedNow = new LinkedHashMap<>(dispatched.snapshot());
+    if (enabled) {
+      dispatchedNow.put(
+          Source.SERVER.tag(), serverEventsReported.accumulateAndGet(g.serverEvents, Math::max));
+    }
     return new PleziMetrics.Route(
         route,
         controller,
@@ -275,13 +294,15 @@ public final class RouteMetrics {
             sendFailures.sum(),
             g.inboxQueued,
             inboxOverflows.sum()),
-        new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()),
+        new PleziMetrics.Events(
+            Collections.unmodifiableMap(dispatchedNow), failed.snapshot(), rejected.snapshot()),
         g.channelSubscriptions);
   }
 
   /**
-   * Queue gauges summed over a route's open connections while a snapshot is taken, and the frames
-   * and bytes sent (the route's counts, from {@link #newGauges}, plus each connection's tally).
+   * Queue gauges summed over a route's open connections while a snapshot is taken, and the counts
+   * open connections also tally (the route's counts, from {@link #newGauges}, plus each
+   * connection's tally).
    */
   public static final class Gauges {
     private long outboundBytes;
@@ -291,18 +312,20 @@ public final class RouteMetrics {
     private long framesOut;
     private long bytesOut;
 
+    private long serverEvents;
+
     /**
-     * Adds one open connection's queues, channel subscriptions and the frames and bytes its
-     * outbound queue sent that the route's counts do not hold yet.
+     * Adds one open connection's queues, channel subscriptions and what it counted that the route's
+     * counts do not hold yet.
      */
-    public void add(
-        long queuedBytes, long inboxSize, long subscriptions, long framesSent, long bytesSent) {
-      outboundBytes += queuedBytes;
-      largestOutboundBytes = Math.max(largestOutboundBytes, queuedBytes);
-      inboxQueued += inboxSize;
-      channelSubscriptions += subscriptions;
-      framesOut += framesSent;
-      bytesOut += bytesSent;
+    public void add(ConnectionSample sample) {
+      outboundBytes += sample.queuedBytes;
+      largestOutboundBytes = Math.max(largestOutboundBytes, sample.queuedBytes);
+      inboxQueued += sample.inboxSize;
+      channelSubscriptions += sample.subscriptions;
+      framesOut += sample.framesSent;
+      bytesOut += sample.bytesSent;
+      serverEvents += sample.serverEvents;
     }
   }
 }

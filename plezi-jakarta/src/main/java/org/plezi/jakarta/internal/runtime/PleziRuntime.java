@@ -35,12 +35,12 @@ import org.plezi.jakarta.internal.bus.LinkState;
 import org.plezi.jakarta.internal.connection.Connection;
 import org.plezi.jakarta.internal.connection.ConnectionRegistry;
 import org.plezi.jakarta.internal.connection.Identities;
-import org.plezi.jakarta.internal.connection.OutboundQueue;
 import org.plezi.jakarta.internal.delivery.ChannelRegistry;
 import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.RuntimeHooks;
 import org.plezi.jakarta.internal.jmx.JmxRegistration;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerChecks;
@@ -233,15 +233,12 @@ public final class PleziRuntime {
     return metrics.snapshot(
         sink -> {
           ChannelRegistry channels = messaging.channels();
+          ConnectionSample sample = new ConnectionSample();
           for (Connection connection : connections.all()) {
-            OutboundQueue.Sample queue = connection.outbound().sample();
-            sink.connection(
-                connection.metrics(),
-                queue.queuedBytes(),
-                connection.inboxSize(),
-                channels.countOf(connection),
-                queue.framesSent(),
-                queue.bytesSent());
+            sample.clear();
+            connection.sample(sample);
+            sample.subscriptions(channels.countOf(connection));
+            sink.connection(connection.metrics(), sample);
           }
         },
         link == null ? "local" : "redis",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziMetrics;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
 /** What the queue counts (issue 19): frames sent and their sizes, and drops by reason, exactly. */
@@ -24,13 +25,19 @@ class OutboundQueueMetricsTest {
   private PleziMetrics.Route snapshot() {
     RouteMetrics.Gauges gauges = metrics.newGauges();
     if (queue != null) {
-      add(gauges, queue.sample());
+      add(gauges, queue);
     }
     return metrics.snapshot(gauges);
   }
 
-  private static void add(RouteMetrics.Gauges gauges, OutboundQueue.Sample sample) {
-    gauges.add(sample.queuedBytes(), 0, 0, sample.framesSent(), sample.bytesSent());
+  private static void add(RouteMetrics.Gauges gauges, OutboundQueue queue) {
+    gauges.add(sample(queue));
+  }
+
+  private static ConnectionSample sample(OutboundQueue queue) {
+    ConnectionSample sample = new ConnectionSample();
+    queue.sample(sample);
+    return sample;
   }
 
   private Map<String, Long> dropped() {
@@ -102,14 +109,14 @@ class OutboundQueueMetricsTest {
     queue.offerText("f");
     sink.completeOne();
     sink.completeOne();
-    assertThat(queue.sample().framesSent()).isEqualTo(2);
+    assertThat(sample(queue).framesSent()).isEqualTo(2);
     assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
     queue.terminate(); // "f" is in flight: its completion comes after the fold
-    assertThat(queue.sample().framesSent()).isZero();
+    assertThat(sample(queue).framesSent()).isZero();
     assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
     assertThat(snapshot().traffic().bytesOut()).isEqualTo(5);
     sink.completeOne();
-    assertThat(queue.sample().framesSent()).isZero();
+    assertThat(sample(queue).framesSent()).isZero();
     assertThat(snapshot().traffic().messagesOut()).isEqualTo(3);
     assertThat(snapshot().traffic().bytesOut()).isEqualTo(6);
   }
@@ -126,7 +133,7 @@ class OutboundQueueMetricsTest {
     // The counts are read, then the connection ends, then the walk samples it: in neither.
     RouteMetrics.Gauges early = metrics.newGauges();
     queue.terminate();
-    add(early, queue.sample());
+    add(early, queue);
     assertThat(metrics.snapshot(early).traffic().messagesOut())
         .isEqualTo(1); // not lower than before
 
@@ -135,7 +142,7 @@ class OutboundQueueMetricsTest {
     other.offerText("ghij");
     sink.completeOne();
     RouteMetrics.Gauges late = metrics.newGauges();
-    add(late, other.sample());
+    add(late, other);
     other.terminate();
     assertThat(metrics.snapshot(late).traffic().messagesOut()).isEqualTo(3);
     assertThat(metrics.snapshot(late).traffic().bytesOut()).isEqualTo(9);
@@ -150,7 +157,7 @@ class OutboundQueueMetricsTest {
     quiet.offerText("abc");
     sink.completeOne();
     RouteMetrics.Gauges gauges = off.newGauges();
-    add(gauges, quiet.sample());
+    add(gauges, quiet);
     assertThat(off.snapshot(gauges).traffic().messagesOut()).isZero();
     assertThat(off.snapshot(gauges).traffic().bytesOut()).isZero();
     quiet.terminate();

@@ -72,10 +72,11 @@ class MetricsTest {
     PleziMetrics snapshot =
         metrics.snapshot(
             sink -> {
-              sink.connection(a, 100, 1, 2, 4, 40);
-              sink.connection(a, 300, 2, 0, 1, 5);
-              sink.connection(b, 50, 0, 3, 0, 0);
-              sink.connection(stranger, 1_000, 9, 5, 7, 7); // not this deployment's: ignored
+              sink.connection(a, sample(100, 1, 2, 4, 40));
+              sink.connection(a, sample(300, 2, 0, 1, 5));
+              sink.connection(b, sample(50, 0, 3, 0, 0));
+              sink.connection(
+                  stranger, sample(1_000, 9, 5, 7, 7)); // not this deployment's: ignored
             },
             "redis",
             0,
@@ -127,7 +128,7 @@ class MetricsTest {
     a.messageIn(10);
     metrics.unicastFailed();
     PleziMetrics snapshot =
-        metrics.snapshot(sink -> sink.connection(a, 64, 1, 0, 3, 30), "local", 0, 0);
+        metrics.snapshot(sink -> sink.connection(a, sample(64, 1, 0, 3, 30)), "local", 0, 0);
     assertThat(snapshot.enabled()).isFalse();
     assertThat(snapshot.routes().get("/a").opened()).isZero();
     assertThat(snapshot.routes().get("/a").traffic().messagesIn()).isZero();
@@ -193,5 +194,15 @@ class MetricsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> snapshot.routes().get("/a").closes().put("1000", 1L))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** One connection's sample: queued bytes, inbox, subscriptions, and its tally of frames sent. */
+  private static ConnectionSample sample(
+      long queuedBytes, long inbox, long subscriptions, long frames, long bytes) {
+    ConnectionSample sample = new ConnectionSample();
+    sample.queue(queuedBytes, frames, bytes);
+    sample.connection(inbox, 0);
+    sample.subscriptions(subscriptions);
+    return sample;
   }
 }
