@@ -139,6 +139,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   /** The tally went into the route's counts; guarded by {@link #callbacks}. */
   private boolean serverEventsFolded;
 
+  /** Whether the route counts: with metrics off the connection keeps no tally either. */
+  private final boolean counting;
+
   /** Set once, when the connection ended and onClose was (or is being) called. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -173,6 +176,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     this.controller = controller;
     this.model = model;
     this.metrics = metrics;
+    this.counting = metrics.enabled();
     this.session = session;
     this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
@@ -791,6 +795,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
 
   /** Counts an event from the server that ran; holds {@link #callbacks}. */
   private void countServerEvent(boolean ok) {
+    if (!counting) {
+      return;
+    }
     if (ok && !serverEventsFolded) {
       SERVER_EVENTS.setOpaque(this, (long) SERVER_EVENTS.getOpaque(this) + 1);
     } else {

@@ -70,6 +70,9 @@ public final class OutboundQueue {
   /** Where sends and drops are counted. */
   private final RouteMetrics metrics;
 
+  /** Whether the route counts: with metrics off the queue keeps no tally either. */
+  private final boolean counting;
+
   /** Frames waiting for their turn, oldest first. */
   private final ArrayDeque<Frame> pending = new ArrayDeque<>();
 
@@ -109,6 +112,7 @@ public final class OutboundQueue {
   /** As {@link #OutboundQueue(Sink, long, int)}, counting into a route's metrics. */
   public OutboundQueue(Sink sink, long maxBytes, int overflowCode, RouteMetrics metrics) {
     this.metrics = metrics;
+    this.counting = metrics.enabled();
     if (maxBytes <= 0) {
       throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
     }
@@ -307,19 +311,17 @@ public final class OutboundQueue {
     boolean countInRoute = false;
     int dropped = 0;
     synchronized (this) {
-      if (failure == null) {
-        if (folded) {
-          countInRoute = true; // a send that completes after the connection ended
-        } else {
-          unfoldedFrames++;
-          unfoldedBytes += sent.size;
-        }
-      } else {
+      if (failure != null) {
         shut = true;
         closeAfterFailure = !closeCalled;
         closeCalled = true;
         // The frame that failed, unless a timeout or terminate already gave the queue up.
         dropped = clearPending() + (closeAfterFailure ? 1 : 0);
+      } else if (folded) {
+        countInRoute = counting; // a send that completes after the connection ended
+      } else if (counting) {
+        unfoldedFrames++;
+        unfoldedBytes += sent.size;
       }
       if (!sent.sendReturned) {
         sent.doneEarly = true; // the pump loop still inside send() takes the next frame

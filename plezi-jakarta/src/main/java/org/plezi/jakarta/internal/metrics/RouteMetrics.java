@@ -162,6 +162,11 @@ public final class RouteMetrics {
     return new RouteMetrics(route, route, enabled);
   }
 
+  /** Whether this route counts ({@code plezi.metrics.enabled}); connections tally only then. */
+  public boolean enabled() {
+    return enabled;
+  }
+
   public String route() {
     return route;
   }
