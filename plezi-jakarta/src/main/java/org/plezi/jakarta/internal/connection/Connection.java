@@ -2,6 +2,8 @@ package org.plezi.jakarta.internal.connection;
 
 import jakarta.websocket.Session;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.plezi.jakarta.internal.event.PositionalBinder;
 import org.plezi.jakarta.internal.event.TextDispatcher;
 import org.plezi.jakarta.internal.hooks.ControllerConnection;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerModel;
 import org.plezi.jakarta.internal.security.TokenBucket;
@@ -112,6 +115,34 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   private final ReentrantLock callbacks = new ReentrantLock();
 
+  /**
+   * Events from the server (other connections, the bus, mail) that ran without throwing and are not
+   * yet in the route's counts: written under {@link #callbacks}, which each event holds anyway,
+   * instead of an atomic add to the route's shared adder per delivery (issue 19); read by metrics
+   * snapshots without the lock ({@link #SERVER_EVENTS}, opaque). {@link #closed} folds it into the
+   * route.
+   */
+  @SuppressWarnings("unused") // through SERVER_EVENTS
+  private long unfoldedServerEvents;
+
+  private static final VarHandle SERVER_EVENTS;
+
+  static {
+    try {
+      SERVER_EVENTS =
+          MethodHandles.lookup()
+              .findVarHandle(Connection.class, "unfoldedServerEvents", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** The tally went into the route's counts; guarded by {@link #callbacks}. */
+  private boolean serverEventsFolded;
+
+  /** Whether the route counts: with metrics off the connection keeps no tally either. */
+  private final boolean counting;
+
   /** Set once, when the connection ended and onClose was (or is being) called. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -146,6 +177,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     this.controller = controller;
     this.model = model;
     this.metrics = metrics;
+    this.counting = metrics.enabled();
     this.session = session;
     this.identities = identities;
     this.inbox = new Inbox(events, (int) settings.get(Settings.INBOX_MAX_MESSAGES));
@@ -775,23 +807,39 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       drop(event, e.getMessage(), key, tag);
       return;
     }
-    boolean ok =
-        invoke(
-            null,
-            event,
-            () -> {
-              // Set under the callback lock: another thread's callback, waiting for the lock
-              // meanwhile, must not see them (#18)
-              currentMail = message;
-              currentPosition = position;
-              try {
-                reply(method.invoke(controller, args), key, tag);
-              } finally {
-                currentMail = null;
-                currentPosition = null;
-              }
-            });
-    metrics.dispatched(RouteMetrics.Source.SERVER, ok);
+    invoke(
+        null,
+        event,
+        () -> {
+          // Set under the callback lock: another thread's callback, waiting for the lock
+          // meanwhile, must not see them (#18)
+          currentMail = message;
+          currentPosition = position;
+          try {
+            reply(method.invoke(controller, args), key, tag);
+          } finally {
+            currentMail = null;
+            currentPosition = null;
+          }
+        });
+  }
+
+  /** Counts an event from the server that ran; holds {@link #callbacks}. */
+  private void countServerEvent(boolean ok) {
+    if (!counting) {
+      return;
+    }
+    if (ok && !serverEventsFolded) {
+      SERVER_EVENTS.setOpaque(this, (long) SERVER_EVENTS.getOpaque(this) + 1);
+    } else {
+      metrics.dispatched(RouteMetrics.Source.SERVER, ok);
+    }
+  }
+
+  /** Fills in this connection's part of a metrics snapshot, without waiting for its callbacks. */
+  public void sample(ConnectionSample sample) {
+    outbound.sample(sample);
+    sample.connection(inbox.size(), (long) SERVER_EVENTS.getOpaque(this));
   }
 
   private void drop(String event, String why, String key, String tag) {
@@ -848,6 +896,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     outbound.terminate();
     callbacks.lock(); // after opened(): a connection still in onOpen is in the registry by now
     try {
+      serverEventsFolded = true; // before leaving the registry, so a snapshot misses it least
+      metrics.dispatchedFromServer((long) SERVER_EVENTS.getOpaque(this));
+      SERVER_EVENTS.setOpaque(this, 0L);
       registry.remove(this);
       if (counted) {
         metrics.closed(code);
@@ -879,10 +930,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     callbacks.lock();
     try {
       action.run();
+      if (event != null) {
+        countServerEvent(true);
+      }
       return true;
     } catch (RuntimeException | Error e) {
       if (e instanceof VirtualMachineError) {
         throw e;
+      }
+      if (event != null) {
+        countServerEvent(false);
       }
       LOG.log(
           Level.ERROR,

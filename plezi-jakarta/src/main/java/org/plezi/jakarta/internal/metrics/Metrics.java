@@ -26,7 +26,8 @@ public final class Metrics {
 
   /** Receives one open connection's gauges. */
   public interface GaugeSink {
-    void connection(RouteMetrics route, long queuedBytes, long inboxSize, long subscriptions);
+    /** {@code sample} is only valid during the call. */
+    void connection(RouteMetrics route, ConnectionSample sample);
   }
 
   private final boolean enabled;
@@ -111,14 +112,14 @@ public final class Metrics {
       Sampler sampler, String busType, long reconnects, long eventsQueued) {
     Map<RouteMetrics, RouteMetrics.Gauges> gauges = new LinkedHashMap<>();
     for (RouteMetrics route : routes) {
-      gauges.put(route, new RouteMetrics.Gauges());
+      gauges.put(route, route.newGauges());
     }
     if (sampler != null) {
       sampler.sample(
-          (route, queuedBytes, inboxSize, subscriptions) -> {
+          (route, sample) -> {
             RouteMetrics.Gauges g = gauges.get(route);
             if (g != null) {
-              g.add(queuedBytes, inboxSize, subscriptions);
+              g.add(sample);
             }
           });
     }

@@ -1,5 +1,9 @@
 package org.plezi.jakarta.internal.metrics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.plezi.jakarta.PleziMetrics;
 
 /**
@@ -99,6 +103,18 @@ public final class RouteMetrics {
 
   private final String route;
   private final String controller;
+  private final boolean enabled;
+
+  /**
+   * The largest frames-out and bytes-out totals reported so far: a connection that ends between a
+   * snapshot's read of the counts and its walk of the open connections is in neither for that
+   * snapshot, so each total is reported as at least what an earlier snapshot said (never lower).
+   */
+  private final AtomicLong framesOutReported = new AtomicLong();
+
+  private final AtomicLong bytesOutReported = new AtomicLong();
+
+  private final AtomicLong serverEventsReported = new AtomicLong();
 
   /** Open now: +1 on open, -1 on close. */
   private final Counter connections;
@@ -122,6 +138,7 @@ public final class RouteMetrics {
   RouteMetrics(String route, String controller, boolean enabled) {
     this.route = route;
     this.controller = controller;
+    this.enabled = enabled;
     this.connections = new Counter(enabled);
     this.opened = new Counter(enabled);
     this.refused = new EnumCounters<>(Refusal.class, enabled);
@@ -143,6 +160,11 @@ public final class RouteMetrics {
   /** A route's counts outside a deployment (tests, benchmarks). */
   public static RouteMetrics standalone(String route, boolean enabled) {
     return new RouteMetrics(route, route, enabled);
+  }
+
+  /** Whether this route counts ({@code plezi.metrics.enabled}); connections tally only then. */
+  public boolean enabled() {
+    return enabled;
   }
 
   public String route() {
@@ -170,9 +192,41 @@ public final class RouteMetrics {
     bytesIn.add(size);
   }
 
+  /**
+   * One frame sent. The outbound queue of an open connection keeps its own tally instead, which a
+   * snapshot adds from the connections it walks ({@link Gauges#add(long, long, long, long, long)}).
+   */
   public void messageOut(long size) {
     messagesOut.increment();
     bytesOut.add(size);
+  }
+
+  /** {@code frames} frames of {@code bytes} bytes in all sent: a connection's tally, folded. */
+  public void messagesOut(long frames, long bytes) {
+    if (frames > 0) {
+      messagesOut.add(frames);
+      bytesOut.add(bytes);
+    }
+  }
+
+  /** {@code events} events from the server ran without throwing: a connection's tally, folded. */
+  public void dispatchedFromServer(long events) {
+    if (events > 0) {
+      dispatched.add(Source.SERVER, events);
+    }
+  }
+
+  /**
+   * Gauges for a snapshot of this route, holding the counts that open connections also tally
+   * (frames and bytes sent, events from the server), read before the connections are walked, so
+   * that a tally folded in between is not counted twice.
+   */
+  public Gauges newGauges() {
+    Gauges g = new Gauges();
+    g.framesOut = messagesOut.sum();
+    g.bytesOut = bytesOut.sum();
+    g.serverEvents = dispatched.sum(Source.SERVER);
+    return g;
   }
 
   public void dropped(Drop reason, long frames) {
@@ -220,7 +274,14 @@ public final class RouteMetrics {
    * @param gauges this route's queue gauges, or null for zeros
    */
   public PleziMetrics.Route snapshot(Gauges gauges) {
-    Gauges g = gauges == null ? new Gauges() : gauges;
+    Gauges g = gauges == null ? newGauges() : gauges;
+    long framesOut = enabled ? framesOutReported.accumulateAndGet(g.framesOut, Math::max) : 0;
+    long bytesOut = enabled ? bytesOutReported.accumulateAndGet(g.bytesOut, Math::max) : 0;
+    Map<String, Long> dispatchedNow = new LinkedHashMap<>(dispatched.snapshot());
+    if (enabled) {
+      dispatchedNow.put(
+          Source.SERVER.tag(), serverEventsReported.accumulateAndGet(g.serverEvents, Math::max));
+    }
     return new PleziMetrics.Route(
         route,
         controller,
@@ -229,7 +290,7 @@ public final class RouteMetrics {
         new PleziMetrics.Handshakes(opened.sum(), refused.snapshot()),
         closes.snapshot(),
         new PleziMetrics.Traffic(
-            messagesIn.sum(), bytesIn.sum(), messagesOut.sum(), bytesOut.sum(), dropped.snapshot()),
+            messagesIn.sum(), bytesIn.sum(), framesOut, bytesOut, dropped.snapshot()),
         new PleziMetrics.Queues(
             g.outboundBytes,
             g.largestOutboundBytes,
@@ -238,23 +299,38 @@ public final class RouteMetrics {
             sendFailures.sum(),
             g.inboxQueued,
             inboxOverflows.sum()),
-        new PleziMetrics.Events(dispatched.snapshot(), failed.snapshot(), rejected.snapshot()),
+        new PleziMetrics.Events(
+            Collections.unmodifiableMap(dispatchedNow), failed.snapshot(), rejected.snapshot()),
         g.channelSubscriptions);
   }
 
-  /** Queue gauges summed over a route's open connections while a snapshot is taken. */
+  /**
+   * Queue gauges summed over a route's open connections while a snapshot is taken, and the counts
+   * open connections also tally (the route's counts, from {@link #newGauges}, plus each
+   * connection's tally).
+   */
   public static final class Gauges {
     private long outboundBytes;
     private long largestOutboundBytes;
     private long inboxQueued;
     private long channelSubscriptions;
+    private long framesOut;
+    private long bytesOut;
 
-    /** Adds one open connection's queues and channel subscriptions. */
-    public void add(long queuedBytes, long inboxSize, long subscriptions) {
-      outboundBytes += queuedBytes;
-      largestOutboundBytes = Math.max(largestOutboundBytes, queuedBytes);
-      inboxQueued += inboxSize;
-      channelSubscriptions += subscriptions;
+    private long serverEvents;
+
+    /**
+     * Adds one open connection's queues, channel subscriptions and what it counted that the route's
+     * counts do not hold yet.
+     */
+    public void add(ConnectionSample sample) {
+      outboundBytes += sample.queuedBytes;
+      largestOutboundBytes = Math.max(largestOutboundBytes, sample.queuedBytes);
+      inboxQueued += sample.inboxSize;
+      channelSubscriptions += sample.subscriptions;
+      framesOut += sample.framesSent;
+      bytesOut += sample.bytesSent;
+      serverEvents += sample.serverEvents;
     }
   }
 }

@@ -40,6 +40,7 @@ import org.plezi.jakarta.internal.delivery.Messaging;
 import org.plezi.jakarta.internal.hooks.ControllerHooks;
 import org.plezi.jakarta.internal.hooks.RuntimeHooks;
 import org.plezi.jakarta.internal.jmx.JmxRegistration;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 import org.plezi.jakarta.internal.model.ControllerChecks;
@@ -232,12 +233,12 @@ public final class PleziRuntime {
     return metrics.snapshot(
         sink -> {
           ChannelRegistry channels = messaging.channels();
+          ConnectionSample sample = new ConnectionSample();
           for (Connection connection : connections.all()) {
-            sink.connection(
-                connection.metrics(),
-                connection.outbound().queuedBytes(),
-                connection.inboxSize(),
-                channels.countOf(connection));
+            sample.clear();
+            connection.sample(sample);
+            sample.subscriptions(channels.countOf(connection));
+            sink.connection(connection.metrics(), sample);
           }
         },
         link == null ? "local" : "redis",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziMetrics;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
 /** What the queue counts (issue 19): frames sent and their sizes, and drops by reason, exactly. */
@@ -12,8 +13,31 @@ class OutboundQueueMetricsTest {
   private final OutboundQueueTest.FakeSink sink = new OutboundQueueTest.FakeSink();
   private final RouteMetrics metrics = RouteMetrics.standalone("/q", true);
 
+  /** The queue under test, sampled by {@link #snapshot} as the runtime samples open ones. */
+  private OutboundQueue queue;
+
+  private OutboundQueue queue(long maxBytes) {
+    queue = new OutboundQueue(sink, maxBytes, 4001, metrics);
+    return queue;
+  }
+
+  /** A snapshot as the runtime takes it: the route's counts, then the open queue's tally. */
   private PleziMetrics.Route snapshot() {
-    return metrics.snapshot(null);
+    RouteMetrics.Gauges gauges = metrics.newGauges();
+    if (queue != null) {
+      add(gauges, queue);
+    }
+    return metrics.snapshot(gauges);
+  }
+
+  private static void add(RouteMetrics.Gauges gauges, OutboundQueue queue) {
+    gauges.add(sample(queue));
+  }
+
+  private static ConnectionSample sample(OutboundQueue queue) {
+    ConnectionSample sample = new ConnectionSample();
+    queue.sample(sample);
+    return sample;
   }
 
   private Map<String, Long> dropped() {
@@ -22,7 +46,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void framesCountAsSentWhenTheirSendCompletes() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("abc");
     queue.offerText("de");
     assertThat(snapshot().traffic().messagesOut()).isZero();
@@ -35,7 +59,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void anOverflowCountsOnceAndDropsThePendingFramesAndTheRefusedOne() {
-    OutboundQueue queue = new OutboundQueue(sink, 10, 4001, metrics);
+    OutboundQueue queue = queue(10);
     queue.offerText("aaaa"); // in flight
     queue.offerText("bbbb"); // pending
     assertThat(queue.offerText("cccc")).isFalse();
@@ -45,7 +69,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void aTimedOutSendCountsOnceWithTheFrameInFlightAndThoseBehindIt() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     queue.offerText("c");
@@ -59,7 +83,7 @@ class OutboundQueueMetricsTest {
 
   @Test
   void aFailedSendCountsTheFailedFrameAndThoseBehindIt() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     sink.failOne();
@@ -69,11 +93,74 @@ class OutboundQueueMetricsTest {
 
   @Test
   void framesPendingWhenTheConnectionEndsCountAsClosed() {
-    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001, metrics);
+    OutboundQueue queue = queue(1000);
     queue.offerText("a");
     queue.offerText("b");
     queue.offerText("c");
     queue.terminate();
     assertThat(dropped()).containsEntry("closed", 2L);
+  }
+
+  @Test
+  void aConnectionsSendsCountOnceBeforeAndAfterItEnds() {
+    queue(1000);
+    queue.offerText("abc");
+    queue.offerText("de");
+    queue.offerText("f");
+    sink.completeOne();
+    sink.completeOne();
+    assertThat(sample(queue).framesSent()).isEqualTo(2);
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
+    queue.terminate(); // "f" is in flight: its completion comes after the fold
+    assertThat(sample(queue).framesSent()).isZero();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(2);
+    assertThat(snapshot().traffic().bytesOut()).isEqualTo(5);
+    sink.completeOne();
+    assertThat(sample(queue).framesSent()).isZero();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(3);
+    assertThat(snapshot().traffic().bytesOut()).isEqualTo(6);
+  }
+
+  @Test
+  void aConnectionThatEndsDuringASnapshotIsNotCountedTwiceAndNoTotalGoesBack() {
+    queue(1000);
+    queue.offerText("abc");
+    sink.completeOne();
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(1);
+    queue.offerText("de");
+    sink.completeOne();
+
+    // The counts are read, then the connection ends, then the walk samples it: in neither.
+    RouteMetrics.Gauges early = metrics.newGauges();
+    queue.terminate();
+    add(early, queue);
+    assertThat(metrics.snapshot(early).traffic().messagesOut())
+        .isEqualTo(1); // not lower than before
+
+    // The walk samples it, then it ends: counted once, by the walk.
+    OutboundQueue other = new OutboundQueue(sink, 1000, 4001, metrics);
+    other.offerText("ghij");
+    sink.completeOne();
+    RouteMetrics.Gauges late = metrics.newGauges();
+    add(late, other);
+    other.terminate();
+    assertThat(metrics.snapshot(late).traffic().messagesOut()).isEqualTo(3);
+    assertThat(metrics.snapshot(late).traffic().bytesOut()).isEqualTo(9);
+    queue = null;
+    assertThat(snapshot().traffic().messagesOut()).isEqualTo(3);
+  }
+
+  @Test
+  void whenMetricsAreOffTheTalliesAreNotReported() {
+    RouteMetrics off = RouteMetrics.standalone("/off", false);
+    OutboundQueue quiet = new OutboundQueue(sink, 1000, 4001, off);
+    quiet.offerText("abc");
+    sink.completeOne();
+    RouteMetrics.Gauges gauges = off.newGauges();
+    add(gauges, quiet);
+    assertThat(off.snapshot(gauges).traffic().messagesOut()).isZero();
+    assertThat(off.snapshot(gauges).traffic().bytesOut()).isZero();
+    quiet.terminate();
+    assertThat(off.snapshot(null).traffic().messagesOut()).isZero();
   }
 }

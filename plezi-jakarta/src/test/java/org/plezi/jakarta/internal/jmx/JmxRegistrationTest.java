@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.PleziMetrics;
 import org.plezi.jakarta.internal.metrics.ChannelMetrics;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
@@ -81,7 +82,7 @@ class JmxRegistrationTest {
     metrics.channels().received(true);
     metrics.channels().delivered(false, 3);
     Supplier<PleziMetrics> sampled =
-        () -> metrics.snapshot(sink -> sink.connection(room, 0, 0, 3), "local", 0, 0);
+        () -> metrics.snapshot(sink -> sink.connection(room, subscribed(3)), "local", 0, 0);
     try (JmxRegistration registration =
         JmxRegistration.register(server, "/chat", UUID, List.of("/room/{name}"), sampled, health)) {
       ObjectName deployment = JmxRegistration.deploymentName("/chat", UUID);
@@ -155,5 +156,11 @@ class JmxRegistrationTest {
     assertThat(memo.get()).isEqualTo(1);
     now[0] = 100;
     assertThat(memo.get()).isEqualTo(2);
+  }
+
+  private static ConnectionSample subscribed(long channels) {
+    ConnectionSample sample = new ConnectionSample();
+    sample.subscriptions(channels);
+    return sample;
   }
 }

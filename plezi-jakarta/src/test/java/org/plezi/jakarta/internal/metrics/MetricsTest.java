@@ -72,10 +72,11 @@ class MetricsTest {
     PleziMetrics snapshot =
         metrics.snapshot(
             sink -> {
-              sink.connection(a, 100, 1, 2);
-              sink.connection(a, 300, 2, 0);
-              sink.connection(b, 50, 0, 3);
-              sink.connection(stranger, 1_000, 9, 5); // not this deployment's: ignored
+              sink.connection(a, sample(100, 1, 2, 4, 40));
+              sink.connection(a, sample(300, 2, 0, 1, 5));
+              sink.connection(b, sample(50, 0, 3, 0, 0));
+              sink.connection(
+                  stranger, sample(1_000, 9, 5, 7, 7)); // not this deployment's: ignored
             },
             "redis",
             0,
@@ -88,6 +89,10 @@ class MetricsTest {
     assertThat(snapshot.routes().get("/b").queues().outboundBytes()).isEqualTo(50);
     assertThat(snapshot.routes().get("/a").channelSubscriptions()).isEqualTo(2);
     assertThat(snapshot.routes().get("/b").channelSubscriptions()).isEqualTo(3);
+    // The frames the open connections' queues sent, on top of the route's own counts.
+    assertThat(snapshot.routes().get("/a").traffic().messagesOut()).isEqualTo(5);
+    assertThat(snapshot.routes().get("/a").traffic().bytesOut()).isEqualTo(45);
+    assertThat(snapshot.routes().get("/b").traffic().messagesOut()).isZero();
     assertThat(snapshot.eventsQueued()).isEqualTo(12);
     assertThat(snapshot.bus().type()).isEqualTo("redis");
     assertThat(snapshot.takenAt()).isEqualTo(NOW);
@@ -122,10 +127,12 @@ class MetricsTest {
     a.opened();
     a.messageIn(10);
     metrics.unicastFailed();
-    PleziMetrics snapshot = metrics.snapshot(sink -> sink.connection(a, 64, 1, 0), "local", 0, 0);
+    PleziMetrics snapshot =
+        metrics.snapshot(sink -> sink.connection(a, sample(64, 1, 0, 3, 30)), "local", 0, 0);
     assertThat(snapshot.enabled()).isFalse();
     assertThat(snapshot.routes().get("/a").opened()).isZero();
     assertThat(snapshot.routes().get("/a").traffic().messagesIn()).isZero();
+    assertThat(snapshot.routes().get("/a").traffic().messagesOut()).isZero();
     assertThat(snapshot.routes().get("/a").queues().outboundBytes()).isEqualTo(64);
     assertThat(snapshot.unicastsFailed()).isZero();
   }
@@ -187,5 +194,15 @@ class MetricsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> snapshot.routes().get("/a").closes().put("1000", 1L))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** One connection's sample: queued bytes, inbox, subscriptions, and its tally of frames sent. */
+  private static ConnectionSample sample(
+      long queuedBytes, long inbox, long subscriptions, long frames, long bytes) {
+    ConnectionSample sample = new ConnectionSample();
+    sample.queue(queuedBytes, frames, bytes);
+    sample.connection(inbox, 0);
+    sample.subscriptions(subscriptions);
+    return sample;
   }
 }
