@@ -411,6 +411,30 @@ class RedisClusterModeIT {
   }
 
   /**
+   * Redis Cluster lost its data (FLUSHALL on every master): the healer's pass writes the members
+   * again, with their metadata and this server's lease, in the channel's slot.
+   */
+  @Test
+  void afterTheClusterLostItsDataTheHealerWritesTheMembersAgain() throws Exception {
+    WsClient watcher = room(b);
+    tab(a, "}heal", "ward", "HEAL");
+    assertThat(who(watcher, "ward")).isEqualTo("who {}heal={name=HEAL}}");
+    for (RedisNode master : redis.masters()) {
+      master.cli("FLUSHALL");
+    }
+    assertThat(redis.cli("EXISTS", presenceKeys("ward", "}heal").get(0))).isEqualTo("0");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> who(watcher, "ward").equals("who {}heal={name=HEAL}}"));
+    for (String key : presenceKeys("ward", "}heal")) {
+      assertThat(redis.cli("EXISTS", key)).as(key).isEqualTo("1");
+    }
+    assertThat(redis.cli("SMEMBERS", presenceKeys("ward", "}heal").get(2)))
+        .isEqualTo(a.serverUuid());
+  }
+
+  /**
    * A SIGKILLed server (a third one, in a JVM of its own) stops renewing its lease in the channel's
    * lease hash: its members leave the list within the lease's length, and its lease goes.
    */
