@@ -440,8 +440,6 @@ public abstract class Controller {
    *     control characters; null for none. A member shows the metadata of its first connection
    * @throws IllegalArgumentException for a bad name or metadata, or a channel beyond {@code
    *     plezi.channels.maxPerConnection}
-   * @throws UnsupportedOperationException on Redis Cluster, where presence does not run (README,
-   *     <i>Presence</i>)
    */
   protected final void track(String channel, Map<String, String> metadata) {
     messaging().track(requireConnection(), channel, metadata);

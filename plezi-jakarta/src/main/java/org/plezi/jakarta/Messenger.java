@@ -76,8 +76,7 @@ public interface Messenger {
   /**
    * Who is present in {@code channel}, cluster-wide (see {@link Controller#track}): each member (an
    * identity, or a connection uuid) with its metadata, at most 10,000. Completes on a Redis thread
-   * in a cluster: do not block in its stages. It fails with an {@link
-   * UnsupportedOperationException} on Redis Cluster, where presence does not run.
+   * in a cluster: do not block in its stages; it fails while Redis cannot be reached.
    *
    * @throws IllegalArgumentException for a bad channel name
    */

@@ -46,6 +46,19 @@ public final class ClusterNode {
    */
   public static Running launch(String redisUrl, String channel, java.nio.file.Path log)
       throws IOException {
+    return launch(redisUrl, channel, log, Map.of());
+  }
+
+  /**
+   * Like {@link #launch(String, String, java.nio.file.Path)}, with more settings ({@code
+   * plezi.channels.historySize} for instance); keys and values hold no {@code =} or {@code ,}.
+   */
+  public static Running launch(
+      String redisUrl, String channel, java.nio.file.Path log, Map<String, String> settings)
+      throws IOException {
+    StringBuilder extra = new StringBuilder();
+    settings.forEach(
+        (k, v) -> extra.append(extra.length() == 0 ? "" : ",").append(k).append('=').append(v));
     String javaBin =
         System.getProperty("java.home")
             + java.io.File.separator
@@ -60,7 +73,8 @@ public final class ClusterNode {
                 System.getProperty("java.class.path"),
                 ClusterNode.class.getName(),
                 redisUrl,
-                channel)
+                channel,
+                extra.toString())
             .redirectError(
                 log == null
                     ? ProcessBuilder.Redirect.DISCARD
@@ -83,18 +97,23 @@ public final class ClusterNode {
   }
 
   public static void main(String[] args) throws IOException {
+    Map<String, String> settings = new java.util.HashMap<>();
+    settings.put(args[0].startsWith("redis") ? "plezi.redis.url" : "plezi.redis.config", args[0]);
+    settings.put("plezi.channel", args[1]);
+    if (args.length > 2 && !args[2].isEmpty()) {
+      for (String pair : args[2].split(",")) {
+        settings.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+      }
+    }
     try (TestServer server =
         TestServer.start(
-            Map.of(
-                args[0].startsWith("redis") ? "plezi.redis.url" : "plezi.redis.config",
-                args[0],
-                "plezi.channel",
-                args[1]),
+            settings,
             ClusterChat.class,
             ClusterOther.class,
             OutageChat.class,
             ChannelChat.class,
-            AckedChat.class)) {
+            AckedChat.class,
+            HistoryRoom.class)) {
       RedisClusterIT.awaitConnected(server); // READY means joined: registerAs works
       System.out.println(
           "READY " + server.port() + " " + Plezi.serverUuid(server.servletContext()));

@@ -7,7 +7,11 @@ import org.plezi.jakarta.Controller;
 import org.plezi.jakarta.Event;
 import org.plezi.jakarta.Route;
 
-/** Subscribes on the client's "join", or in onOpen with {@code ?sub=1}. */
+/**
+ * Subscribes on the client's "join", or in onOpen with {@code ?sub=1}; publishes {@code said} to
+ * the channel on the client's {@code {"event":"tell","text":...}} (for servers in JVMs of their
+ * own, where the test has no Messenger).
+ */
 @AutoDispatch
 @Route("/history")
 public class HistoryRoom extends Controller {
@@ -29,6 +33,12 @@ public class HistoryRoom extends Controller {
   void leave(Map<String, Object> message) {
     unsubscribe("h");
     write("left");
+  }
+
+  @Event(from = Caller.CLIENT)
+  void tell(Map<String, Object> message) {
+    publish("h", "said", String.valueOf(message.get("text")));
+    write("told");
   }
 
   @Event

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.plezi.jakarta.internal.redis.RedisPresenceStore;
 import org.plezi.jakarta.testing.Directories;
 import org.plezi.jakarta.testing.RedisClusterNodes;
 import org.plezi.jakarta.testing.RedisNode;
@@ -28,11 +31,16 @@ import org.plezi.jakarta.testing.WsClient;
  * replicas), through {@code plezi.redis.config}: multicasts, class broadcasts, unicasts and
  * identity mailboxes cross the servers; an identity's keys share one slot whatever its name (braces
  * included); the private channels are sharded and the global one is not; application channels
- * (classic pub/sub) reach the subscribers on both servers; presence is refused with a clear error.
+ * (classic pub/sub) reach the subscribers on both servers; presence (issue 20) crosses the servers
+ * with every key of a channel in its slot, and a killed server's members go within the lease;
+ * channel history numbers publications alike on both servers and a client recovers on the other.
  */
 @Timeout(180)
 class RedisClusterModeIT {
   private static final String CHANNEL = "plezi_cluster_mode_it";
+
+  /** Every channel keeps history (README, "History and recovery"). */
+  private static final Map<String, String> HISTORY = Map.of("plezi.channels.historySize", "5");
 
   private static RedisClusterNodes redis;
   private static Path dir;
@@ -45,8 +53,8 @@ class RedisClusterModeIT {
     redis = RedisClusterNodes.start();
     dir = Directories.createTemp("plezi-cluster-mode");
     Path yaml = redis.writeRedissonYaml(dir.resolve("redisson-cluster.yaml"));
-    a = ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("a.log"));
-    b = ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("b.log"));
+    a = ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("a.log"), HISTORY);
+    b = ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("b.log"), HISTORY);
   }
 
   @AfterAll
@@ -327,36 +335,154 @@ class RedisClusterModeIT {
     return sharded;
   }
 
+  private static String who(WsClient client, String channel) throws Exception {
+    client.send("who:" + channel);
+    String answer = client.nextText();
+    assertThat(answer).startsWith("who {");
+    return answer;
+  }
+
+  private WsClient tab(ClusterNode.Running server, String user, String channel, String name)
+      throws Exception {
+    WsClient tab = room(server);
+    command(tab, "login:" + user, "logged in as " + user);
+    command(tab, "track:" + channel + ":" + name, "tracked " + channel);
+    return tab;
+  }
+
+  /** The keys of a channel's presence: its members, its servers' leases, a member's servers. */
+  private static List<String> presenceKeys(String channel, String member) {
+    String hash = CHANNEL + ":pr:{" + channel + "}";
+    return List.of(hash, hash + ":alive", hash + "#" + member);
+  }
+
   /**
-   * Presence's Lua scripts read keys of other slots, which Redis Cluster refuses: before this a
-   * track looked fine, its join failed with CROSSSLOT in the log and {@code presence} answered an
-   * empty channel. Now track throws and presence fails, both saying why, without a Redis command;
-   * the connection and its channels go on.
+   * Presence (issue 20) on Redis Cluster: tabs of one identity on both servers are one member,
+   * joining and leaving once; identities whose braces and percent signs would break a hash tag are
+   * members like any other; every key of the channel is in the channel's slot (CLUSTER KEYSLOT),
+   * and the last leave removes the member's keys.
    */
   @Test
-  void presenceIsRefusedWithAClearErrorAndTheConnectionGoesOn() throws Exception {
+  void presenceCrossesTheServersWithEveryKeyOfAChannelInItsSlot() throws Exception {
     WsClient watcher = room(b);
     command(watcher, "sub:hall", "subscribed hall");
-    WsClient ada = room(a);
-    command(ada, "login:ada", "logged in as ada");
-    ada.send("track:hall:ADA");
-    assertThat(ada.nextText())
-        .startsWith("error Plezi: presence does not run on Redis Cluster")
-        .contains("a single Redis server or Sentinel");
-    ada.send("who:hall");
-    assertThat(ada.nextText())
-        .startsWith("who failed ")
-        .contains("UnsupportedOperationException: Plezi: presence does not run on Redis Cluster");
-    command(ada, "untrack:hall", "untracked hall"); // not tracked: nothing to do
     awaitChannelServers("hall", 1);
-    command(ada, "pub:hall:still here", "published");
-    watcher.expectText("say still here");
-    watcher.expectNothingMore(); // no presenceJoin
-    for (RedisNode master : redis.masters()) {
-      assertThat(master.cli("KEYS", CHANNEL + ":pr:*")).isBlank();
-      assertThat(master.cli("KEYS", CHANNEL + ":alive:*")).isBlank();
+    WsClient evilOnA = tab(a, "}evil", "hall", "EVIL");
+    watcher.expectText("join hall }evil {name=EVIL}");
+    WsClient evilOnB = tab(b, "}evil", "hall", "EVIL AGAIN"); // the same member: no event
+    assertThat(who(watcher, "hall")).isEqualTo("who {}evil={name=EVIL}}");
+    WsClient odd = tab(b, "a}b{c", "hall", "ODD");
+    watcher.expectText("join hall a}b{c {name=ODD}");
+    WsClient percent = tab(a, "100%", "hall", "PERCENT");
+    watcher.expectText("join hall 100% {name=PERCENT}");
+    assertThat(who(evilOnA, "hall"))
+        .isEqualTo("who {100%={name=PERCENT}, a}b{c={name=ODD}, }evil={name=EVIL}}");
+
+    for (String member : List.of("}evil", "a}b{c", "100%")) {
+      List<String> keys = presenceKeys("hall", member);
+      int slot = redis.slot(keys.get(0));
+      for (String key : keys) {
+        assertThat(redis.slot(key)).as(key).isEqualTo(slot);
+        assertThat(redis.cli("EXISTS", key)).as(key).isEqualTo("1");
+      }
     }
-    assertThat(Files.readString(dir.resolve("a.log"))).doesNotContain("CROSSSLOT");
+    List<String> evil = presenceKeys("hall", "}evil");
+    assertThat(redis.cli("SMEMBERS", evil.get(2)).split("\n"))
+        .containsExactlyInAnyOrder(a.serverUuid(), b.serverUuid());
+    assertThat(redis.cli("HKEYS", evil.get(1)).split("\n"))
+        .containsExactlyInAnyOrder(a.serverUuid(), b.serverUuid());
+
+    evilOnA.close(); // B still holds a tab of }evil
+    command(percent, "untrack:hall", "untracked hall");
+    watcher.expectText("leave hall 100%");
+    assertThat(who(watcher, "hall")).isEqualTo("who {a}b{c={name=ODD}, }evil={name=EVIL}}");
+    watcher.expectNothingMore(); // no leave for }evil: its tab on B stays
+    assertThat(redis.cli("SMEMBERS", evil.get(2))).isEqualTo(b.serverUuid());
+    evilOnB.close();
+    watcher.expectText("leave hall }evil");
+    odd.close();
+    watcher.expectText("leave hall a}b{c");
+    assertThat(who(watcher, "hall")).isEqualTo("who {}");
+    for (String member : List.of("}evil", "a}b{c", "100%")) {
+      assertThat(redis.cli("EXISTS", presenceKeys("hall", member).get(2))).isEqualTo("0");
+    }
+    assertThat(redis.cli("EXISTS", evil.get(0))).isEqualTo("0"); // an empty hash is no key
+    watcher.expectNothingMore();
+  }
+
+  /**
+   * Redis Cluster lost its data (FLUSHALL on every master): the healer's pass writes the members
+   * again, with their metadata and this server's lease, in the channel's slot.
+   */
+  @Test
+  void afterTheClusterLostItsDataTheHealerWritesTheMembersAgain() throws Exception {
+    WsClient watcher = room(b);
+    tab(a, "}heal", "ward", "HEAL");
+    assertThat(who(watcher, "ward")).isEqualTo("who {}heal={name=HEAL}}");
+    for (RedisNode master : redis.masters()) {
+      master.cli("FLUSHALL");
+    }
+    assertThat(redis.cli("EXISTS", presenceKeys("ward", "}heal").get(0))).isEqualTo("0");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> who(watcher, "ward").equals("who {}heal={name=HEAL}}"));
+    for (String key : presenceKeys("ward", "}heal")) {
+      assertThat(redis.cli("EXISTS", key)).as(key).isEqualTo("1");
+    }
+    assertThat(redis.cli("SMEMBERS", presenceKeys("ward", "}heal").get(2)))
+        .isEqualTo(a.serverUuid());
+  }
+
+  /**
+   * A SIGKILLed server (a third one, in a JVM of its own) stops renewing its lease in the channel's
+   * lease hash: its members leave the list within the lease's length, and its lease goes.
+   */
+  @Test
+  void aKilledServersMembersGoWithinTheLease() throws Exception {
+    Path yaml = dir.resolve("redisson-cluster.yaml");
+    ClusterNode.Running doomed = ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("c.log"));
+    try {
+      WsClient watcher = room(a);
+      command(watcher, "track:yard:WATCHER", "tracked yard");
+      tab(doomed, "carol", "yard", "CAROL");
+      tab(doomed, "}dave", "yard", "DAVE");
+      await().atMost(Duration.ofSeconds(20)).until(() -> who(watcher, "yard").contains("}dave="));
+      String leases = presenceKeys("yard", "carol").get(1);
+      assertThat(redis.cli("HEXISTS", leases, doomed.serverUuid())).isEqualTo("1");
+      long killedAt = System.nanoTime();
+      doomed.kill(); // SIGKILL: no shutdown, no removal
+      await()
+          .atMost(Duration.ofMillis(RedisPresenceStore.TTL_MILLIS + 10_000))
+          .pollInterval(Duration.ofMillis(250))
+          .until(() -> !who(watcher, "yard").contains("carol="));
+      long gone = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+      System.out.println(
+          "RedisClusterModeIT: a killed server's members went after " + gone + " ms");
+      // The lease runs out from the last renewal before the kill; slack for one read.
+      assertThat(gone).isLessThanOrEqualTo(RedisPresenceStore.TTL_MILLIS + 3_000);
+      assertThat(who(watcher, "yard")).doesNotContain("}dave=").contains("={name=WATCHER}");
+      assertThat(redis.cli("HEXISTS", leases, doomed.serverUuid())).isEqualTo("0");
+      assertThat(redis.cli("EXISTS", presenceKeys("yard", "carol").get(2))).isEqualTo("0");
+    } finally {
+      doomed.close();
+    }
+    assertThat(Files.readString(dir.resolve("c.log"))).doesNotContain("CROSSSLOT");
+  }
+
+  /**
+   * Channel history (issue 18) on Redis Cluster: both servers number a channel's publications alike
+   * and a client recovers on the other server; the stream and its hash share a slot.
+   */
+  @Test
+  void historyOffsetsAreSharedAndAClientRecoversOnTheOtherServer() throws Exception {
+    try (HistoryAcrossServers history = new HistoryAcrossServers()) {
+      history.offsetsAreSharedAndRecoveryWorksOnTheOtherServer(
+          a.port(), b.port(), servers -> awaitChannelServers("h", servers));
+    }
+    String stream = CHANNEL + ":hs:{h}";
+    assertThat(redis.slot(CHANNEL + ":hm:{h}")).isEqualTo(redis.slot(stream));
+    assertThat(redis.cli("XLEN", stream)).isEqualTo("5"); // trimmed to the bound
   }
 
   @Test

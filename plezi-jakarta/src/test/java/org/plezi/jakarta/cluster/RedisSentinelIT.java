@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,9 @@ import org.plezi.jakarta.testing.WsClient;
  * master is killed (SIGKILL) while one server multicasts every 20 ms: once the sentinels have
  * promoted the replica, multicasts, class broadcasts, unicasts and identity mailboxes work again
  * with no restart, and the test counts what the failover window cost (README, "Redis Sentinel").
+ * Channel history (issue 18) and presence (issue 20) are checked before the failover (the same
+ * offsets on both servers, recovery on the other server; members across the servers) and after it
+ * (publications numbered alike again; the members listed again).
  */
 @Timeout(180)
 class RedisSentinelIT {
@@ -48,10 +52,11 @@ class RedisSentinelIT {
       throws Exception {
     try (RedisSentinels sentinels = RedisSentinels.start()) {
       Path yaml = sentinels.writeRedissonYaml(dir.resolve("redisson-sentinel.yaml"));
+      Map<String, String> history = Map.of("plezi.channels.historySize", "5");
       try (ClusterNode.Running a =
-              ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("a.log"));
+              ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("a.log"), history);
           ClusterNode.Running b =
-              ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("b.log"))) {
+              ClusterNode.launch(yaml.toString(), CHANNEL, dir.resolve("b.log"), history)) {
         try {
           run(sentinels, a, b);
         } finally {
@@ -79,6 +84,29 @@ class RedisSentinelIT {
     ada.expectText("logged in as ada");
     sender.send("unicast:" + receiverUuid + ":ready");
     receiver.expectText("say ready");
+
+    try (HistoryAcrossServers history = new HistoryAcrossServers()) {
+      history.offsetsAreSharedAndRecoveryWorksOnTheOtherServer(
+          a.port(), b.port(), servers -> awaitChannelServers(sentinels, "h", servers));
+    }
+    WsClient watcher = open(b.port(), "/rooms");
+    uuid(watcher);
+    watcher.send("sub:hall");
+    watcher.expectText("subscribed hall");
+    awaitChannelServers(sentinels, "hall", 1);
+    WsClient tracked = open(a.port(), "/rooms");
+    uuid(tracked);
+    tracked.send("login:}ada");
+    tracked.expectText("logged in as }ada");
+    tracked.send("track:hall:ADA");
+    tracked.expectText("tracked hall");
+    watcher.expectText("join hall }ada {name=ADA}");
+    assertThat(who(watcher, "hall")).isEqualTo("who {}ada={name=ADA}}");
+    assertThat(
+            sentinels
+                .node(sentinels.masterPort())
+                .cli("HEXISTS", PRESENCE + ":alive", a.serverUuid()))
+        .isEqualTo("1");
 
     int oldMaster = sentinels.masterPort();
     AtomicBoolean sending = new AtomicBoolean(true);
@@ -177,5 +205,67 @@ class RedisSentinelIT {
             });
     String mail = ada.nextText();
     assertThat(mail).isEqualTo("mail after the failover");
+
+    // Presence: the member is listed again (replicated, or written again by the healer). The
+    // watcher (a ChannelChat, whose "say" heard the multicasts) is not asked: a new connection is.
+    WsClient asker = open(b.port(), "/rooms");
+    uuid(asker);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> who(asker, "hall").equals("who {}ada={name=ADA}}"));
+    // History: both servers number a publication alike again
+    try (HistoryAcrossServers history = new HistoryAcrossServers()) {
+      WsClient onA = history.joined(a.port(), null);
+      WsClient onB = history.joined(b.port(), null);
+      WsClient publisher = history.publisher(b.port());
+      awaitChannelServers(sentinels, "h", 2);
+      HistoryAcrossServers.tell(publisher, "after the failover");
+      String frame = onA.nextText();
+      assertThat(onB.nextText()).isEqualTo(frame);
+      String[] at = HistoryAcrossServers.position(frame);
+      assertThat(frame)
+          .isEqualTo(HistoryAcrossServers.said(at[0], Long.parseLong(at[1]), "after the failover"));
+    }
+    tracked.send("untrack:hall");
+    assertThat(pastMulticasts(tracked)).isEqualTo("untracked hall");
+    assertThat(pastMulticasts(watcher)).isEqualTo("leave hall }ada");
+    assertThat(who(asker, "hall")).isEqualTo("who {}");
+  }
+
+  /** The next frame that is not one of the multicasts a ChannelChat's "say" heard. */
+  private static String pastMulticasts(WsClient client) throws Exception {
+    String text;
+    do {
+      text = client.nextText();
+    } while (text.startsWith("say n "));
+    return text;
+  }
+
+  /** The channel's presence hash; {@code :alive} and {@code #<member>} follow. */
+  private static final String PRESENCE = CHANNEL + ":pr:{hall}";
+
+  private static String who(WsClient client, String channel) throws Exception {
+    client.send("who:" + channel);
+    return client.nextText();
+  }
+
+  /** Waits until {@code servers} servers subscribe to an application channel on the master. */
+  private static void awaitChannelServers(RedisSentinels sentinels, String channel, long servers) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              int master = sentinels.masterPort();
+              if (master <= 0) {
+                return false;
+              }
+              String[] numsub =
+                  sentinels
+                      .node(master)
+                      .cli("PUBSUB", "NUMSUB", CHANNEL + ":ch:" + channel)
+                      .split("\n");
+              return Long.parseLong(numsub[numsub.length - 1].trim()) == servers;
+            });
   }
 }

@@ -32,15 +32,6 @@ public interface PresenceStore extends AutoCloseable {
   /** The channel's members with their metadata, at most {@link #MAX_MEMBERS}. */
   CompletionStage<Map<String, Map<String, String>>> list(String channel);
 
-  /**
-   * Why this store cannot serve at all, once it knows (the Redis store on Redis Cluster), for the
-   * caller to refuse a track at once; null while it can. Its calls then fail with an {@link
-   * UnsupportedOperationException} of that message.
-   */
-  default String unsupported() {
-    return null;
-  }
-
   @Override
   void close();
 }

@@ -42,6 +42,12 @@ public final class ChannelCursors {
 
     /** Tells the client whether recovery (or a gap's filling) of {@code channel} succeeded. */
     void recovery(String channel, boolean recovered);
+
+    /**
+     * The connection published the publication at {@code at} itself (the controller forms skip
+     * their sender): no event method runs, the client is only told the position.
+     */
+    void passed(String channel, ChannelPosition at);
   }
 
   /** One channel's place: the epoch, the first offset run live, the last offset run. */
@@ -71,17 +77,34 @@ public final class ChannelCursors {
       List<Object> args,
       Source source,
       Sink sink) {
+    live(channel, at, event, args, false, source, sink);
+  }
+
+  /**
+   * A live publication at {@code at}; {@code own} when this connection published it (a controller
+   * publish skips its sender): the cursor moves past it, gaps before it still filled, so that the
+   * next publication is no gap and the history does not hand the sender its own publication (a run
+   * of RedisClusterModeIT with history on saw exactly that).
+   */
+  void live(
+      String channel,
+      ChannelPosition at,
+      String event,
+      List<Object> args,
+      boolean own,
+      Source source,
+      Sink sink) {
     Cursor cursor = cursors.get(channel);
     if (cursor == null) {
       cursors.put(channel, new Cursor(at.epoch(), at.offset(), at.offset()));
-      sink.deliver(channel, at, event, args);
+      run(channel, at, event, args, own, sink);
       return;
     }
     if (!cursor.epoch.equals(at.epoch())) {
       // The history was lost (a Redis that lost its data): what came before cannot be recovered
       cursors.put(channel, new Cursor(at.epoch(), at.offset(), at.offset()));
       sink.recovery(channel, false);
-      sink.deliver(channel, at, event, args);
+      run(channel, at, event, args, own, sink);
       return;
     }
     if (at.offset() <= cursor.last) {
@@ -102,7 +125,16 @@ public final class ChannelCursors {
       }
     }
     cursor.last = at.offset();
-    sink.deliver(channel, at, event, args);
+    run(channel, at, event, args, own, sink);
+  }
+
+  private static void run(
+      String channel, ChannelPosition at, String event, List<Object> args, boolean own, Sink sink) {
+    if (own) {
+      sink.passed(channel, at);
+    } else {
+      sink.deliver(channel, at, event, args);
+    }
   }
 
   /** The client's last position in {@code channel}, from its recovery frame. */

@@ -642,18 +642,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
       new ChannelCursors.Sink() {
         @Override
         public void deliver(String channel, ChannelPosition at, String event, List<Object> args) {
-          String tag =
-              model.textDispatcher() == null
-                  ? null
-                  : "{\"channel\":\""
-                      + channel
-                      + "\",\"epoch\":\""
-                      + at.epoch()
-                      + "\",\"offset\":"
-                      + at.offset()
-                      + "}";
+          String tag = model.textDispatcher() == null ? null : positionTag(channel, at);
           HistoryPosition position = new HistoryPosition(channel, at.epoch(), at.offset());
           receiveEvent(event, args, null, position, CHANNEL_KEY, tag);
+        }
+
+        @Override
+        public void passed(String channel, ChannelPosition at) {
+          if (model.textDispatcher() != null) {
+            outbound.offerText(MailTag.alone(CHANNEL_KEY, positionTag(channel, at)));
+          }
         }
 
         @Override
@@ -674,6 +672,17 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         }
       };
 
+  /** The {@code _chan_} member's value for a position. */
+  private static String positionTag(String channel, ChannelPosition at) {
+    return "{\"channel\":\""
+        + channel
+        + "\",\"epoch\":\""
+        + at.epoch()
+        + "\",\"offset\":"
+        + at.offset()
+        + "}";
+  }
+
   private ChannelCursors cursors() {
     if (cursors == null) {
       cursors = new ChannelCursors();
@@ -687,6 +696,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
    */
   public boolean deliverFromChannel(
       ChannelMessage message, Inbox.Batch batch, ChannelCursors.Source source) {
+    return deliverFromChannel(message, batch, source, false);
+  }
+
+  /**
+   * As {@link #deliverFromChannel(ChannelMessage, Inbox.Batch, ChannelCursors.Source)}; {@code own}
+   * when this connection published it: its cursor moves past the publication, and an auto-dispatch
+   * client is sent the position alone, no event method runs.
+   */
+  public boolean deliverFromChannel(
+      ChannelMessage message, Inbox.Batch batch, ChannelCursors.Source source, boolean own) {
     channelSource = source;
     return enqueue(
         () ->
@@ -696,6 +715,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
                     message.position(),
                     message.event(),
                     message.args(),
+                    own,
                     source,
                     channelSink),
         batch,

@@ -276,7 +276,13 @@ public final class ChannelRegistry {
 
     @Override
     public void accept(Connection connection, ChannelMode mode) {
-      if (mode != ChannelMode.EVENT || connection == skip) {
+      if (mode != ChannelMode.EVENT) {
+        return;
+      }
+      if (connection == skip) {
+        if (message.position() != null) { // its cursor moves past its own publication
+          connection.deliverFromChannel(message, batch, history, true);
+        }
         return;
       }
       if (message.position() != null) {

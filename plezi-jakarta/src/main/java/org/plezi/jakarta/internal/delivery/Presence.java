@@ -116,15 +116,10 @@ public final class Presence implements ClusterState {
    * alphabetical order), else as its uuid. Tracking again does nothing.
    *
    * @throws IllegalArgumentException for a bad name or metadata, or one channel beyond the bound
-   * @throws UnsupportedOperationException when the store cannot serve (Redis Cluster)
    */
   void track(ControllerConnection target, String channel, Map<String, String> metadata) {
     ChannelNames.check(channel);
     Map<String, String> meta = checkMetadata(metadata);
-    String unsupported = store.unsupported();
-    if (unsupported != null) {
-      throw new UnsupportedOperationException(unsupported);
-    }
     Connection connection = (Connection) target;
     if (!connection.isOpen()) {
       return;
@@ -276,9 +271,6 @@ public final class Presence implements ClusterState {
   /** Redis lost or may lack this server's members: writes every one again (idempotent). */
   @Override
   public CompletionStage<Integer> restore(Change change) {
-    if (store.unsupported() != null) {
-      return CompletableFuture.completedFuture(0); // nothing can be written (Redis Cluster)
-    }
     List<CompletableFuture<?>> writes = new ArrayList<>();
     entries.forEach(
         (key, entry) -> {

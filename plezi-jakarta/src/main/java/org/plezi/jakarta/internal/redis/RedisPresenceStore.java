@@ -3,79 +3,115 @@ package org.plezi.jakarta.internal.redis;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.plezi.jakarta.internal.base.Threads;
 import org.plezi.jakarta.internal.bus.PresenceStore;
 import org.redisson.api.RScript;
 import org.redisson.client.codec.StringCodec;
 
 /**
- * Presence in Redis (issue 17). Per channel, the hash {@code <cluster>:pr:<channel>} (member to its
- * metadata, {@code k=v&k=v} URL-encoded) and per member the set {@code
- * <cluster>:pr:<channel>#<member>} of the servers holding one of its connections there. Each server
- * keeps {@code <cluster>:alive:<server uuid>} alive with a {@value #TTL_MILLIS} ms expiry, renewed
- * every {@value #HEARTBEAT_MILLIS} ms: a server that dies (SIGKILL) stops renewing it, and every
- * read and write ignores and removes the servers whose key expired, so its members leave every list
- * within {@value #TTL_MILLIS} ms. A restarted instance has a new uuid and cannot make them alive
- * again. Each operation is one Lua script (a single Redis server or Sentinel: the scripts touch
- * keys they are not given, which Redis Cluster refuses). On Redis Cluster the store refuses every
- * call with {@link #ON_CLUSTER}, without a Redis command: the scripts would fail with {@code
- * CROSSSLOT} on join and leave, and a list would answer an empty channel, as if nobody were there.
+ * Presence in Redis (issue 17; on Redis Cluster since issue 20). Every key of a channel shares the
+ * channel's hash tag ({@link IdentityKeys#tag}), so each script reaches one slot: the hash {@code
+ * <cluster>:pr:{<channel>}} (member to its metadata, {@code k=v&k=v} URL-encoded), per member the
+ * set {@code <cluster>:pr:{<channel>}#<member>} of the servers holding one of its connections
+ * there, and the hash {@code <cluster>:pr:{<channel>}:alive} of those servers' leases: server uuid
+ * to the time (milliseconds, Redis's clock, {@code TIME} in the script) until which it counts as
+ * alive. Each server renews its lease in every channel where it holds members every {@value
+ * #HEARTBEAT_MILLIS} ms to {@value #TTL_MILLIS} ms ahead (one script per channel), so a server that
+ * dies (SIGKILL) stops renewing, and every read and write ignores and removes the servers whose
+ * lease ran out: its members leave every list within {@value #TTL_MILLIS} ms. A restarted instance
+ * has a new uuid and cannot make them alive again. The same keys on a single server, Sentinel and
+ * Cluster.
  */
 public final class RedisPresenceStore implements PresenceStore {
   /** How long a server's members outlive its last heartbeat, at most. */
   public static final long TTL_MILLIS = 10_000;
 
+  /** How long {@link #close} waits for Redis to end this server's leases. */
+  static final long CLOSE_WAIT_MILLIS = 2_000;
+
   /** How often a server renews its liveness. */
   public static final long HEARTBEAT_MILLIS = 3_000;
 
-  /** Why presence is refused on Redis Cluster. */
-  public static final String ON_CLUSTER =
-      "Plezi: presence does not run on Redis Cluster (its Lua scripts read keys in other slots);"
-          + " use a single Redis server or Sentinel for an application that tracks presence";
+  /** Redis's clock in ms, and whether server s's lease (in hash k) runs past t. */
+  private static final String CLOCK =
+      "local function now()\n"
+          + "  local t = redis.call('TIME')\n"
+          + "  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)\n"
+          + "end\n"
+          + "local function alive(k, s, t)\n"
+          + "  local until_ = redis.call('HGET', k, s)\n"
+          + "  return until_ ~= false and tonumber(until_) ~= nil and tonumber(until_) > t\n"
+          + "end\n"
+          + "local function lease(k, s, t, ttl)\n"
+          + "  redis.call('HSET', k, s, string.format('%.0f', t + tonumber(ttl)))\n"
+          + "  redis.call('PEXPIRE', k, ttl)\n"
+          + "end\n";
 
-  private static final String ALIVE =
-      "local function alive(s) return redis.call('EXISTS', ARGV[2] .. s) == 1 end\n";
-
-  /** KEYS: hash, set; ARGV: server, alive prefix, member, metadata, max, ttl. */
+  /**
+   * KEYS: hash, leases, set; ARGV: server, member, metadata, max, ttl. The metadata is the first
+   * connection's: a join while another live server holds the member keeps what is there (before
+   * issue 20 a second server's join overwrote it), and writes it only if it is missing (a heal).
+   */
   private static final String JOIN =
-      ALIVE
-          + "if redis.call('HEXISTS', KEYS[1], ARGV[3]) == 0"
-          + " and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[5]) then return -1 end\n"
-          + "redis.call('SET', ARGV[2] .. ARGV[1], '1', 'PX', ARGV[6])\n"
-          + "redis.call('HSET', KEYS[1], ARGV[3], ARGV[4])\n"
+      CLOCK
+          + "if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 0"
+          + " and redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[4]) then return -1 end\n"
+          + "local t = now()\n"
+          + "lease(KEYS[2], ARGV[1], t, ARGV[5])\n"
           + "local others = 0\n"
-          + "for _, s in ipairs(redis.call('SMEMBERS', KEYS[2])) do\n"
+          + "for _, s in ipairs(redis.call('SMEMBERS', KEYS[3])) do\n"
           + "  if s ~= ARGV[1] then\n"
-          + "    if alive(s) then others = others + 1 else redis.call('SREM', KEYS[2], s) end\n"
+          + "    if alive(KEYS[2], s, t) then others = others + 1"
+          + " else redis.call('SREM', KEYS[3], s) end\n"
           + "  end\n"
           + "end\n"
-          + "redis.call('SADD', KEYS[2], ARGV[1])\n"
+          + "if others == 0 then redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])\n"
+          + "else redis.call('HSETNX', KEYS[1], ARGV[2], ARGV[3]) end\n"
+          + "redis.call('SADD', KEYS[3], ARGV[1])\n"
           + "if others == 0 then return 1 end\n"
           + "return 0\n";
 
-  /** KEYS: hash, set; ARGV: server, alive prefix, member. */
+  /** KEYS: hash, leases, set; ARGV: server, member. */
   private static final String LEAVE =
-      ALIVE
-          + "redis.call('SREM', KEYS[2], ARGV[1])\n"
-          + "for _, s in ipairs(redis.call('SMEMBERS', KEYS[2])) do\n"
-          + "  if alive(s) then return 0 end\n"
-          + "  redis.call('SREM', KEYS[2], s)\n"
+      CLOCK
+          + "redis.call('SREM', KEYS[3], ARGV[1])\n"
+          + "local t = now()\n"
+          + "for _, s in ipairs(redis.call('SMEMBERS', KEYS[3])) do\n"
+          + "  if alive(KEYS[2], s, t) then return 0 end\n"
+          + "  redis.call('SREM', KEYS[3], s)\n"
           + "end\n"
-          + "redis.call('HDEL', KEYS[1], ARGV[3])\n"
-          + "redis.call('DEL', KEYS[2])\n"
+          + "redis.call('HDEL', KEYS[1], ARGV[2])\n"
+          + "redis.call('DEL', KEYS[3])\n"
           + "return 1\n";
 
-  /** KEYS: hash; ARGV: set prefix, alive prefix, max. */
+  /**
+   * KEYS: hash, leases; ARGV: set prefix, max. The member sets are not among KEYS (their number is
+   * the channel's): they share the hash tag, so they are in the slot of KEYS.
+   */
   private static final String LIST =
-      ALIVE
+      CLOCK
+          + "local t = now()\n"
+          + "local live = {}\n"
+          + "local leases = redis.call('HGETALL', KEYS[2])\n"
+          + "for i = 1, #leases, 2 do\n"
+          + "  local until_ = tonumber(leases[i + 1])\n"
+          + "  if until_ ~= nil and until_ > t then live[leases[i]] = true"
+          + " else redis.call('HDEL', KEYS[2], leases[i]) end\n"
+          + "end\n"
           + "local out = {}\n"
           + "local all = redis.call('HGETALL', KEYS[1])\n"
           + "for i = 1, #all, 2 do\n"
@@ -83,52 +119,92 @@ public final class RedisPresenceStore implements PresenceStore {
           + "  local set = ARGV[1] .. m\n"
           + "  local present = false\n"
           + "  for _, s in ipairs(redis.call('SMEMBERS', set)) do\n"
-          + "    if alive(s) then present = true else redis.call('SREM', set, s) end\n"
+          + "    if live[s] then present = true else redis.call('SREM', set, s) end\n"
           + "  end\n"
           + "  if present then\n"
-          + "    if #out < 2 * tonumber(ARGV[3]) then out[#out + 1] = m; out[#out + 1] = all[i + 1] end\n"
+          + "    if #out < 2 * tonumber(ARGV[2]) then out[#out + 1] = m; out[#out + 1] = all[i + 1] end\n"
           + "  else redis.call('HDEL', KEYS[1], m) end\n"
           + "end\n"
           + "return out\n";
 
+  /** KEYS: leases; ARGV: server, ttl. */
+  private static final String RENEW = CLOCK + "lease(KEYS[1], ARGV[1], now(), ARGV[2])\nreturn 1\n";
+
   private final RedisBus bus;
   private final String prefix;
-  private final String alivePrefix;
   private final String serverUuid;
   private final ScheduledExecutorService heartbeat;
 
+  /**
+   * The channels where this server holds members, and those members: the heartbeat renews its lease
+   * in each. Changed only inside {@code compute}, so a set is never read while it changes.
+   */
+  private final ConcurrentHashMap<String, Set<String>> held = new ConcurrentHashMap<>();
+
+  /**
+   * Per channel, when ({@link System#nanoTime}) this server last wrote its lease there: {@link
+   * #close} ends each lease still running, also where the last member's leave has not reached Redis
+   * (a connection the shutdown closes after the store's release: ChannelHealIT saw its leave
+   * refused with "Redis is closed" and the member stay 10 s). Entries go once the lease ran out.
+   */
+  private final ConcurrentHashMap<String, Long> leased = new ConcurrentHashMap<>();
+
   public RedisPresenceStore(RedisBus bus, String clusterChannel, String serverUuid) {
     this.bus = bus;
-    this.prefix = clusterChannel + ":pr:";
-    this.alivePrefix = clusterChannel + ":alive:";
+    this.prefix = clusterChannel + ":pr:{";
     this.serverUuid = serverUuid;
     this.heartbeat = Threads.scheduler("presence", serverUuid);
     heartbeat.scheduleWithFixedDelay(
         this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
+  /** The channel's member hash; its lease hash and member sets follow from it. */
+  private String hash(String channel) {
+    return prefix + IdentityKeys.tag(channel) + "}";
+  }
+
+  private String leases(String channel) {
+    return hash(channel) + ":alive";
+  }
+
+  private String set(String channel, String member) {
+    return hash(channel) + "#" + member;
+  }
+
   private void beat() {
-    if (!bus.isConnected() || unsupported() != null) {
+    long now = System.nanoTime();
+    leased.values().removeIf(at -> now - at > TimeUnit.MILLISECONDS.toNanos(TTL_MILLIS));
+    if (!bus.isConnected()) {
       return;
     }
-    bus.calls()
-        .callAsync(
-            () ->
-                bus.client()
-                    .getBucket(alivePrefix + serverUuid, StringCodec.INSTANCE)
-                    .setAsync("1", TTL_MILLIS, TimeUnit.MILLISECONDS))
-        .exceptionally(failure -> null); // an outage is counted and logged by the funnel
+    for (String channel : held.keySet()) {
+      leased.put(channel, System.nanoTime());
+      this.<Long>eval(
+              RENEW,
+              RScript.ReturnType.INTEGER,
+              List.of(leases(channel)),
+              serverUuid,
+              Long.toString(TTL_MILLIS))
+          .exceptionally(failure -> null); // an outage is counted and logged by the funnel
+    }
   }
 
   @Override
   public CompletionStage<Boolean> join(
       String channel, String member, Map<String, String> metadata) {
+    held.compute(
+        channel,
+        (c, members) -> {
+          Set<String> updated = members == null ? new HashSet<>() : members;
+          updated.add(member);
+          return updated;
+        });
+    leased.put(channel, System.nanoTime());
     return this.<Long>eval(
             JOIN,
             RScript.ReturnType.INTEGER,
-            List.of(prefix + channel, prefix + channel + "#" + member),
+            List.of(hash(channel), leases(channel), set(channel, member)),
             serverUuid,
-            alivePrefix,
             member,
             encode(metadata),
             Integer.toString(MAX_MEMBERS),
@@ -145,12 +221,17 @@ public final class RedisPresenceStore implements PresenceStore {
 
   @Override
   public CompletionStage<Boolean> leave(String channel, String member) {
+    held.computeIfPresent(
+        channel,
+        (c, members) -> {
+          members.remove(member);
+          return members.isEmpty() ? null : members;
+        });
     return this.<Long>eval(
             LEAVE,
             RScript.ReturnType.INTEGER,
-            List.of(prefix + channel, prefix + channel + "#" + member),
+            List.of(hash(channel), leases(channel), set(channel, member)),
             serverUuid,
-            alivePrefix,
             member)
         .thenApply(result -> result == 1);
   }
@@ -160,9 +241,8 @@ public final class RedisPresenceStore implements PresenceStore {
     return this.<List<Object>>eval(
             LIST,
             RScript.ReturnType.MULTI,
-            List.of(prefix + channel),
-            prefix + channel + "#",
-            alivePrefix,
+            List.of(hash(channel), leases(channel)),
+            hash(channel) + "#",
             Integer.toString(MAX_MEMBERS))
         .thenApply(
             flat -> {
@@ -174,25 +254,8 @@ public final class RedisPresenceStore implements PresenceStore {
             });
   }
 
-  /** {@link #ON_CLUSTER} once joined to Redis Cluster; null on a single server or Sentinel. */
-  @Override
-  public String unsupported() {
-    if (!bus.isConnected()) {
-      return null; // not known yet: a call now fails as during an outage
-    }
-    try {
-      return PrivateChannels.sharded(bus.client()) ? ON_CLUSTER : null;
-    } catch (IllegalStateException e) {
-      return null; // closing: the call fails as during an outage
-    }
-  }
-
   private <T> CompletableFuture<T> eval(
       String script, RScript.ReturnType type, List<Object> keys, Object... values) {
-    String refused = unsupported();
-    if (refused != null) {
-      return CompletableFuture.failedFuture(new UnsupportedOperationException(refused));
-    }
     return bus.calls()
         .callAsync(
             () ->
@@ -237,16 +300,32 @@ public final class RedisPresenceStore implements PresenceStore {
     return out;
   }
 
-  /** Stops the heartbeat and removes this server's liveness, so its members go at once. */
+  /**
+   * Stops the heartbeat and ends this server's lease in every channel where it may still run, so
+   * its members there go at once; waits for Redis's answers at most {@value #CLOSE_WAIT_MILLIS} ms
+   * (the bus closes next).
+   */
   @Override
   public void close() {
     heartbeat.shutdownNow();
-    if (bus.isConnected()) {
-      try {
-        bus.client().getBucket(alivePrefix + serverUuid, StringCodec.INSTANCE).deleteAsync();
-      } catch (RuntimeException e) {
-        // the client is going: the key expires within TTL_MILLIS
+    if (!bus.isConnected()) {
+      return; // the leases run out within TTL_MILLIS
+    }
+    List<CompletableFuture<?>> ends = new ArrayList<>();
+    try {
+      for (String channel : leased.keySet()) {
+        ends.add(
+            bus.client()
+                .getMap(leases(channel), StringCodec.INSTANCE)
+                .fastRemoveAsync(serverUuid)
+                .toCompletableFuture());
       }
+      CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new))
+          .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException | ExecutionException | TimeoutException e) {
+      // the client is going: the leases run out within TTL_MILLIS
     }
   }
 }

@@ -43,6 +43,11 @@ class ChannelCursorsTest {
         public void recovery(String channel, boolean recovered) {
           seen.add(channel + (recovered ? " recovered" : " failed"));
         }
+
+        @Override
+        public void passed(String channel, ChannelPosition at) {
+          seen.add(channel + "#" + at.offset() + " own");
+        }
       };
 
   private String epoch;
@@ -74,6 +79,20 @@ class ChannelCursorsTest {
     live(one);
     live(four);
     assertThat(seen).containsExactly("a#1", "a#2", "a#3", "a#4");
+  }
+
+  /** A controller publish skips its sender: the next publication is no gap to fill with it. */
+  @Test
+  void theSendersOwnPublicationMovesItsCursorWithoutRunningAndIsNotReplayed() {
+    ChannelPosition one = publish();
+    ChannelPosition two = publish();
+    ChannelPosition three = publish();
+    ChannelPosition four = publish();
+    live(one);
+    cursors.live("a", three, "say", List.of(), true, source, sink); // two is filled first
+    live(four);
+    cursors.live("a", four, "say", List.of(), true, source, sink); // a repeat: nothing
+    assertThat(seen).containsExactly("a#1", "a#2", "a#3 own", "a#4");
   }
 
   @Test
