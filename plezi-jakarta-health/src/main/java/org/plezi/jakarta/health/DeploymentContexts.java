@@ -11,9 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps each web application's own {@code ServletContext} from start-up to undeploy, for its
  * checks; the container finds it through this jar's {@code META-INF/services} (not for direct use).
- * An injected {@code ServletContext} is not enough: Payara's needs a request context of the
- * application, which Payara's MicroProfile Health servlet (another application) does not have, and
- * every check failed there with WELD-001303 (measured on Payara Micro 6.2025.10).
+ * An injected {@code ServletContext} is not enough: it needs a request context of the application,
+ * which the container's health endpoint does not have, and every check failed with WELD-001303
+ * without this class on Payara Micro 6.2025.10 (its MicroProfile Health servlet is another
+ * application) and on WildFly 37.0.1 (health served by the management interface).
  */
 public final class DeploymentContexts implements ServletContainerInitializer {
   /** Each application's context by its class loader, which loaded this jar from WEB-INF/lib. */
