@@ -2,9 +2,12 @@ package org.plezi.jakarta.internal.wire;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -46,6 +49,12 @@ final class WriterLayoutReader {
         private static final long serialVersionUID = 1L;
       };
 
+  /**
+   * The resolver's answers for the envelope's keys and {@code :all}, which nearly every message
+   * holds, worked out once: the resolver is a function of the text alone.
+   */
+  private static final Map<String, Tag> KNOWN_TAGS = knownTags();
+
   private final String text;
   private final Limits limits;
 
@@ -54,6 +63,9 @@ final class WriterLayoutReader {
 
   /** Values read so far, counted as {@link SafeYamlReader} counts them. */
   private long nodes;
+
+  /** The value of the last quoted scalar read. */
+  private String quoted;
 
   private WriterLayoutReader(String text, Limits limits) {
     this.text = text;
@@ -118,12 +130,11 @@ final class WriterLayoutReader {
     int colon;
     char first = text.charAt(at);
     if (first == '\'' || first == '"') {
-      StringBuilder value = new StringBuilder();
-      colon = first == '\'' ? singleQuoted(at, value) : doubleQuoted(at, value);
+      colon = quoted(at);
       if (text.charAt(colon) != ':' || colon - at > MAX_KEY_CHARS) {
         throw DECLINE;
       }
-      key = value.toString();
+      key = quoted;
     } else {
       colon = keyEnd(at);
       if (colon < 0 || colon - at > MAX_KEY_CHARS) {
@@ -198,20 +209,20 @@ final class WriterLayoutReader {
     if (isEntryIndicator(start)) {
       return sequence(indent + 2, depth + 1, start);
     }
-    if (startsMapping(start)) {
+    char first = text.charAt(start);
+    if (first == '\'' || first == '"') {
+      int end = quoted(start);
+      if (text.charAt(end) == ':') {
+        // A compact mapping whose first key is quoted.
+        return mapping(indent + 2, depth + 1, start);
+      }
+      count();
+      return endsLine(end, quoted);
+    }
+    if (keyEnd(start) >= 0) {
       return mapping(indent + 2, depth + 1, start);
     }
     return inlineValue(start, indent, depth);
-  }
-
-  /** Whether the line from {@code at} holds a {@code key:} (a compact mapping in a sequence). */
-  private boolean startsMapping(int at) {
-    char first = text.charAt(at);
-    if (first == '\'' || first == '"') {
-      int end = first == '\'' ? singleQuoted(at, null) : doubleQuoted(at, null);
-      return text.charAt(end) == ':';
-    }
-    return keyEnd(at) >= 0;
   }
 
   /**
@@ -224,26 +235,26 @@ final class WriterLayoutReader {
       count();
       return literal(at, indent + 2);
     }
-    int end;
-    Object value;
     if (first == '\'' || first == '"') {
       count();
-      StringBuilder string = new StringBuilder();
-      end = first == '\'' ? singleQuoted(at, string) : doubleQuoted(at, string);
-      value = string.toString();
-    } else if (text.startsWith("[]\n", at)) {
-      collection(depth + 1);
-      end = at + 2;
-      value = Collections.unmodifiableList(new ArrayList<>());
-    } else if (text.startsWith("{}\n", at)) {
-      collection(depth + 1);
-      end = at + 2;
-      value = Collections.unmodifiableMap(new LinkedHashMap<>());
-    } else {
-      count();
-      end = text.indexOf('\n', at);
-      value = plain(at, end);
+      int end = quoted(at);
+      return endsLine(end, quoted);
     }
+    if (text.startsWith("[]\n", at)) {
+      collection(depth + 1);
+      return endsLine(at + 2, Collections.unmodifiableList(new ArrayList<>()));
+    }
+    if (text.startsWith("{}\n", at)) {
+      collection(depth + 1);
+      return endsLine(at + 2, Collections.unmodifiableMap(new LinkedHashMap<>()));
+    }
+    count();
+    int end = text.indexOf('\n', at);
+    return endsLine(end, plain(at, end));
+  }
+
+  /** The value, if {@code end} is the end of its line (which becomes the line read). */
+  private Object endsLine(int end, Object value) {
     if (text.charAt(end) != '\n') {
       throw DECLINE;
     }
@@ -350,53 +361,64 @@ final class WriterLayoutReader {
       }
     }
     String scalar = text.substring(start, end);
-    Tag tag = SafeYamlReader.RESOLVER.resolve(NodeId.scalar, scalar, true);
+    Tag tag = KNOWN_TAGS.get(scalar);
+    if (tag == null) {
+      tag = SafeYamlReader.RESOLVER.resolve(NodeId.scalar, scalar, true);
+    }
     return SafeYamlReader.scalar(tag, scalar, true);
   }
 
   /**
-   * Reads the one-line single-quoted scalar at {@code at} into {@code value} (if not null).
+   * Reads the one-line quoted scalar at {@code at} into {@link #quoted}.
    *
    * @return the index just past the closing quote
    */
-  private int singleQuoted(int at, StringBuilder value) {
-    for (int i = at + 1; ; i++) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        throw DECLINE;
-      }
-      if (c == '\'') {
-        if (text.charAt(i + 1) != '\'') {
-          return i + 1;
-        }
-        i++;
-      }
-      if (value != null) {
-        value.append(c);
-      }
-    }
+  private int quoted(int at) {
+    return text.charAt(at) == '\'' ? singleQuoted(at) : doubleQuoted(at);
   }
 
-  /**
-   * Reads the one-line double-quoted scalar at {@code at} into {@code value} (if not null), with
-   * the escapes the writer uses.
-   *
-   * @return the index just past the closing quote
-   */
-  private int doubleQuoted(int at, StringBuilder value) {
-    StringBuilder out = value != null ? value : new StringBuilder();
-    for (int i = at + 1; ; i++) {
+  private int singleQuoted(int at) {
+    int lineEnd = text.indexOf('\n', at);
+    int from = at + 1;
+    int close = text.indexOf('\'', from);
+    StringBuilder value = null;
+    while (close >= 0 && close < lineEnd && text.charAt(close + 1) == '\'') {
+      // '' is one quote.
+      if (value == null) {
+        value = new StringBuilder(lineEnd - at);
+      }
+      value.append(text, from, close + 1);
+      from = close + 2;
+      close = text.indexOf('\'', from);
+    }
+    if (close < 0 || close > lineEnd) {
+      throw DECLINE;
+    }
+    quoted =
+        value == null ? text.substring(from, close) : value.append(text, from, close).toString();
+    return close + 1;
+  }
+
+  /** With the escapes the writer uses; any other escape declines. */
+  private int doubleQuoted(int at) {
+    StringBuilder out = null;
+    int from = at + 1;
+    for (int i = from; ; i++) {
       char c = text.charAt(i);
       if (c == '"') {
+        quoted = out == null ? text.substring(from, i) : out.append(text, from, i).toString();
         return i + 1;
       }
       if (c == '\n') {
         throw DECLINE;
       }
       if (c != '\\') {
-        out.append(c);
         continue;
       }
+      if (out == null) {
+        out = new StringBuilder();
+      }
+      out.append(text, from, i);
       char escape = text.charAt(++i);
       switch (escape) {
         case '0' -> out.append('\0');
@@ -418,6 +440,7 @@ final class WriterLayoutReader {
         case 'U' -> i = hex(i, 8, out);
         default -> throw DECLINE;
       }
+      from = i + 1;
     }
   }
 
@@ -459,6 +482,18 @@ final class WriterLayoutReader {
       throw DECLINE;
     }
     return spaces;
+  }
+
+  private static Map<String, Tag> knownTags() {
+    Map<String, Tag> tags = new HashMap<>();
+    Set<String> words = new HashSet<>(Envelope.RESERVED_KEYS);
+    words.add(Envelope.TYPE_ALL);
+    for (String word : words) {
+      for (String scalar : List.of(word, ":" + word)) {
+        tags.put(scalar, SafeYamlReader.RESOLVER.resolve(NodeId.scalar, scalar, true));
+      }
+    }
+    return Map.copyOf(tags);
   }
 
   /** Counts a collection at {@code depth}, declining one level before the limits would. */
