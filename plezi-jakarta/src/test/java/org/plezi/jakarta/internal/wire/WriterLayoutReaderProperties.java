@@ -207,19 +207,31 @@ class WriterLayoutReaderProperties {
     return Arbitraries.of(Damage.values()).list().ofMinSize(1).ofMaxSize(3);
   }
 
-  /** Random lines of YAML-significant pieces after {@code ---}, so that some look like layout. */
+  /**
+   * Lines in and around the writer's layout: random indentation, entry indicators, keys and
+   * YAML-significant scalars, after {@code ---} and a method.
+   */
   @Provide
   Arbitrary<String> documents() {
+    Arbitrary<String> scalar =
+        Arbitraries.oneOf(
+            samples.yamlish(),
+            Arbitraries.of(
+                "a", "1", "-1", "1.5", "~", "true", ":s", "'q'", "\"d\"", "[]", "{}", "|-"));
+    Arbitrary<String> key = Arbitraries.of(":k", ":j", "k", "1", "'k'", "\"j\"", "~", ":k:x");
     Arbitrary<String> line =
         Combinators.combine(
-                Arbitraries.of("", " ", "  ", "   ", "    ", "- ", "  - ", "- - "),
-                samples.yamlish(),
-                Arbitraries.of("", ":", ": ", ": x", ":\n", ": |-\n  a", ": '1'", ": []"))
-            .as((indent, body, tail) -> indent + body + tail);
+                Arbitraries.of("", "", "  ", "  ", "    ", " ", "   "),
+                Arbitraries.of("", "- ", "- - ", "-"),
+                Arbitraries.oneOf(
+                    scalar,
+                    Combinators.combine(key, scalar).as((k, v) -> k + ": " + v),
+                    key.map(k -> k + ":")))
+            .as((indent, dashes, body) -> indent + dashes + body);
     return line.list()
         .ofMinSize(1)
-        .ofMaxSize(6)
-        .map(lines -> "---\n:method: :m\n" + String.join("\n", lines) + "\n");
+        .ofMaxSize(8)
+        .map(lines -> "---\n:method: :m\n:data:\n" + String.join("\n", lines) + "\n");
   }
 
   /** Ways to damage a document; {@code seed} picks where. */
