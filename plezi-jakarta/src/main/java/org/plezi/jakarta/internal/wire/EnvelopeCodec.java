@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Writes and reads the cluster envelope: Plezi 0.12's message, a YAML mapping as Ruby's Psych dumps
@@ -90,17 +91,25 @@ import java.util.Objects;
  * shared, so rejection never costs the expansion. Flow collections holding a bare symbol ({@code
  * [:a]}) are not YAML 1.1, so SnakeYAML reads them as malformed text.
  *
+ * <p>The shortcut: text in exactly the block layout {@link #encode} writes (what this library's
+ * servers send each other) is read by a small hand-written reader, {@code WriterLayoutReader},
+ * within the same limits, into the very value SnakeYAML's path gives. At the first thing outside
+ * that layout (a tag, an anchor, a comment, a flow collection, an unusual indentation, a limit
+ * within one step, a value the whitelist refuses, ...) it declines and the text takes the path
+ * above, so what other programs send, and every refusal, read exactly as they would without it.
+ *
  * <p>Thread safety: instances are immutable and may be shared. SnakeYAML's {@code Yaml}, parser,
- * composer and resolver are not thread-safe, so none is shared: each {@link #decode} builds its own
- * parser, composer, resolver and options, and {@link #encode} uses only its own buffer and
- * SnakeYAML's immutable patterns. A rough timing on the build machine (decode of a six-value
- * envelope, best of five runs of 100,000 after warm-up) put building the resolver and options per
- * call at about 0.6 µs of a 9.5 µs decode, where a per-call {@code Yaml} would cost 2.6 µs more
- * than a per-thread one. ThreadLocal caching was not worth that: container pool threads outlive a
- * redeployed application and would keep its class loader alive.
+ * composer and scanner are not thread-safe, so none is shared: each {@link #decode} builds its own.
+ * The resolver (one per class) and the {@code LoaderOptions} (one per codec) are shared: SnakeYAML
+ * only reads them once built. {@link #encode} uses only its own buffer and SnakeYAML's immutable
+ * patterns. ThreadLocal caching of parsers is not used: container pool threads outlive a redeployed
+ * application and would keep its class loader alive.
  */
 public final class EnvelopeCodec {
   private final Limits limits;
+
+  /** The parser options for {@link #limits}, built once: SnakeYAML only reads them. */
+  private final LoaderOptions readOptions;
 
   /** A codec with {@link Limits#defaults()}. */
   public EnvelopeCodec() {
@@ -110,6 +119,7 @@ public final class EnvelopeCodec {
   /** A codec with the given limits, which also bound what {@link #encode} may produce. */
   public EnvelopeCodec(Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.readOptions = SafeYamlReader.options(limits);
   }
 
   /** The limits this codec enforces. */
@@ -149,9 +159,11 @@ public final class EnvelopeCodec {
     if (utf8Length(payload, limits.maxPayloadBytes()) > limits.maxPayloadBytes()) {
       return new Decoded.Rejected("payload exceeds " + limits.maxPayloadBytes() + " bytes");
     }
-    Object value;
+    Object value = WriterLayoutReader.read(payload, limits);
     try {
-      value = new SafeYamlReader(limits).read(payload);
+      if (value == WriterLayoutReader.DECLINED) {
+        value = new SafeYamlReader(limits, readOptions).read(payload);
+      }
     } catch (UnsafeInputException e) {
       return new Decoded.Rejected(e.getMessage());
     } catch (MalformedInputException e) {

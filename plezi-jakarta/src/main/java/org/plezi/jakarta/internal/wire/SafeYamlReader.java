@@ -31,14 +31,23 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * is only composed into a node graph (bounded by {@link Limits} while it is parsed) and the graph
  * is then walked against a whitelist of tags. No class is looked up or instantiated from a tag.
  *
- * <p>One instance reads one payload: the parser and node bookkeeping are per call, so concurrent
- * reads never share state.
+ * <p>One instance reads one payload: the parser, composer and node bookkeeping are per call, so
+ * concurrent reads never share mutable state. The resolver and the {@link LoaderOptions} are
+ * shared: SnakeYAML only reads them once they are built (the composer calls {@link
+ * Resolver#resolve}, which looks patterns up in a map filled by the constructor; nothing in
+ * SnakeYAML calls an options setter).
  */
 final class SafeYamlReader {
   private static final Tag RUBY_SET = new Tag("!ruby/object:Set");
   private static final Tag BINARY_LOCAL = new Tag("!binary");
 
+  /** SnakeYAML's YAML 1.1 implicit resolver, built once: it is never changed after construction. */
+  static final Resolver RESOLVER = new Resolver();
+
   private final Limits limits;
+
+  /** Built by {@link #options(Limits)} for these limits; shared, never changed. */
+  private final LoaderOptions options;
 
   /** Converted collections, so an aliased node is converted once and shared. */
   private final Map<Node, Object> done = new IdentityHashMap<>();
@@ -52,8 +61,12 @@ final class SafeYamlReader {
   /** Plain scalars with an explicit tag: {@code !!str :x} is the string ":x", not a symbol. */
   private final Set<Node> explicit = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  SafeYamlReader(Limits limits) {
+  /**
+   * @param options what {@link #options(Limits)} gave for the same limits
+   */
+  SafeYamlReader(Limits limits, LoaderOptions options) {
     this.limits = limits;
+    this.options = options;
   }
 
   /**
@@ -65,7 +78,6 @@ final class SafeYamlReader {
   Object read(String payload) {
     Node root;
     try {
-      LoaderOptions options = options(limits);
       Parser parser = new ParserImpl(new StreamReader(payload), options);
       root = new TrackingComposer(parser, options).getSingleNode();
     } catch (ReaderException | MarkedYAMLException e) {
@@ -78,7 +90,8 @@ final class SafeYamlReader {
     return root == null ? null : convert(root, 1);
   }
 
-  private static LoaderOptions options(Limits limits) {
+  /** The parser's bounds and switches for these limits; build once and share, never change. */
+  static LoaderOptions options(Limits limits) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(limits.maxAliases());
     options.setNestingDepthLimit(limits.maxDepth());
@@ -201,10 +214,19 @@ final class SafeYamlReader {
   }
 
   private Object scalar(ScalarNode node) {
-    Tag tag = node.getTag();
-    String text = node.getValue();
+    return scalar(node.getTag(), node.getValue(), node.isPlain() && !explicit.contains(node));
+  }
+
+  /**
+   * The value of a scalar the composer tagged {@code tag}.
+   *
+   * @param plainUntagged whether the scalar was plain and carried no tag of its own (then a {@code
+   *     :name} string is a symbol)
+   * @throws UnsafeInputException for a tag outside the whitelist or an unreadable value
+   */
+  static Object scalar(Tag tag, String text, boolean plainUntagged) {
     if (tag.equals(Tag.STR)) {
-      return node.isPlain() && !explicit.contains(node) ? symbolOrString(text) : text;
+      return plainUntagged ? symbolOrString(text) : text;
     }
     if (tag.equals(Tag.NULL)) {
       return null;
@@ -284,7 +306,7 @@ final class SafeYamlReader {
   /** Remembers which plain scalars carried an explicit tag; the node API does not say. */
   private final class TrackingComposer extends Composer {
     TrackingComposer(Parser parser, LoaderOptions options) {
-      super(parser, new Resolver(), options);
+      super(parser, RESOLVER, options);
     }
 
     @Override

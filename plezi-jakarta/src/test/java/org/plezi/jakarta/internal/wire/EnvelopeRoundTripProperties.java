@@ -205,7 +205,7 @@ class EnvelopeRoundTripProperties {
   }
 
   /** Arbitrary code points (no lone surrogates), YAML-significant fragments, and long strings. */
-  private Arbitrary<String> strings() {
+  Arbitrary<String> strings() {
     Arbitrary<String> codePoints =
         Arbitraries.integers()
             .between(0, Character.MAX_CODE_POINT)
