@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.plezi.jakarta.PleziHealth;
 import org.plezi.jakarta.internal.metrics.BusMetrics;
 import org.plezi.jakarta.internal.metrics.ChannelMetrics;
+import org.plezi.jakarta.internal.metrics.ConnectionSample;
 import org.plezi.jakarta.internal.metrics.Metrics;
 import org.plezi.jakarta.internal.metrics.RouteMetrics;
 
@@ -32,7 +33,7 @@ class PleziMetricsBinderTest {
   private final PleziMetricsBinder binder =
       new PleziMetricsBinder(
           "/chat",
-          () -> metrics.snapshot(sink -> sink.connection(room, 2_048, 3, 4), busType, 0, 7),
+          () -> metrics.snapshot(sink -> sink.connection(room, openConnection()), busType, 0, 7),
           () -> PleziHealth.of(UUID, true, false, redis),
           0);
 
@@ -208,5 +209,14 @@ class PleziMetricsBinderTest {
     assertThat(second.get("plezi.closes").tag("code", "1000").functionCounter().count())
         .isEqualTo(1);
     assertThat(second.getMeters()).hasSameSizeAs(first.getMeters());
+  }
+
+  /** One open connection: 2,048 bytes queued, 3 events in its inbox, 4 channels. */
+  private static ConnectionSample openConnection() {
+    ConnectionSample sample = new ConnectionSample();
+    sample.queue(2_048, 0, 0);
+    sample.connection(3, 0);
+    sample.subscriptions(4);
+    return sample;
   }
 }
