@@ -37,6 +37,8 @@ final class RedisProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     Path dir = Files.createTempDirectory("plezi-bench-redis");
+    // The cluster scenario may be the first to run (--only=cluster): nothing made the folder yet.
+    Files.createDirectories(logDir);
     Process process =
         new ProcessBuilder(
                 "redis-server",
