@@ -1,6 +1,5 @@
 package org.plezi.bench.run;
 
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.ContainerProvider;
@@ -9,18 +8,14 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import java.io.File;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.catalina.Context;
-import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.websocket.server.WsSci;
 import org.plezi.bench.server.HistoryController;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.Plezi;
@@ -53,7 +48,7 @@ public final class HistoryPublishBench {
       Tomcat tomcat = start(mode, redis);
       try {
         int port = tomcat.getConnector().getLocalPort();
-        ServletContext context = contextOf(tomcat);
+        ServletContext context = BenchWebapp.contextOf(tomcat);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!Plezi.health(context).ready()) {
           if (System.nanoTime() > deadline) {
@@ -70,42 +65,22 @@ public final class HistoryPublishBench {
         tomcat.destroy();
       }
     }
-    System.out.println(
+    Bench.log(
         "channel publish throughput on the Redis bus, "
             + count
             + " publications, one channel, one subscriber");
-    lines.forEach(System.out::println);
-  }
-
-  private static ServletContext contextOf(Tomcat tomcat) {
-    return ((Context) tomcat.getHost().findChildren()[0]).getServletContext();
+    lines.forEach(Bench::log);
   }
 
   private static Tomcat start(String mode, String redis) throws Exception {
-    File base = Files.createTempDirectory("plezi-history-bench").toFile();
-    base.deleteOnExit();
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(base.getAbsolutePath());
-    tomcat.setSilent(true);
-    tomcat.setPort(0);
-    tomcat.getConnector().setProperty("address", "127.0.0.1");
-    File docBase = new File(base, "webapp");
-    docBase.mkdirs();
-    Context context = tomcat.addContext("", docBase.getAbsolutePath());
-    context.addParameter("plezi.redis.url", redis);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("plezi.redis.url", redis);
     // A channel of its own per run: a run starts a new history rather than reading the last one.
-    context.addParameter("plezi.channel", "bench_history_" + mode + "_" + System.nanoTime());
-    context.addParameter("plezi.channels.historySize", mode.equals("on") ? "100" : "0");
-    context.addParameter("plezi.inbox.maxMessages", "10000000");
-    context.addParameter("plezi.outbound.maxBytes", "268435456");
-    context.addServletContainerInitializer(new WsSci(), null);
-    ServletContainerInitializer setup =
-        (Set<Class<?>> classes, ServletContext servlet) ->
-            Plezi.register(servlet, HistoryController.class);
-    context.addServletContainerInitializer(setup, null);
-    Tomcat.addServlet(context, "default", new DefaultServlet()).addMapping("/");
-    tomcat.start();
-    return tomcat;
+    parameters.put("plezi.channel", "bench_history_" + mode + "_" + System.nanoTime());
+    parameters.put("plezi.channels.historySize", mode.equals("on") ? "100" : "0");
+    parameters.put("plezi.inbox.maxMessages", "10000000");
+    parameters.put("plezi.outbound.maxBytes", "268435456");
+    return BenchWebapp.start("history", parameters, HistoryController.class);
   }
 
   private static Session connect(int port, CountDownLatch in, CountDownLatch all) throws Exception {

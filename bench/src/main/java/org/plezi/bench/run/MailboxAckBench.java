@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.ContainerProvider;
@@ -13,19 +12,15 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import jakarta.websocket.WebSocketContainer;
-import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.catalina.Context;
-import org.apache.catalina.servlets.DefaultServlet;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.websocket.server.WsSci;
 import org.plezi.bench.server.MailController;
 import org.plezi.jakarta.Messenger;
 import org.plezi.jakarta.Plezi;
@@ -57,7 +52,7 @@ public final class MailboxAckBench {
       Tomcat tomcat = start(mode, redis);
       try {
         int port = tomcat.getConnector().getLocalPort();
-        ServletContext context = contextOf(tomcat);
+        ServletContext context = BenchWebapp.contextOf(tomcat);
         Messenger messenger = Plezi.messenger(context);
         run(port, messenger, mode, "warm-" + mode, count / 2);
         double best = 0;
@@ -71,45 +66,25 @@ public final class MailboxAckBench {
         tomcat.destroy();
       }
     }
-    System.out.println(
+    Bench.log(
         "mailbox throughput, "
             + count
             + " messages, one client, "
             + (redis == null ? "in-memory store" : "Redis store"));
-    lines.forEach(System.out::println);
-  }
-
-  private static ServletContext contextOf(Tomcat tomcat) {
-    return ((Context) tomcat.getHost().findChildren()[0]).getServletContext();
+    lines.forEach(Bench::log);
   }
 
   private static Tomcat start(String mode, String redis) throws Exception {
-    File base = Files.createTempDirectory("plezi-mail-bench").toFile();
-    base.deleteOnExit();
-    Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(base.getAbsolutePath());
-    tomcat.setSilent(true);
-    tomcat.setPort(0);
-    tomcat.getConnector().setProperty("address", "127.0.0.1");
-    File docBase = new File(base, "webapp");
-    docBase.mkdirs();
-    Context context = tomcat.addContext("", docBase.getAbsolutePath());
-    context.addParameter("plezi.mailbox.confirmation", mode);
-    context.addParameter("plezi.mailbox.maxMessages", "1000000");
-    context.addParameter("plezi.inbox.maxMessages", "10000000");
-    context.addParameter("plezi.outbound.maxBytes", "268435456");
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("plezi.mailbox.confirmation", mode);
+    parameters.put("plezi.mailbox.maxMessages", "1000000");
+    parameters.put("plezi.inbox.maxMessages", "10000000");
+    parameters.put("plezi.outbound.maxBytes", "268435456");
     if (redis != null) {
-      context.addParameter("plezi.redis.url", redis);
-      context.addParameter("plezi.channel", "bench_mail_" + mode);
+      parameters.put("plezi.redis.url", redis);
+      parameters.put("plezi.channel", "bench_mail_" + mode);
     }
-    context.addServletContainerInitializer(new WsSci(), null);
-    ServletContainerInitializer setup =
-        (Set<Class<?>> classes, ServletContext servlet) ->
-            Plezi.register(servlet, MailController.class);
-    context.addServletContainerInitializer(setup, null);
-    Tomcat.addServlet(context, "default", new DefaultServlet()).addMapping("/");
-    tomcat.start();
-    return tomcat;
+    return BenchWebapp.start("mail", parameters, MailController.class);
   }
 
   private static Session connect(
