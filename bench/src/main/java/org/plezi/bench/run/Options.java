@@ -11,7 +11,10 @@ import java.util.Set;
  * --only=fanout,channels,cluster,memory,clients,jmh}, {@code --sizes=1000,5000,10000}, {@code
  * --server-jvm=OPTION} (repeatable; e.g. a JFR recording); for the shootout, {@code --step=1000}
  * (clients added per step), {@code --max-clients=N} (stop there even if p95 holds; default: what
- * the open files limit allows) and {@code --rounds=2} (rounds per side; 1 with {@code --quick}).
+ * the open files limit allows) and {@code --rounds=2} (rounds per side; 1 with {@code --quick});
+ * for the memory scenario, {@code --memory-variant=SPEC} (repeatable; Tomcat settings, see {@link
+ * MemoryScenario.Variant}; default: {@link MemoryScenario.Variant#DEFAULTS}) and {@code
+ * --memory-histograms} (a class histogram of the server at each step, in the logs folder).
  */
 record Options(
     Path docs,
@@ -21,7 +24,9 @@ record Options(
     List<String> serverJvm,
     int step,
     int maxClients,
-    int rounds) {
+    int rounds,
+    List<String> memoryVariants,
+    boolean memoryHistograms) {
   static final List<String> ALL =
       List.of("fanout", "channels", "cluster", "memory", "clients", "shootout", "jmh");
 
@@ -34,6 +39,8 @@ record Options(
     int step = 1_000;
     int maxClients = 0;
     int rounds = 0;
+    List<String> memoryVariants = new java.util.ArrayList<>();
+    boolean memoryHistograms = false;
     for (String arg : args) {
       if (arg.isBlank()) {
         continue;
@@ -56,6 +63,12 @@ record Options(
         maxClients = positive(arg, arg.substring(14));
       } else if (arg.startsWith("--rounds=")) {
         rounds = positive(arg, arg.substring(9));
+      } else if (arg.startsWith("--memory-variant=")) {
+        String spec = arg.substring(17);
+        MemoryScenario.Variant.parse(spec); // fails now rather than after the other scenarios
+        memoryVariants.add(spec);
+      } else if (arg.equals("--memory-histograms")) {
+        memoryHistograms = true;
       } else {
         throw new IllegalArgumentException("unknown option " + arg + " (see Options)");
       }
@@ -63,7 +76,20 @@ record Options(
     if (rounds == 0) {
       rounds = quick ? 1 : 2;
     }
-    return new Options(docs, quick, only, sizes, List.copyOf(serverJvm), step, maxClients, rounds);
+    if (memoryVariants.isEmpty()) {
+      memoryVariants = MemoryScenario.Variant.DEFAULTS;
+    }
+    return new Options(
+        docs,
+        quick,
+        only,
+        sizes,
+        List.copyOf(serverJvm),
+        step,
+        maxClients,
+        rounds,
+        List.copyOf(memoryVariants),
+        memoryHistograms);
   }
 
   private static int positive(String arg, String value) {

@@ -15,6 +15,8 @@ import java.util.Locale;
  * docs/BENCHMARKS.md quotes them.
  */
 final class Report {
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
   final List<RunResult> fanout = new ArrayList<>();
   final List<RunResult> channels = new ArrayList<>();
   final List<ChannelsScenario.PresenceResult> presence = new ArrayList<>();
@@ -23,7 +25,7 @@ final class Report {
   final List<ShootoutScenario.Ramp> shootout = new ArrayList<>();
   final List<JmhScenario.Score> jmh = new ArrayList<>();
   final List<String> failures = new ArrayList<>();
-  MemoryScenario.MemoryResult memory;
+  final List<MemoryScenario.MemoryResult> memory = new ArrayList<>();
   String loadBefore;
   String loadAfter;
   String command;
@@ -227,21 +229,39 @@ final class Report {
   }
 
   private void memoryTable(StringBuilder md) {
-    if (memory == null) {
+    if (memory.isEmpty()) {
       return;
     }
-    md.append("## Memory (heap per idle connection after full GC)\n\n");
-    md.append("| connections | library bytes | baseline bytes | difference | ratio |\n");
-    md.append("|---:|---:|---:|---:|---:|\n");
+    md.append("## Memory (heap per connection after full GC)\n\n");
     md.append(
-        String.format(
-            Locale.ROOT,
-            "| %,d | %,.0f | %,.0f | %+,.0f | **%.2f** |\n\n",
-            memory.connections(),
-            memory.pleziBytes(),
-            memory.rawBytes(),
-            memory.pleziBytes() - memory.rawBytes(),
-            memory.pleziBytes() / memory.rawBytes()));
+        "Idle: open, never sent a frame. Active: the same connections after each sent one small"
+            + " text frame and got its echo. Connections per GiB: 2^30 / bytes per connection."
+            + " Tomcat settings: `text`, `binary` = `org.apache.tomcat.websocket.textBufferSize`,"
+            + " `binaryBufferSize` (context parameters), `ws` ="
+            + " `-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE`, `socket` = the connector's"
+            + " `socket.appReadBufSize` and `socket.appWriteBufSize`; Tomcat's default is 8192 for"
+            + " each.\n\n");
+    md.append(
+        "| Tomcat settings | connections | library idle B | baseline idle B | library active B"
+            + " | baseline active B | active ratio | library active conns/GiB"
+            + " | baseline active conns/GiB |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (MemoryScenario.MemoryResult m : memory) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| `%s` | %,d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f** | %,.0f | %,.0f |\n",
+              m.variant(),
+              m.connections(),
+              m.pleziIdle(),
+              m.rawIdle(),
+              m.pleziActive(),
+              m.rawActive(),
+              m.pleziActive() / m.rawActive(),
+              GIB / m.pleziActive(),
+              GIB / m.rawActive()));
+    }
+    md.append('\n');
   }
 
   private void clientsTable(StringBuilder md) {

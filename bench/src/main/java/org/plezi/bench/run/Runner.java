@@ -69,7 +69,7 @@ public final class Runner {
           report,
           "memory",
           options,
-          () -> report.memory = new MemoryScenario(options, client, logs).run());
+          () -> report.memory.addAll(new MemoryScenario(options, client, logs).run()));
       scenario(
           report,
           "clients",

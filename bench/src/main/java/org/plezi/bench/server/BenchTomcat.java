@@ -22,6 +22,14 @@ import org.plezi.jakarta.Plezi;
  * library's {@link FanController} at {@code /plezi} and the baseline {@link RawEndpoint} at {@code
  * /raw}, so both sides share the connector, its threads and its settings; likewise the shootout's
  * {@link ShootoutController} at {@code /ws} and {@link RawShootoutEndpoint} at {@code /rawws}.
+ *
+ * <p>System properties of the server JVM change Tomcat's settings from their defaults: {@code
+ * bench.maxThreads} (the connector's threads), {@code bench.textBufferSize} and {@code
+ * bench.binaryBufferSize} (the context parameters {@code
+ * org.apache.tomcat.websocket.textBufferSize} and {@code binaryBufferSize}), {@code
+ * bench.appReadBufSize} and {@code bench.appWriteBufSize} (the connector's {@code
+ * socket.appReadBufSize} and {@code socket.appWriteBufSize}). Tomcat reads {@code
+ * org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE} itself.
  */
 public final class BenchTomcat implements AutoCloseable {
   private final Tomcat tomcat;
@@ -56,6 +64,10 @@ public final class BenchTomcat implements AutoCloseable {
     if (maxThreads != null) {
       connector.setProperty("maxThreads", maxThreads);
     }
+    // The memory scenario's settings (see MemoryScenario.Variant): each connection's NIO read and
+    // write buffers (Tomcat's default 8,192 bytes each).
+    setIfGiven(connector, "socket.appReadBufSize", "bench.appReadBufSize");
+    setIfGiven(connector, "socket.appWriteBufSize", "bench.appWriteBufSize");
     tomcat.setConnector(connector);
     File docBase = new File(baseDir, "webapp");
     docBase.mkdirs();
@@ -63,6 +75,21 @@ public final class BenchTomcat implements AutoCloseable {
     if (redisUrl != null) {
       context.addParameter("plezi.redis.url", redisUrl);
       context.addParameter("plezi.channel", "bench_plezi");
+    }
+    // Each websocket session's message buffers (Tomcat's default 8,192 chars and 8,192 bytes; with
+    // whole-message handlers also the largest message a session accepts).
+    String textBufferSize = System.getProperty("bench.textBufferSize");
+    if (textBufferSize != null) {
+      context.addParameter(
+          org.apache.tomcat.websocket.server.Constants.TEXT_BUFFER_SIZE_SERVLET_CONTEXT_INIT_PARAM,
+          textBufferSize);
+    }
+    String binaryBufferSize = System.getProperty("bench.binaryBufferSize");
+    if (binaryBufferSize != null) {
+      context.addParameter(
+          org.apache.tomcat.websocket.server.Constants
+              .BINARY_BUFFER_SIZE_SERVLET_CONTEXT_INIT_PARAM,
+          binaryBufferSize);
     }
     context.addServletContainerInitializer(new WsSci(), null);
     context.addServletContainerInitializer(new Setup(hub), null);
@@ -74,6 +101,13 @@ public final class BenchTomcat implements AutoCloseable {
       throw new IOException("Tomcat did not start", e);
     }
     return new BenchTomcat(tomcat, context, baseDir);
+  }
+
+  private static void setIfGiven(Connector connector, String property, String systemProperty) {
+    String value = System.getProperty(systemProperty);
+    if (value != null && !connector.setProperty(property, value)) {
+      throw new IllegalArgumentException("Tomcat's connector has no property " + property);
+    }
   }
 
   public int port() {
