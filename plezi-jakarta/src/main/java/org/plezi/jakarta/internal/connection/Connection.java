@@ -57,6 +57,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   /** The largest inbound message accepted, in chars for text and bytes for binary. */
   private final int maxMessage;
 
+  /** Joins messages that the container hands over in parts; container thread. */
+  private final InboundParts parts;
+
   /**
    * The inbound rate limit ({@code plezi.inbound.messagesPerSecond}); null when off. Taken only by
    * the container's thread that delivers this connection's frames, one at a time.
@@ -212,6 +215,7 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
         new OutboundQueue(
             sink, settings.get(Settings.OUTBOUND_MAX_BYTES), CloseCodes.OUTBOUND_OVERFLOW, metrics);
     this.maxMessage = (int) settings.get(Settings.MESSAGE_MAX_BYTES);
+    this.parts = new InboundParts(maxMessage, this::tooBig);
     Sessions.configure(session, maxMessage);
     // Not session.getAsyncRemote().setSendTimeout: on Tomcat every timed send is added to and
     // removed from a shared sorted set, which cost a quarter of a fan-out's CPU per delivery. The
@@ -374,7 +378,31 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
     }
   }
 
-  /** A text frame; on the container's thread, one frame of this connection at a time. */
+  /**
+   * A part of a text message, from the partial handler the endpoint registers; the whole message
+   * goes on to {@link #receive(String)}. Container thread.
+   */
+  public void receivePart(String part, boolean last) {
+    String whole = parts.text(part, last);
+    if (whole != null) {
+      receive(whole);
+    }
+  }
+
+  /** A part of a binary message; as {@link #receivePart(String, boolean)}. */
+  public void receivePart(ByteBuffer part, boolean last) {
+    byte[] whole = parts.binary(part, last);
+    if (whole != null) {
+      receive(whole);
+    }
+  }
+
+  /** The container's session; for this package's tests. */
+  Session session() {
+    return session;
+  }
+
+  /** A text message; on the container's thread, one message of this connection at a time. */
   public void receive(String text) {
     if (model.textDispatcher() != null && text.equals(Liveness.CLIENT_PING)) {
       liveness.heard(false); // the JavaScript client's heartbeat: answered, never dispatched
@@ -439,8 +467,9 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
   }
 
   /**
-   * A message over {@code plezi.message.maxBytes} that the container delivered anyway (Tomcat
-   * closes with 1009 itself; other containers may not apply the session's limit).
+   * A message over {@code plezi.message.maxBytes}: found by {@link InboundParts} while joining its
+   * parts, or by the receive methods for one that came whole (a container may not apply the
+   * session's limit to partial handlers).
    */
   private void tooBig() {
     LOG.log(Level.DEBUG, () -> uuid + ": message over " + maxMessage + ", closing with 1009");

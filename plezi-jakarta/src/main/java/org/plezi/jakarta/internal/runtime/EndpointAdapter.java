@@ -3,6 +3,7 @@ package org.plezi.jakarta.internal.runtime;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -43,30 +44,27 @@ public final class EndpointAdapter extends Endpoint {
   public void onOpen(Session session, EndpointConfig config) {
     Connection opened = runtime.connect(session, model, controller, user);
     connection = opened;
+    // Partial handlers: the container then keeps its per-session message buffers at their
+    // default size, and a message longer than a buffer arrives in parts, which the connection
+    // joins up to plezi.message.maxBytes (InboundParts). ByteBuffer, not byte[]: Tomcat wraps a
+    // byte[] handler in a reflective adapter with its own Method object, about 150 bytes more per
+    // connection. The buffer is the container's own, so the controller gets a copy.
     if (model.handlesText()) {
-      session.addMessageHandler(String.class, opened::receive);
+      session.addMessageHandler(String.class, opened::receivePart);
     } else {
-      session.addMessageHandler(String.class, text -> opened.unsupported("text"));
+      session.addMessageHandler(String.class, (part, last) -> opened.unsupported("text"));
     }
-    // ByteBuffer, not byte[]: Tomcat wraps a byte[] handler in a reflective adapter with its own
-    // Method object, about 150 bytes more per connection. The buffer is the container's own, so
-    // the controller gets a copy.
     if (model.handlesBinary()) {
-      session.addMessageHandler(ByteBuffer.class, data -> opened.receive(copy(data)));
+      session.addMessageHandler(
+          ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) opened::receivePart);
     } else {
-      session.addMessageHandler(ByteBuffer.class, data -> opened.unsupported("binary"));
+      session.addMessageHandler(ByteBuffer.class, (part, last) -> opened.unsupported("binary"));
     }
     session.addMessageHandler(PongMessage.class, pong -> opened.ponged()); // the heartbeat's
     opened.opened(runtime.connections());
     if (runtime.isStopping()) {
       opened.shutdown(); // opened while undeploy was collecting connections
     }
-  }
-
-  private static byte[] copy(ByteBuffer data) {
-    byte[] bytes = new byte[data.remaining()];
-    data.get(bytes);
-    return bytes;
   }
 
   @Override
