@@ -85,13 +85,15 @@ final class MemoryScenario {
             case "ws" -> args.add("-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE=" + v);
             case "read" -> args.add("-Dbench.appReadBufSize=" + v);
             case "write" -> args.add("-Dbench.appWriteBufSize=" + v);
+            case "session" -> args.add("-Dbench.rawSessionBufferSize=" + v);
             case "socket" -> {
               args.add("-Dbench.appReadBufSize=" + v);
               args.add("-Dbench.appWriteBufSize=" + v);
             }
             default ->
                 throw new IllegalArgumentException(
-                    "--memory-variant: keys are text, binary, ws, read, write, socket: " + spec);
+                    "--memory-variant: keys are text, binary, ws, read, write, socket, session: "
+                        + spec);
           }
         }
       }

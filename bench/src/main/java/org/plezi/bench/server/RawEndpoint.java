@@ -78,6 +78,15 @@ public final class RawEndpoint extends Endpoint {
     }
   }
 
+  /**
+   * With {@code -Dbench.rawSessionBufferSize=N} (the memory scenario's {@code session=N}), each
+   * baseline session's message buffer sizes are set to N in onOpen: an experiment for what a
+   * library with partial handlers could do on its own (Tomcat reallocates a session's buffer at the
+   * next frame of that kind when its size differs from the session's).
+   */
+  private static final Integer SESSION_BUFFER_SIZE =
+      Integer.getInteger("bench.rawSessionBufferSize");
+
   private final Hub hub;
   private RawPeer peer;
   private Shard shard;
@@ -101,6 +110,10 @@ public final class RawEndpoint extends Endpoint {
 
   @Override
   public void onOpen(Session session, EndpointConfig config) {
+    if (SESSION_BUFFER_SIZE != null) {
+      session.setMaxTextMessageBufferSize(SESSION_BUFFER_SIZE);
+      session.setMaxBinaryMessageBufferSize(SESSION_BUFFER_SIZE);
+    }
     peer = new RawPeer(session);
     RawPeer self = peer;
     session.addMessageHandler(String.class, self::send); // echo, as the library side does
