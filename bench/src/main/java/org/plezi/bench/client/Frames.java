@@ -39,6 +39,13 @@ final class Frames {
   }
 
   static ByteBuffer handshake(String host, int port, String path, String key) {
+    return handshake(host, port, path, key, null);
+  }
+
+  /**
+   * @param extensions the Sec-WebSocket-Extensions offered, or null for none
+   */
+  static ByteBuffer handshake(String host, int port, String path, String key, String extensions) {
     String request =
         "GET "
             + path
@@ -53,7 +60,9 @@ final class Frames {
             + "Sec-WebSocket-Key: "
             + key
             + "\r\n"
-            + "Sec-WebSocket-Version: 13\r\n\r\n";
+            + "Sec-WebSocket-Version: 13\r\n"
+            + (extensions == null ? "" : "Sec-WebSocket-Extensions: " + extensions + "\r\n")
+            + "\r\n";
     return ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
   }
 

@@ -76,6 +76,26 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
       Handler handler,
       Duration timeout)
       throws IOException {
+    return open(server, path, count, localAddresses, handler, timeout, null);
+  }
+
+  /**
+   * As {@link #open(InetSocketAddress, String, int, List, Handler, Duration)}, offering websocket
+   * extensions in the handshake (the memory scenario's {@code permessage-deflate}, as browsers
+   * offer it). The client never compresses what it sends (RFC 7692 allows that) and hands the
+   * server's messages over as they came: compressed ones stay compressed.
+   *
+   * @param extensions the Sec-WebSocket-Extensions header's value, or null for none
+   */
+  public ConnectionGroup open(
+      InetSocketAddress server,
+      String path,
+      int count,
+      List<String> localAddresses,
+      Handler handler,
+      Duration timeout,
+      String extensions)
+      throws IOException {
     ConnectionGroup group = new ConnectionGroup(path, handler, count);
     for (int i = 0; i < count; i++) {
       SocketChannel channel = SocketChannel.open();
@@ -84,7 +104,8 @@ public final class LoadClient implements AutoCloseable, FrameReader.Sink {
       String key = Frames.newKey();
       WsConnection connection = new WsConnection(i, group, channel, Frames.acceptFor(key));
       group.members.add(connection);
-      ByteBuffer request = Frames.handshake(server.getHostString(), server.getPort(), path, key);
+      ByteBuffer request =
+          Frames.handshake(server.getHostString(), server.getPort(), path, key, extensions);
       execute(() -> toConnect.add(() -> connect(connection, server, request)));
     }
     await(group.allOpen, timeout, "opening " + count + " connections to " + path);

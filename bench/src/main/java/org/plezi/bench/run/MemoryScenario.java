@@ -40,7 +40,9 @@ final class MemoryScenario {
       double pleziIdle,
       double rawIdle,
       double pleziActive,
-      double rawActive) {}
+      double rawActive,
+      double pleziRssActive,
+      double rawRssActive) {}
 
   /**
    * Tomcat settings for one server JVM, from a spec of comma-separated {@code key=value} (or {@code
@@ -52,11 +54,12 @@ final class MemoryScenario {
    * write} (the NIO connector's {@code socket.appReadBufSize} and {@code socket.appWriteBufSize})
    * and {@code socket} (both). Tomcat's defaults are 8,192 for every one.
    */
-  record Variant(String spec, List<String> jvmArgs) {
+  record Variant(String spec, List<String> jvmArgs, String extensions) {
     /**
      * The default list: Tomcat's defaults, each setting alone at 1 KiB, all of them at 1 KiB and at
      * 4 KiB, and a 64 Ki-char text buffer (what a plain endpoint needs to accept the messages the
-     * library accepts by default with whole-message handlers).
+     * library accepts by default with whole-message handlers), and Tomcat's defaults with the
+     * client offering permessage-deflate.
      */
     static final List<String> DEFAULTS =
         List.of(
@@ -67,12 +70,18 @@ final class MemoryScenario {
             "socket=1024",
             "ws=1024,socket=1024",
             "ws=4096,socket=4096",
-            "text=65536");
+            "text=65536",
+            "deflate");
 
     static Variant parse(String spec) {
       List<String> args = new ArrayList<>();
+      String extensions = null;
       if (!spec.equals("defaults")) {
         for (String setting : spec.split(",")) {
+          if (setting.equals("deflate")) {
+            extensions = "permessage-deflate";
+            continue;
+          }
           String[] kv = setting.split("=", 2);
           if (kv.length != 2 || !kv[1].matches("[1-9][0-9]*")) {
             throw new IllegalArgumentException(
@@ -92,12 +101,13 @@ final class MemoryScenario {
             }
             default ->
                 throw new IllegalArgumentException(
-                    "--memory-variant: keys are text, binary, ws, read, write, socket, session: "
+                    "--memory-variant: keys are text, binary, ws, read, write, socket, session,"
+                        + " and deflate alone: "
                         + spec);
           }
         }
       }
-      return new Variant(spec, List.copyOf(args));
+      return new Variant(spec, List.copyOf(args), extensions);
     }
   }
 
@@ -137,23 +147,27 @@ final class MemoryScenario {
                 20,
                 Bench.LOCAL_ADDRESSES,
                 handler,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                variant.extensions());
         server.awaitConnections(side, 20, Duration.ofSeconds(30));
         echoOnce(warm, handler);
         client.close(warm, Duration.ofSeconds(30));
         server.awaitConnections(side, 0, Duration.ofSeconds(30));
       }
       long empty = heap(server, variant, "0-empty");
+      long rssEmpty = rss(server);
       RunHandler rawHandler = new RunHandler();
-      ConnectionGroup raw = open(server, "raw", n, rawHandler);
+      ConnectionGroup raw = open(server, "raw", n, rawHandler, variant);
       long rawIdle = heap(server, variant, "1-raw-idle");
       echoOnce(raw, rawHandler);
       long rawActive = heap(server, variant, "2-raw-active");
+      long rssRaw = rss(server);
       RunHandler pleziHandler = new RunHandler();
-      ConnectionGroup plezi = open(server, "plezi", n, pleziHandler);
+      ConnectionGroup plezi = open(server, "plezi", n, pleziHandler, variant);
       long pleziIdle = heap(server, variant, "3-plezi-idle");
       echoOnce(plezi, pleziHandler);
       long pleziActive = heap(server, variant, "4-plezi-active");
+      long rssBoth = rss(server);
       Bench.checkStray(rawHandler, pleziHandler);
       if (!raw.unexpectedCloses().isEmpty() || !plezi.unexpectedCloses().isEmpty()) {
         throw new IOException(
@@ -171,22 +185,28 @@ final class MemoryScenario {
               (double) (pleziIdle - rawActive) / n,
               (double) (rawIdle - empty) / n,
               (double) (pleziActive - rawActive) / n,
-              (double) (rawActive - empty) / n);
+              (double) (rawActive - empty) / n,
+              (double) (rssBoth - rssRaw) / n,
+              (double) (rssRaw - rssEmpty) / n);
       Bench.log(
           String.format(
               "memory [%s]: %d connections: idle library %.0f B, baseline %.0f B; "
-                  + "active library %.0f B, baseline %.0f B each",
+                  + "active library %.0f B, baseline %.0f B each (resident memory: library"
+                  + " %.0f B, baseline %.0f B)",
               variant.spec(),
               n,
               result.pleziIdle(),
               result.rawIdle(),
               result.pleziActive(),
-              result.rawActive()));
+              result.rawActive(),
+              result.pleziRssActive(),
+              result.rawRssActive()));
       return result;
     }
   }
 
-  private ConnectionGroup open(ServerProcess server, String side, int n, RunHandler handler)
+  private ConnectionGroup open(
+      ServerProcess server, String side, int n, RunHandler handler, Variant variant)
       throws IOException {
     ConnectionGroup group =
         client.open(
@@ -195,7 +215,8 @@ final class MemoryScenario {
             n,
             Bench.LOCAL_ADDRESSES,
             handler,
-            Duration.ofSeconds(120));
+            Duration.ofSeconds(120),
+            variant.extensions());
     server.awaitConnections(side, n, Duration.ofSeconds(30));
     return group;
   }
@@ -237,6 +258,23 @@ final class MemoryScenario {
         throw new IOException(group.path() + ": a connection got " + e.get() + " echoes, not 1");
       }
     }
+  }
+
+  /**
+   * The server JVM's resident memory (VmRSS, Linux), in bytes: heap pages touched so far and native
+   * memory (permessage-deflate's zlib streams are native); 0 where /proc is not there.
+   */
+  private static long rss(ServerProcess server) throws IOException {
+    Path status = Path.of("/proc", Long.toString(server.pid()), "status");
+    if (!java.nio.file.Files.exists(status)) {
+      return 0;
+    }
+    for (String line : java.nio.file.Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    return 0;
   }
 
   /**

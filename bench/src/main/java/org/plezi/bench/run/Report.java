@@ -240,17 +240,20 @@ final class Report {
             + " `binaryBufferSize` (context parameters), `ws` ="
             + " `-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE`, `socket` = the connector's"
             + " `socket.appReadBufSize` and `socket.appWriteBufSize`; Tomcat's default is 8192 for"
-            + " each.\n\n");
+            + " each; `deflate`: the client offers permessage-deflate, as browsers do. Resident:"
+            + " the server JVM's VmRSS growth per active connection (heap pages touched and native"
+            + " memory, such as deflate's zlib streams; noisy).\n\n");
     md.append(
         "| Tomcat settings | connections | library idle B | baseline idle B | library active B"
             + " | baseline active B | active ratio | library active conns/GiB"
-            + " | baseline active conns/GiB |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            + " | baseline active conns/GiB | resident library / baseline KB |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (MemoryScenario.MemoryResult m : memory) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| `%s` | %,d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f** | %,.0f | %,.0f |\n",
+              "| `%s` | %,d | %,.0f | %,.0f | %,.0f | %,.0f | **%.2f** | %,.0f | %,.0f"
+                  + " | %,.0f / %,.0f |\n",
               m.variant(),
               m.connections(),
               m.pleziIdle(),
@@ -259,7 +262,9 @@ final class Report {
               m.rawActive(),
               m.pleziActive() / m.rawActive(),
               GIB / m.pleziActive(),
-              GIB / m.rawActive()));
+              GIB / m.rawActive(),
+              m.pleziRssActive() / 1024,
+              m.rawRssActive() / 1024));
     }
     md.append('\n');
   }
