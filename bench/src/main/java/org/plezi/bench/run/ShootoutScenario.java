@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.plezi.bench.Percentiles;
 import org.plezi.bench.client.ShootoutClient;
 
@@ -192,6 +193,12 @@ final class ShootoutScenario {
               name(side), n, received, (long) n * SAMPLE, missing, extra));
     }
     long[] rtts = Arrays.stream(w[5].split(",")).mapToLong(Long::parseLong).toArray();
+    // In sending order: where a sample's slow round trips fall (its first broadcasts, its last)
+    Bench.log(
+        "    round trips in sending order, ms: "
+            + Arrays.stream(rtts)
+                .mapToObj(micros -> Long.toString(micros / 1_000))
+                .collect(Collectors.joining(" ")));
     return Step.of(n, rtts, received, Long.parseLong(w[4]), cpu);
   }
 

@@ -68,6 +68,9 @@ public final class BenchTomcat implements AutoCloseable {
     // write buffers (Tomcat's default 8,192 bytes each).
     setIfGiven(connector, "socket.appReadBufSize", "bench.appReadBufSize");
     setIfGiven(connector, "socket.appWriteBufSize", "bench.appWriteBufSize");
+    // An experiment of the shootout's (issue 15): with async IO (Tomcat's default) every async
+    // send's completion is handed to the connector's executor.
+    setIfGiven(connector, "useAsyncIO", "bench.useAsyncIO");
     tomcat.setConnector(connector);
     File docBase = new File(baseDir, "webapp");
     docBase.mkdirs();
