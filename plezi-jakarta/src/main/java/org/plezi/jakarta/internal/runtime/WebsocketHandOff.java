@@ -5,16 +5,19 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Extension;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.plezi.jakarta.Controller;
+import org.plezi.jakarta.internal.base.Settings;
 
 /**
  * Hands the endpoint built for one upgrade request (its controller already past {@code preConnect})
@@ -51,6 +54,9 @@ public final class WebsocketHandOff {
 
   private final ServerEndpointConfig config;
 
+  /** RFC 7692's extension, the one browsers offer. */
+  static final String PERMESSAGE_DEFLATE = "permessage-deflate";
+
   WebsocketHandOff(PleziRuntime runtime) {
     this.runtime = runtime;
     this.config =
@@ -60,6 +66,20 @@ public final class WebsocketHandOff {
                   @Override
                   public <T> T getEndpointInstance(Class<T> endpointClass) {
                     return endpointClass.cast(new Relay(WebsocketHandOff.this));
+                  }
+
+                  /** Declines permessage-deflate when plezi.websocket.compression is 0. */
+                  @Override
+                  public List<Extension> getNegotiatedExtensions(
+                      List<Extension> installed, List<Extension> requested) {
+                    List<Extension> offered = requested;
+                    if (runtime.settings().get(Settings.WEBSOCKET_COMPRESSION) == 0) {
+                      offered =
+                          requested.stream()
+                              .filter(e -> !PERMESSAGE_DEFLATE.equals(e.getName()))
+                              .toList();
+                    }
+                    return super.getNegotiatedExtensions(installed, offered);
                   }
                 })
             .build();
