@@ -207,6 +207,16 @@ public final class Connection implements ControllerConnection, TextDispatcher.Ta
               public void later(Runnable task) {
                 enqueue(task, null, false);
               }
+
+              @Override
+              public void hold() {
+                outbound.hold();
+              }
+
+              @Override
+              public void release() {
+                outbound.release();
+              }
             },
             MailConfirmation.byClient(settings, model.textDispatcher() != null));
     this.sink = new SessionSink(session, closer, uuid);

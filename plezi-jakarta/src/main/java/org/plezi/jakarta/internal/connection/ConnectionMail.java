@@ -33,6 +33,15 @@ final class ConnectionMail {
      * the metrics count as delivered (a message a closing connection got stays for the next).
      */
     void delivered(int messages);
+
+    /**
+     * Holds the connection's outbound frames until {@link #release()}: a server-confirmed message's
+     * writes reach the client only once the store counted it delivered.
+     */
+    void hold();
+
+    /** Ends a {@link #hold()}; always called, in a finally. */
+    void release();
   }
 
   /** Mailbox messages read per inbox turn while draining a backlog. */
@@ -142,11 +151,21 @@ final class ConnectionMail {
       acks.park(mail.identity()); // it waits in the mailbox for the client to catch up
       return;
     }
-    hand(mail.identity(), mail.seq(), message.event(), message.args());
-    cursors.replace(mail.identity(), mail.seq());
-    if (acks == null && receiver.isOpen()) { // a closing connection keeps nothing
-      store.delivered(mail.identity(), mail.seq());
-      receiver.delivered(1);
+    if (acks != null) {
+      hand(mail.identity(), mail.seq(), message.event(), message.args());
+      cursors.replace(mail.identity(), mail.seq());
+      return;
+    }
+    receiver.hold(); // what the event writes waits until the mail counts as delivered
+    try {
+      hand(mail.identity(), mail.seq(), message.event(), message.args());
+      cursors.replace(mail.identity(), mail.seq());
+      if (receiver.isOpen()) { // a closing connection keeps nothing
+        store.delivered(mail.identity(), mail.seq());
+        receiver.delivered(1);
+      }
+    } finally {
+      receiver.release();
     }
   }
 
@@ -174,15 +193,25 @@ final class ConnectionMail {
       return;
     }
     long last = Math.max(cursor, 0);
-    for (IdentityStore.Entry entry : page.entries()) {
-      hand(identity, entry.seq(), entry.event(), entry.args());
-      last = entry.seq();
+    boolean holding = acks == null && !page.entries().isEmpty();
+    if (holding) {
+      receiver.hold(); // as in receive: the page's writes wait until it counts as delivered
     }
-    if (page.entries().isEmpty()) {
-      last = Math.max(last, page.newest());
-    } else if (acks == null && receiver.isOpen()) {
-      store.delivered(identity, last);
-      receiver.delivered(page.entries().size());
+    try {
+      for (IdentityStore.Entry entry : page.entries()) {
+        hand(identity, entry.seq(), entry.event(), entry.args());
+        last = entry.seq();
+      }
+      if (page.entries().isEmpty()) {
+        last = Math.max(last, page.newest());
+      } else if (acks == null && receiver.isOpen()) {
+        store.delivered(identity, last);
+        receiver.delivered(page.entries().size());
+      }
+    } finally {
+      if (holding) {
+        receiver.release();
+      }
     }
     cursors.replace(identity, last);
     if (page.entries().size() == room) {

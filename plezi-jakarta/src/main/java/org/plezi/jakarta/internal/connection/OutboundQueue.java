@@ -91,6 +91,9 @@ public final class OutboundQueue {
   /** Whether sink.close has been (or is about to be) called. */
   private boolean closeCalled;
 
+  /** Open {@link #hold()}s: frames offered meanwhile wait, none is handed to the sink. */
+  private int held;
+
   /**
    * Frames sent, and their bytes, not yet in the route's counts. Kept here under the queue's lock,
    * which every completion holds anyway, instead of two atomic adds to the route's shared adders
@@ -234,6 +237,39 @@ public final class OutboundQueue {
     return !shut;
   }
 
+  /**
+   * Until the matching {@link #release()}, frames offered wait in the queue and none is handed to
+   * the sink (the frame already in flight goes on). A server-confirmed mail's writes are held until
+   * the store has counted the mail delivered, so that a client never sees a message that its next
+   * connection could get again. Holds nest; the thread that holds must release, in a finally.
+   */
+  public void hold() {
+    synchronized (this) {
+      held++;
+    }
+  }
+
+  /** Ends a {@link #hold()}: the last one starts the frames that waited for it. */
+  public void release() {
+    Frame first;
+    synchronized (this) {
+      if (held == 0) {
+        throw new IllegalStateException("release without hold");
+      }
+      held--;
+      if (held > 0 || inFlight != null) {
+        return;
+      }
+      first = pending.poll();
+      if (first == null) {
+        return;
+      }
+      inFlight = first;
+      inFlightSince = System.nanoTime();
+    }
+    pump(first);
+  }
+
   private boolean offer(Frame frame) {
     Frame first;
     int dropped = 0;
@@ -249,7 +285,7 @@ public final class OutboundQueue {
       } else {
         shut = frame.payload == null;
         queuedBytes += frame.size;
-        if (inFlight != null) {
+        if (inFlight != null || held > 0) {
           pending.add(frame);
           return true;
         }
@@ -360,13 +396,16 @@ public final class OutboundQueue {
     return frames;
   }
 
-  /** Retires {@code sent} and makes the next pending frame the one in flight; guarded by this. */
+  /**
+   * Retires {@code sent} and makes the next pending frame the one in flight (none while held: the
+   * last {@link #release()} starts it); guarded by this.
+   */
   private Frame advance(Frame sent) {
     if (inFlight != sent) {
       return null;
     }
     queuedBytes = Math.max(0, queuedBytes - sent.size);
-    inFlight = pending.poll();
+    inFlight = held > 0 ? null : pending.poll();
     if (inFlight != null) {
       inFlightSince = System.nanoTime();
     }

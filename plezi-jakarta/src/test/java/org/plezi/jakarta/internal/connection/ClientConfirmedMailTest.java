@@ -33,6 +33,7 @@ class ClientConfirmedMailTest {
     @Override
     public void event(String identity, long seq, String event, List<Object> args) {
       handed.add(seq);
+      steps.add("event " + seq + ", " + waiting() + " waiting");
     }
 
     @Override
@@ -48,6 +49,19 @@ class ClientConfirmedMailTest {
     @Override
     public void later(Runnable task) {
       later.add(task);
+    }
+
+    /** What happened, in order, with the messages still in the mailbox at each step. */
+    final List<String> steps = new ArrayList<>();
+
+    @Override
+    public void hold() {
+      steps.add("hold");
+    }
+
+    @Override
+    public void release() {
+      steps.add("release, " + waiting() + " waiting");
     }
 
     void runInbox() {
@@ -75,6 +89,33 @@ class ClientConfirmedMailTest {
     for (int i = 0; i < count; i++) {
       assertThat(store.append("ada", "mail", List.of("m" + i))).isNotNull();
     }
+  }
+
+  /**
+   * Server-confirmed mail: the event's writes are held from before the event until after the store
+   * counted the message delivered, so the client never sees a message its next connection could get
+   * again (ConfirmedMailIT once saw it twice on a loaded machine).
+   */
+  @Test
+  void serverConfirmedMailIsCountedBeforeItsWritesAreReleased() {
+    append(3);
+    Side side = new Side(false).register("server-0conn-1");
+    assertThat(side.handed).containsExactly(1L, 2L, 3L);
+    assertThat(side.steps)
+        .containsExactly(
+            "hold",
+            "event 1, 3 waiting",
+            "event 2, 3 waiting",
+            "event 3, 3 waiting",
+            "release, 0 waiting");
+    assertThat(waiting()).isZero();
+    side.steps.clear();
+    assertThat(store.append("ada", "mail", List.of("m3"))).isNotNull();
+    side.mail.receive(
+        new Message(
+            "mail", List.of("m3"), null, "s", "c", "s", null, null, new Message.Mail("ada", 4)));
+    assertThat(side.steps).containsExactly("hold", "event 4, 1 waiting", "release, 0 waiting");
+    assertThat(waiting()).isZero();
   }
 
   private long waiting() {

@@ -69,6 +69,49 @@ class OutboundQueueTest {
   }
 
   @Test
+  void heldFramesWaitUntilTheLastReleaseAndKeepTheirOrder() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    queue.offerText("before");
+    queue.hold();
+    queue.hold();
+    queue.offerText("a");
+    sink.completeOne(); // the frame in flight goes on; the next one waits for the release
+    queue.offerText("b");
+    assertThat(sink.sent).containsExactly("before");
+    queue.release();
+    assertThat(sink.sent).containsExactly("before");
+    queue.release();
+    assertThat(sink.sent).containsExactly("before", "a");
+    sink.completeOne();
+    assertThat(sink.sent).containsExactly("before", "a", "b");
+    sink.completeOne();
+    assertThat(queue.queuedBytes()).isZero();
+    queue.offerText("after");
+    assertThat(sink.sent).containsExactly("before", "a", "b", "after");
+  }
+
+  @Test
+  void aCloseOfferedWhileHeldIsCalledAtTheRelease() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    queue.hold();
+    queue.offerText("x");
+    queue.offerClose(1000, "bye");
+    assertThat(sink.sent).isEmpty();
+    assertThat(sink.closes).isEmpty();
+    queue.release();
+    sink.completeOne();
+    assertThat(sink.sent).containsExactly("x");
+    assertThat(sink.closes).containsExactly("1000 bye");
+  }
+
+  @Test
+  void aReleaseWithoutHoldIsRefused() {
+    OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
+    org.assertj.core.api.Assertions.assertThatThrownBy(queue::release)
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void countsBytesUntilSent() {
     OutboundQueue queue = new OutboundQueue(sink, 1000, 4001);
     queue.offerText("12345");
