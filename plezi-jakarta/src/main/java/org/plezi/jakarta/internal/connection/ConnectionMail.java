@@ -151,21 +151,21 @@ final class ConnectionMail {
       acks.park(mail.identity()); // it waits in the mailbox for the client to catch up
       return;
     }
-    if (acks != null) {
-      hand(mail.identity(), mail.seq(), message.event(), message.args());
-      cursors.replace(mail.identity(), mail.seq());
-      return;
+    boolean holding = acks == null; // server-confirmed: the event's writes wait for the count
+    if (holding) {
+      receiver.hold();
     }
-    receiver.hold(); // what the event writes waits until the mail counts as delivered
     try {
       hand(mail.identity(), mail.seq(), message.event(), message.args());
       cursors.replace(mail.identity(), mail.seq());
-      if (receiver.isOpen()) { // a closing connection keeps nothing
+      if (holding && receiver.isOpen()) { // a closing connection keeps nothing
         store.delivered(mail.identity(), mail.seq());
         receiver.delivered(1);
       }
     } finally {
-      receiver.release();
+      if (holding) {
+        receiver.release();
+      }
     }
   }
 
@@ -195,7 +195,7 @@ final class ConnectionMail {
     long last = Math.max(cursor, 0);
     boolean holding = acks == null && !page.entries().isEmpty();
     if (holding) {
-      receiver.hold(); // as in receive: the page's writes wait until it counts as delivered
+      receiver.hold(); // as in receive: the page's writes wait for its count
     }
     try {
       for (IdentityStore.Entry entry : page.entries()) {
